@@ -1,0 +1,25 @@
+# Easel: `make run` builds and opens the workbench; `make test` runs every test.
+# Both install system packages and CLIP's vocabulary first when they are missing.
+SWIFT ?= swift
+export PATH := /opt/swift/usr/bin:$(PATH)
+
+.PHONY: run test setup build bench clean
+
+run: setup build
+	.build/release/easel $(ARGS)
+
+test: setup
+	$(SWIFT) test
+
+setup:
+	@bash tools/setup.sh
+
+build:
+	$(SWIFT) build -c release --product easel
+
+bench: setup
+	$(SWIFT) build -c release --product easel-bench
+	.build/release/easel-bench $(ARGS)
+
+clean:
+	rm -rf .build

@@ -1,0 +1,81 @@
+// swift-tools-version:5.10
+import PackageDescription
+
+// Module map (dependencies point one way, top to bottom):
+//   C shims      CBLAS, CNCursesW, CChafa, CPNG          (modulemap + shim.h only)
+//   engine       Tensor → SafeTensors → Models → Diffusion;  Sampling;  Tokenizer;  PromptSyntax
+//   prompt       RenderSettings → PromptKit                 (knows nothing of the engine)
+//   imaging      Imaging (PNG + text chunks) → TermImage    (cells / sixel)
+//   terminal     TUICore (state, actions, keymap; no curses) → TUI (curses drawing, event loop)
+//   apps         easel, easel-bench
+let package = Package(
+    name: "Easel",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "easel", targets: ["easel"]),
+        .executable(name: "easel-bench", targets: ["easel-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // MARK: C shims
+        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
+                       providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW", pkgConfig: "ncursesw",
+                       providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(name: "CChafa", path: "Sources/CChafa", pkgConfig: "chafa",
+                       providers: [.apt(["libchafa-dev", "libglib2.0-dev"])]),
+        .systemLibrary(name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng",
+                       providers: [.apt(["libpng-dev"])]),
+
+        // MARK: engine
+        .target(name: "Tensor", dependencies: ["CBLAS"],
+                swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
+        .target(name: "SafeTensors", dependencies: ["Tensor"]),
+        .target(name: "Tokenizer"),
+        .target(name: "PromptSyntax"),
+        .target(name: "Models", dependencies: ["Tensor", "SafeTensors"],
+                swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
+        .target(name: "Sampling"),
+        .target(name: "Diffusion",
+                dependencies: ["Tensor", "SafeTensors", "Models", "Sampling", "Tokenizer", "PromptSyntax"]),
+
+        // MARK: prompt
+        .target(name: "RenderSettings"),
+        .target(name: "PromptKit", dependencies: ["RenderSettings", "PromptSyntax", "Tokenizer"]),
+
+        // MARK: imaging
+        .target(name: "Imaging", dependencies: ["CPNG"]),
+        .target(name: "TermImage", dependencies: ["CChafa", "Imaging"]),
+
+        // MARK: terminal
+        .target(name: "TUICore", dependencies: ["PromptKit", "RenderSettings"]),
+        .target(name: "TUI", dependencies: ["TUICore", "CNCursesW", "TermImage", "Diffusion", "Imaging"]),
+
+        // MARK: apps
+        .executableTarget(name: "easel", dependencies: [
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "PromptKit", "PromptSyntax", "Tokenizer", "RenderSettings",
+            "Diffusion", "Imaging", "TUI",
+        ]),
+        .executableTarget(name: "easel-bench", dependencies: ["Tensor", "Models", "Diffusion"],
+                          swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
+
+        // MARK: tests
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"]),
+        .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors", "TestSupport"]),
+        .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer", "TestSupport"]),
+        .testTarget(name: "PromptSyntaxTests", dependencies: ["PromptSyntax", "TestSupport"]),
+        .testTarget(name: "ModelsTests", dependencies: ["Models", "SafeTensors", "Tokenizer", "PromptSyntax", "TestSupport"]),
+        .testTarget(name: "SamplingTests", dependencies: ["Sampling", "SafeTensors", "TestSupport"]),
+        .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "Imaging", "TestSupport"]),
+        .testTarget(name: "RenderSettingsTests", dependencies: ["RenderSettings", "TestSupport"]),
+        .testTarget(name: "PromptKitTests", dependencies: ["PromptKit", "TestSupport"]),
+        .testTarget(name: "ImagingTests", dependencies: ["Imaging", "TestSupport"]),
+        .testTarget(name: "TermImageTests", dependencies: ["TermImage", "TestSupport"]),
+        .testTarget(name: "TUICoreTests", dependencies: ["TUICore", "TestSupport"]),
+        .testTarget(name: "EaselCLITests", dependencies: ["TestSupport"]),
+    ]
+)

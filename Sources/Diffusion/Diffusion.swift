@@ -1,0 +1,2 @@
+// Diffusion: placeholder until the module lands.
+enum DiffusionModule {}

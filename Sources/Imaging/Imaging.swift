@@ -1,0 +1,2 @@
+// Imaging: placeholder until the module lands.
+enum ImagingModule {}

@@ -1,0 +1,2 @@
+// PromptKit: placeholder until the module lands.
+enum PromptKitModule {}

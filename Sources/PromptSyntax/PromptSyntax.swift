@@ -1,0 +1,2 @@
+// PromptSyntax: placeholder until the module lands.
+enum PromptSyntaxModule {}

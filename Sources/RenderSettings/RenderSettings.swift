@@ -1,0 +1,2 @@
+// RenderSettings: placeholder until the module lands.
+enum RenderSettingsModule {}

@@ -1,0 +1,2 @@
+// SafeTensors: placeholder until the module lands.
+enum SafeTensorsModule {}

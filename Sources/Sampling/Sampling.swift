@@ -1,0 +1,2 @@
+// Sampling: placeholder until the module lands.
+enum SamplingModule {}

@@ -1,0 +1,2 @@
+// TUI: placeholder until the module lands.
+enum TUIModule {}

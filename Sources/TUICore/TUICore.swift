@@ -1,0 +1,2 @@
+// TUICore: placeholder until the module lands.
+enum TUICoreModule {}

@@ -1,0 +1,2 @@
+// TermImage: placeholder until the module lands.
+enum TermImageModule {}

@@ -1,0 +1,2 @@
+// Tokenizer: placeholder until the module lands.
+enum TokenizerModule {}
