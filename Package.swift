@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "Tensor", dependencies: ["CBLAS"],
                 swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
         .target(name: "SafeTensors", dependencies: ["Tensor"]),
-        .target(name: "Tokenizer"),
+        .target(name: "Tokenizer", dependencies: ["PromptSyntax"]),
         .target(name: "PromptSyntax"),
         .target(name: "Models", dependencies: ["Tensor", "SafeTensors"],
                 swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
