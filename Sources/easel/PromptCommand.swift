@@ -3,10 +3,13 @@ import ArgumentParser
 struct PromptCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "prompt",
-        abstract: "Render, parse, schedule, tokenize and lint prompts."
+        abstract: "Render, parse, schedule, tokenize and lint prompts.",
+        subcommands: [
+            PromptRenderCommand.self,
+            PromptParseCommand.self,
+            PromptScheduleCommand.self,
+            PromptTokensCommand.self,
+            PromptLintCommand.self,
+        ]
     )
-
-    func run() throws {
-        throw ValidationError("easel prompt is not built yet")
-    }
 }
