@@ -39,7 +39,7 @@ let package = Package(
                 swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
         .target(name: "Sampling"),
         .target(name: "Diffusion",
-                dependencies: ["Tensor", "SafeTensors", "Models", "Sampling", "Tokenizer", "PromptSyntax"]),
+                dependencies: ["Tensor", "SafeTensors", "Models", "Sampling", "Tokenizer", "PromptSyntax", "Imaging"]),
 
         // MARK: prompt
         .target(name: "RenderSettings"),

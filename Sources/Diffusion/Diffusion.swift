@@ -1,2 +1,0 @@
-// Diffusion: placeholder until the module lands.
-enum DiffusionModule {}
