@@ -1,2 +1,82 @@
-// RenderSettings: placeholder until the module lands.
-enum RenderSettingsModule {}
+import Foundation
+
+/// Everything that decides one txt2img render, shared by the engine CLI, presets and the TUI.
+///
+/// Defaults follow A1111's txt2img defaults (20 steps, CFG 7, 512×512, clip skip 1, batch 1)
+/// with Easel's default sampler Euler a and the CPU RNG. A "random" seed is a CLI notion;
+/// here the seed is always concrete.
+public struct RenderSettings: Equatable, Sendable {
+    public var prompt: String
+    public var negativePrompt: String
+    public var steps: Int
+    public var sampler: Sampler
+    public var schedule: Schedule
+    public var cfgScale: Double
+    public var seed: UInt64
+    public var width: Int
+    public var height: Int
+    /// 1 = last CLIP layer; 2 = penultimate (A1111 "Clip skip").
+    public var clipSkip: Int
+    public var batchSize: Int
+    /// A1111 "Model": the checkpoint's file name without extension.
+    public var modelName: String?
+    /// A1111 "Model hash": the first 10 hex digits of the file's sha256.
+    public var modelHash: String?
+    public var rng: RNGSource
+    /// Infotext keys Easel does not interpret, kept in their original order so that reading
+    /// and writing an A1111 PNG loses nothing.
+    public var extraParameters: [InfotextField]
+
+    public init(prompt: String = "", negativePrompt: String = "", steps: Int = 20,
+                sampler: Sampler = .eulerA, schedule: Schedule? = nil, cfgScale: Double = 7,
+                seed: UInt64 = 0, width: Int = 512, height: Int = 512, clipSkip: Int = 1,
+                batchSize: Int = 1, modelName: String? = nil, modelHash: String? = nil,
+                rng: RNGSource = .cpu, extraParameters: [InfotextField] = []) {
+        self.prompt = prompt
+        self.negativePrompt = negativePrompt
+        self.steps = steps
+        self.sampler = sampler
+        self.schedule = schedule ?? SamplerCatalog.entry(for: sampler).automaticSchedule
+        self.cfgScale = cfgScale
+        self.seed = seed
+        self.width = width
+        self.height = height
+        self.clipSkip = clipSkip
+        self.batchSize = batchSize
+        self.modelName = modelName
+        self.modelHash = modelHash
+        self.rng = rng
+        self.extraParameters = extraParameters
+    }
+
+    /// Largest width or height accepted (the engine CLI's limit).
+    public static let maximumSide = 2048
+
+    /// Checks ranges: steps ≥ 1, CFG ≥ 0 and finite, sides positive multiples of 8 up to
+    /// `maximumSide`, clip skip ≥ 1, batch size ≥ 1.
+    public func validate() throws {
+        if steps < 1 { throw RenderSettingsError.invalidSetting(field: "steps", reason: "must be at least 1, got \(steps)") }
+        if !(cfgScale >= 0) || !cfgScale.isFinite {
+            throw RenderSettingsError.invalidSetting(field: "cfg", reason: "must be a finite number ≥ 0, got \(cfgScale)")
+        }
+        for (field, side) in [("width", width), ("height", height)] {
+            guard side > 0, side <= Self.maximumSide, side % 8 == 0 else {
+                throw RenderSettingsError.invalidSetting(
+                    field: field, reason: "must be a multiple of 8 between 8 and \(Self.maximumSide), got \(side)")
+            }
+        }
+        if clipSkip < 1 { throw RenderSettingsError.invalidSetting(field: "clip skip", reason: "must be at least 1, got \(clipSkip)") }
+        if batchSize < 1 { throw RenderSettingsError.invalidSetting(field: "batch size", reason: "must be at least 1, got \(batchSize)") }
+    }
+}
+
+/// One `Key: value` pair of an infotext parameter line, value already unquoted.
+public struct InfotextField: Codable, Equatable, Sendable {
+    public var key: String
+    public var value: String
+
+    public init(key: String, value: String) {
+        self.key = key
+        self.value = value
+    }
+}
