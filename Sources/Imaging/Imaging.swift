@@ -1,2 +1,0 @@
-// Imaging: placeholder until the module lands.
-enum ImagingModule {}

@@ -1,0 +1,13 @@
+/// What a PNG file holds, as Easel uses it: the pixels and the text chunks.
+public struct PNGContents: Equatable, Sendable {
+    /// The pixels converted to 8-bit RGB.
+    public var image: RGBImage
+    /// Every `tEXt`, `zTXt` and `iTXt` chunk, keyed by keyword. A repeated keyword keeps its last
+    /// value, as Pillow's `Image.info` does.
+    public var text: [String: String]
+
+    public init(image: RGBImage, text: [String: String]) {
+        self.image = image
+        self.text = text
+    }
+}
