@@ -1,2 +1,0 @@
-// Sampling: placeholder until the module lands.
-enum SamplingModule {}

@@ -1,0 +1,30 @@
+/// The catalog of noise schedules, by canonical id.
+///
+/// Every schedule returns `steps + 1` sigmas, descending, ending in 0, so any schedule combines
+/// with any sampler. (A1111's display names such as "Karras" are mapped to these ids by the
+/// RenderSettings module.)
+public enum ScheduleKind: String, CaseIterable, Sendable {
+    case normal
+    case karras
+    case exponential
+    case sgmUniform = "sgm_uniform"
+    case simple
+
+    /// The schedule with canonical id `id`, or `SamplingError.unknownSchedule`.
+    public init(id: String) throws {
+        guard let kind = ScheduleKind(rawValue: id) else { throw SamplingError.unknownSchedule(id) }
+        self = kind
+    }
+
+    /// The sigmas for `steps` steps over `model`'s trained noise levels.
+    public func sigmas(steps: Int, model: DiscreteSigmas = .stableDiffusion) throws -> [Float] {
+        guard steps >= 1 else { throw SamplingError.invalidStepCount(steps) }
+        switch self {
+        case .normal: return normalSigmas(steps: steps, model: model)
+        case .karras: return karrasSigmas(steps: steps, sigmaMin: model.sigmaMin, sigmaMax: model.sigmaMax)
+        case .exponential: return exponentialSigmas(steps: steps, sigmaMin: model.sigmaMin, sigmaMax: model.sigmaMax)
+        case .sgmUniform: return sgmUniformSigmas(steps: steps, model: model)
+        case .simple: return simpleSigmas(steps: steps, model: model)
+        }
+    }
+}
