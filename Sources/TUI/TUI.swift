@@ -1,2 +1,0 @@
-// TUI: placeholder until the module lands.
-enum TUIModule {}

@@ -1,0 +1,20 @@
+/// Everything a key can ask for. The same command may mean slightly different things in different
+/// contexts (`moveDown` moves the grid row, the parameter or the picker selection); the reducer
+/// decides from the state which one applies.
+public enum Command: String, Hashable, Sendable, CaseIterable {
+    // application
+    case quit, showHelp, closeOverlay, focusNext, focusPrevious, undo, redo
+    case saveImage, copyPrompt, openImage, showPresets, renderNow, cancelRender, nextDialect
+    // lists and the grid
+    case moveUp, moveDown, moveLeft, moveRight, pageUp, pageDown, moveFirst, moveLast
+    case startEditing, clearField, confirm, cancel
+    // text editing
+    case cursorLeft, cursorRight, wordLeft, wordRight, lineStart, lineEnd
+    case deleteBackward, deleteForward, deleteWordBackward, deleteWordForward
+    case deleteToEnd, deleteToStart, finishEditing, editNextField, editPreviousField
+    case editRowUp, editRowDown
+    // parameters
+    case decrease, increase, decreaseMore, increaseMore, randomSeed, toggleSeedLock
+    // presets
+    case loadPreset, savePreset, savePresetAs, renamePreset, deletePreset, importStyles
+}

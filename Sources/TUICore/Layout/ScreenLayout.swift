@@ -1,0 +1,92 @@
+/// Where each pane goes for a terminal size. Pure arithmetic, so tests can check every size.
+///
+/// - `full` (at least `fullSize`): grid editor and prompt view on the left, parameters and the
+///   preview on the right, then the status line and the key hint line.
+/// - `compact` (at least `compactSize`): one pane at a time (the focused one) above a short prompt
+///   view when there is room; Tab cycles grid → parameters → preview.
+/// - `tooSmall`: only a message saying how large the terminal must be.
+public struct ScreenLayout: Equatable, Sendable {
+    public enum Mode: Equatable, Sendable { case full, compact, tooSmall }
+
+    public static let fullSize = (columns: 96, rows: 24)
+    public static let compactSize = (columns: 40, rows: 10)
+
+    public var mode: Mode
+    public var columns: Int
+    public var rows: Int
+    public var grid: Rect?
+    public var prompt: Rect?
+    public var parameters: Rect?
+    public var preview: Rect?
+    public var status: Rect?
+    public var hint: Rect?
+
+    /// Rows the parameter panel needs inside its border.
+    public static func parameterRows(_ count: Int) -> Int { count }
+
+    public init(columns: Int, rows: Int, focus: Pane, parameterCount: Int) {
+        self.columns = columns
+        self.rows = rows
+        mode = .tooSmall
+        if columns >= Self.fullSize.columns && rows >= Self.fullSize.rows {
+            mode = .full
+            layoutFull(parameterCount: parameterCount)
+        } else if columns >= Self.compactSize.columns && rows >= Self.compactSize.rows {
+            mode = .compact
+            layoutCompact(focus: focus)
+        }
+    }
+
+    private mutating func layoutFull(parameterCount: Int) {
+        let body = rows - 2
+        status = Rect(x: 0, y: rows - 2, width: columns, height: 1)
+        hint = Rect(x: 0, y: rows - 1, width: columns, height: 1)
+        // The right column is as wide as a square preview of the rows left below the parameters
+        // (terminal cells are about twice as tall as wide), within 38…45% of the screen.
+        let paramsHeight = min(parameterCount + 2, body / 2)
+        let previewRows = body - paramsHeight
+        let squareWidth = (previewRows - 2) * 2 + 2
+        let right = min(max(38, squareWidth), columns * 45 / 100)
+        let left = columns - right
+        let promptHeight = max(8, body * 2 / 5)
+        grid = Rect(x: 0, y: 0, width: left, height: body - promptHeight)
+        prompt = Rect(x: 0, y: body - promptHeight, width: left, height: promptHeight)
+        parameters = Rect(x: left, y: 0, width: right, height: paramsHeight)
+        preview = Rect(x: left, y: paramsHeight, width: right, height: previewRows)
+    }
+
+    private mutating func layoutCompact(focus: Pane) {
+        let body = rows - 2
+        status = Rect(x: 0, y: rows - 2, width: columns, height: 1)
+        hint = Rect(x: 0, y: rows - 1, width: columns, height: 1)
+        let full = Rect(x: 0, y: 0, width: columns, height: body)
+        switch focus {
+        case .preview:
+            preview = full
+        case .grid, .parameters:
+            // Below 16 rows the focused pane takes the whole body; above, the prompt view gets
+            // a third of it.
+            var paneRect = full
+            if rows >= 16 {
+                let promptHeight = max(5, body / 3)
+                paneRect.height = body - promptHeight
+                prompt = Rect(x: 0, y: body - promptHeight, width: columns, height: promptHeight)
+            }
+            if focus == .grid { grid = paneRect } else { parameters = paneRect }
+        }
+    }
+
+    /// The rectangle of a pane, if shown.
+    public func rect(of pane: Pane) -> Rect? {
+        switch pane {
+        case .grid: return grid
+        case .parameters: return parameters
+        case .preview: return preview
+        }
+    }
+
+    /// The panes Tab cycles through in this layout.
+    public var focusablePanes: [Pane] {
+        mode == .compact ? [.grid, .parameters, .preview] : [.grid, .parameters]
+    }
+}

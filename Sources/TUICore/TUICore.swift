@@ -1,2 +1,0 @@
-// TUICore: placeholder until the module lands.
-enum TUICoreModule {}
