@@ -143,6 +143,6 @@ extension TextField {
     /// The visible text for a box `width` cells wide (see `viewport(width:)`).
     public func visibleText(width: Int) -> String {
         let first = viewport(width: width).first
-        return CellWidth.prefix(characters[first...].map(String.init).joined(), fitting: width)
+        return CellWidth.prefix(String(characters[first...]), fitting: width)
     }
 }
