@@ -1,17 +1,19 @@
-/// Contiguous fp32 storage. It either owns its memory or borrows it from a keeper
-/// object (for example a memory-mapped checkpoint) that outlives every view.
+/// Contiguous fp32 storage. It either owns its memory, borrows it from a keeper object (for
+/// example a memory-mapped checkpoint) that outlives every view, or rents it from a
+/// `BufferPool` and hands it back there when the last view goes away.
 public final class TensorStorage: @unchecked Sendable {
     public let base: UnsafeMutablePointer<Float>
     public let count: Int
     private let keeper: AnyObject?
+    private let pool: BufferPool?
 
     /// Allocates `count` zeroed floats, 64-byte aligned for SIMD kernels.
     public init(count: Int) {
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1) * 4, alignment: 64)
-        base = raw.bindMemory(to: Float.self, capacity: max(count, 1))
+        base = TensorStorage.allocate(count: count)
         base.initialize(repeating: 0, count: max(count, 1))
         self.count = count
         keeper = nil
+        pool = nil
     }
 
     /// Wraps memory owned by `keeper`; nothing is copied or freed here.
@@ -19,10 +21,29 @@ public final class TensorStorage: @unchecked Sendable {
         self.base = base
         self.count = count
         self.keeper = keeper
+        pool = nil
+    }
+
+    /// Wraps a buffer rented from `pool` (contents unspecified); it returns there on deinit.
+    init(rented base: UnsafeMutablePointer<Float>, count: Int, pool: BufferPool) {
+        self.base = base
+        self.count = count
+        keeper = nil
+        self.pool = pool
+    }
+
+    /// Uninitialised, 64-byte aligned memory for `count` floats (at least one).
+    static func allocate(count: Int) -> UnsafeMutablePointer<Float> {
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1) * 4, alignment: 64)
+        return raw.bindMemory(to: Float.self, capacity: max(count, 1))
     }
 
     deinit {
-        if keeper == nil { UnsafeMutableRawPointer(base).deallocate() }
+        if let pool {
+            pool.giveBack(base, count: count)
+        } else if keeper == nil {
+            UnsafeMutableRawPointer(base).deallocate()
+        }
     }
 }
 
@@ -37,6 +58,18 @@ public struct Tensor: @unchecked Sendable {
     public init(zeros shape: [Int]) {
         self.shape = shape
         storage = TensorStorage(count: shape.reduce(1, *))
+    }
+
+    /// A tensor whose contents are unspecified, for outputs that are written in full. Its
+    /// memory comes from `BufferPool.current` when a pool is active on this thread.
+    public init(uninitialized shape: [Int]) {
+        self.shape = shape
+        let count = shape.reduce(1, *)
+        if let pool = BufferPool.current {
+            storage = pool.rent(count: count)
+        } else {
+            storage = TensorStorage(count: count)
+        }
     }
 
     public init(shape: [Int], storage: TensorStorage) {
@@ -58,4 +91,18 @@ public struct Tensor: @unchecked Sendable {
     }
 
     public var values: [Float] { Array(UnsafeBufferPointer(start: storage.base, count: count)) }
+
+    /// A fresh tensor with the same shape and values (pooled when a pool is active).
+    public func copy() -> Tensor {
+        let out = Tensor(uninitialized: shape)
+        out.pointer.update(from: pointer, count: count)
+        return out
+    }
+
+    /// Largest absolute value (0 for an empty tensor).
+    public var maxMagnitude: Float {
+        var m: Float = 0
+        for i in 0..<count { m = max(m, abs(pointer[i])) }
+        return m
+    }
 }

@@ -1,0 +1,37 @@
+import Tensor
+
+/// GroupNorm with 32 groups and affine parameters (LDM `GroupNorm32` / `Normalize`).
+struct GroupNormLayer {
+    let weight: Tensor
+    let bias: Tensor
+    let groups: Int
+    let eps: Float
+
+    init(_ w: WeightScope, channels: Int, groups: Int = 32, eps: Float) throws {
+        weight = try w("weight", [channels])
+        bias = try w("bias", [channels])
+        self.groups = groups
+        self.eps = eps
+    }
+
+    func callAsFunction(_ x: Tensor, activation: Activation? = nil) -> Tensor {
+        x.groupNorm(groups: groups, weight: weight, bias: bias, eps: eps, activation: activation)
+    }
+}
+
+/// LayerNorm over the last axis with affine parameters (PyTorch `nn.LayerNorm`).
+struct LayerNormLayer {
+    let weight: Tensor
+    let bias: Tensor
+    let eps: Float
+
+    init(_ w: WeightScope, width: Int, eps: Float = 1e-5) throws {
+        weight = try w("weight", [width])
+        bias = try w("bias", [width])
+        self.eps = eps
+    }
+
+    func callAsFunction(_ x: Tensor) -> Tensor {
+        x.layerNorm(weight: weight, bias: bias, eps: eps)
+    }
+}

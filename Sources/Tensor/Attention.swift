@@ -1,0 +1,109 @@
+/// How an attention operand is laid out in memory.
+public enum TokenLayout: Sendable {
+    /// [B, T, C]: one row of C features per token (transformer blocks).
+    case tokensMajor
+    /// [B, C, T]: one row of T positions per channel (the VAE's NCHW attention).
+    case channelsMajor
+}
+
+/// Scaled dot-product attention as batched GEMM with a fused softmax: for each batch item,
+/// head and band of queries, S = scale·Q·Kᵀ (one GEMM), a row softmax in place, then O = S·V
+/// (one GEMM). Heads are strided views into the projections, so nothing is transposed or
+/// copied. The score band is limited to `Attention.scoreBudget` floats, so a 4096-token
+/// self-attention never holds the full 4096×4096 matrix per head.
+/// Reference: PyTorch `F.scaled_dot_product_attention` (LDM `CrossAttention.forward`,
+/// transformers `CLIPAttention`), scale 1/√(head size).
+public enum Attention {
+    /// Largest score band, in floats (16 MB).
+    static let scoreBudget = 4 << 20
+
+    /// q [B, Tq, C] and k, v [B, Tk, C] (or [B, C, T] for `.channelsMajor`), C split into
+    /// `heads` heads; `causal` hides keys after each query (CLIP's mask). Returns the output in
+    /// the layout of q.
+    public static func multiHead(q: Tensor, k: Tensor, v: Tensor, heads: Int, layout: TokenLayout = .tokensMajor,
+                                 causal: Bool = false) -> Tensor {
+        let batch = q.shape[0]
+        let (tq, channels) = tokensAndChannels(q, layout)
+        let (tk, kChannels) = tokensAndChannels(k, layout)
+        precondition(kChannels == channels && v.shape == k.shape && k.shape[0] == batch,
+                     "attention: q \(q.shape), k \(k.shape), v \(v.shape)")
+        precondition(channels % heads == 0, "attention: \(channels) channels in \(heads) heads")
+        let headSize = channels / heads
+        let scale = 1 / Float(headSize).squareRoot()
+        let out = Tensor(uninitialized: q.shape)
+        let band = max(1, min(tq, scoreBudget / max(tk, 1)))
+        let scores = Tensor(uninitialized: [band, tk])
+        for b in 0..<batch {
+            for h in 0..<heads {
+                let qh = headView(q, b, h, headSize, layout)
+                let kh = headView(k, b, h, headSize, layout)
+                let vh = headView(v, b, h, headSize, layout)
+                let oh = headView(out, b, h, headSize, layout)
+                var start = 0
+                while start < tq {
+                    let rows = min(band, tq - start)
+                    let s = MatrixView(scores.pointer, rows: rows, cols: tk)
+                    BLAS.gemm(qh.rows(start, rows), kh.transposed, into: s, alpha: scale)
+                    softmaxRows(scores.pointer, rows: rows, width: tk, causalOffset: causal ? start : nil)
+                    BLAS.gemm(s, vh, into: oh.rows(start, rows))
+                    start += rows
+                }
+            }
+        }
+        return out
+    }
+
+    private static func tokensAndChannels(_ t: Tensor, _ layout: TokenLayout) -> (Int, Int) {
+        precondition(t.shape.count == 3, "attention operands are rank 3, got \(t.shape)")
+        return layout == .tokensMajor ? (t.shape[1], t.shape[2]) : (t.shape[2], t.shape[1])
+    }
+
+    /// The [T, headSize] matrix of head h in batch item b.
+    private static func headView(_ t: Tensor, _ b: Int, _ h: Int, _ headSize: Int, _ layout: TokenLayout) -> MatrixView {
+        let (tokens, channels) = tokensAndChannels(t, layout)
+        let item = t.pointer + b * tokens * channels
+        switch layout {
+        case .tokensMajor:
+            return MatrixView(item + h * headSize, rows: tokens, cols: headSize, leading: channels)
+        case .channelsMajor:
+            return MatrixView(item + h * headSize * tokens, rows: tokens, cols: headSize, leading: tokens,
+                              transposed: true)
+        }
+    }
+
+    /// Softmax of each row in place. With `causalOffset` o, row i keeps only columns
+    /// 0...o+i and the rest become 0 (the −∞ mask of a causal model).
+    static func softmaxRows(_ p: UnsafeMutablePointer<Float>, rows: Int, width: Int, causalOffset: Int?) {
+        Parallel.forEachRange(rows, minimumPerWorker: max(1, 8192 / max(width, 1))) { range in
+            for r in range {
+                let row = p + r * width
+                let valid = causalOffset.map { min(width, $0 + r + 1) } ?? width
+                let m = Float16Lanes(repeating: Reduction.max(row, valid))
+                var sum = Float16Lanes.zero
+                var i = 0
+                while i + 16 <= valid {
+                    let e = VectorMath.exp(VectorMath.load(row + i) - m)
+                    VectorMath.store(e, row + i)
+                    sum += e
+                    i += 16
+                }
+                if i < valid {
+                    let e = VectorMath.exp(VectorMath.loadPartial(row + i, valid - i, fill: -.infinity) - m)
+                    VectorMath.storePartial(e, row + i, valid - i)
+                    for lane in 0..<(valid - i) { sum[lane] += e[lane] }
+                }
+                let inverse = Float16Lanes(repeating: 1 / sum.sum())
+                VectorMath.map(row, row, valid) { $0 * inverse }
+                if valid < width { (row + valid).initialize(repeating: 0, count: width - valid) }
+            }
+        }
+    }
+}
+
+extension MatrixView {
+    /// Rows start..<start+count of this matrix.
+    func rows(_ start: Int, _ count: Int) -> MatrixView {
+        MatrixView(isTransposed ? base + start : base + start * leading,
+                   rows: count, cols: cols, leading: leading, transposed: isTransposed)
+    }
+}

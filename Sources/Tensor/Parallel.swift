@@ -1,0 +1,35 @@
+import Foundation
+
+/// Spreads loops over the CPU cores. Work is cut into one contiguous range per core, so each
+/// element is always computed by the same code in the same order and results do not depend on
+/// scheduling.
+public enum Parallel {
+    /// Number of workers: the active processor count.
+    public static let workerCount = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    /// Calls `body` with disjoint ranges covering `0..<count`, in parallel when `count` is at
+    /// least `minimumPerWorker * 2`. `body` must not allocate pooled tensors.
+    public static func forEachRange(
+        _ count: Int, minimumPerWorker: Int = 1, _ body: (Range<Int>) -> Void
+    ) {
+        guard count > 0 else { return }
+        let workers = min(workerCount, max(1, count / max(1, minimumPerWorker)))
+        if workers <= 1 {
+            body(0..<count)
+            return
+        }
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            let start = count * w / workers
+            let end = count * (w + 1) / workers
+            if start < end { body(start..<end) }
+        }
+    }
+
+    /// Calls `body(i)` for every `i` in `0..<count`, spread over the workers in contiguous
+    /// blocks. Use it when each item is a sizeable piece of work (a channel, a row block).
+    public static func forEach(_ count: Int, _ body: (Int) -> Void) {
+        forEachRange(count) { range in
+            for i in range { body(i) }
+        }
+    }
+}
