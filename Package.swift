@@ -32,7 +32,8 @@ let package = Package(
         // MARK: engine
         .target(name: "Tensor", dependencies: ["CBLAS"],
                 swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
-        .target(name: "SafeTensors", dependencies: ["Tensor"]),
+        .target(name: "SafeTensors", dependencies: ["Tensor"],
+                swiftSettings: [.unsafeFlags(["-O"])]),  // fp16 widening is ~300× slower unoptimised
         .target(name: "Tokenizer", dependencies: ["PromptSyntax"]),
         .target(name: "PromptSyntax"),
         .target(name: "Models", dependencies: ["Tensor", "SafeTensors"],

@@ -1,0 +1,46 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// A whole file mapped copy-on-write (`MAP_PRIVATE`). Pages are read from disk on first touch;
+/// a write through a borrowed pointer changes only this process's copy, never the file.
+/// The mapping lives as long as this object, so tensors that borrow it keep it as their keeper.
+final class MemoryMappedFile: @unchecked Sendable {
+    let base: UnsafeRawPointer
+    let size: Int
+    private let mappedSize: Int
+
+    /// Maps `url`; `displayName` names the file in errors.
+    init(url: URL, displayName: String) throws {
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw Self.failure(displayName, "open") }
+        defer { close(fd) }
+
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw Self.failure(displayName, "fstat") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw SafeTensorsError(file: displayName, reason: .cannotOpen("not a regular file"))
+        }
+        size = Int(info.st_size)
+        // mmap refuses a zero length; map one page so that `base` is valid, and let the
+        // header check report the empty file as truncated.
+        mappedSize = max(size, 1)
+        let pointer = mmap(nil, mappedSize, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0)
+        guard let pointer, pointer != MAP_FAILED else { throw Self.failure(displayName, "mmap") }
+        base = UnsafeRawPointer(pointer)
+    }
+
+    deinit {
+        munmap(UnsafeMutableRawPointer(mutating: base), mappedSize)
+    }
+
+    var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: size) }
+
+    private static func failure(_ file: String, _ call: String) -> SafeTensorsError {
+        let message = String(cString: strerror(errno))
+        return SafeTensorsError(file: file, reason: .cannotOpen("\(call): \(message)"))
+    }
+}

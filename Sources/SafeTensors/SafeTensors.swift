@@ -1,2 +1,0 @@
-// SafeTensors: placeholder until the module lands.
-enum SafeTensorsModule {}
