@@ -10,6 +10,11 @@ struct LinearLayer {
         bias = hasBias ? try w("bias", [outFeatures]) : nil
     }
 
+    init(weight: Tensor, bias: Tensor?) {
+        self.weight = weight
+        self.bias = bias
+    }
+
     /// x·Wᵀ + b (+ residual) over the last axis.
     func callAsFunction(_ x: Tensor, residual: Tensor? = nil) -> Tensor {
         x.linear(weight: weight, bias: bias, residual: residual)

@@ -1,0 +1,54 @@
+import Models
+import Tensor
+import XCTest
+
+/// The tiny UNet against `tiny-sd15-reference/unet.safetensors` (diffusers 0.42.1
+/// `UNet2DConditionModel`, see the fixture README): eps for a batch of 2 at t = [999, 500.5].
+final class UNetModelTests: XCTestCase {
+    private func model() throws -> UNetModel {
+        try UNetModel(weights: try TinyConfigs.checkpoint.get().scoped("model.diffusion_model."), config: TinyConfigs.unet)
+    }
+
+    func testEpsMatchesReference() throws {
+        let reference = try FixtureTensors("tiny-sd15-reference/unet.safetensors")
+        let t = reference["t"].values
+        XCTAssertEqual(t, [999, 500.5])
+        let unet = try model()
+        let eps = try unet(reference["x"], timesteps: t, context: reference["context"])
+        XCTAssertEqual(eps.shape, [2, 4, 8, 8])
+        let error = relativeMaxError(eps, reference["eps"])
+        print("UNet eps: relative max error \(error)")
+        XCTAssertLessThan(error, 1e-4)
+        // A second call reuses the pooled activations and gives the same numbers.
+        let again = try unet(reference["x"], timesteps: t, context: reference["context"])
+        XCTAssertEqual(again.values, eps.values)
+    }
+
+    /// Each batch item is computed independently: item 1 alone equals item 1 of the batch.
+    func testBatchItemsAreIndependent() throws {
+        let reference = try FixtureTensors("tiny-sd15-reference/unet.safetensors")
+        let x = reference["x"], context = reference["context"]
+        let item = Tensor(shape: [1, 4, 8, 8], values: Array(x.values[256...]))
+        let itemContext = Tensor(shape: [1, 77, 64], values: Array(context.values[(77 * 64)...]))
+        let single = try model()(item, timesteps: [500.5], context: itemContext)
+        let want = Tensor(shape: [1, 4, 8, 8], values: Array(reference["eps"].values[256...]))
+        XCTAssertLessThan(relativeMaxError(single, want), 1e-4)
+    }
+
+    /// Odd latent sizes run: the upsamplers resize to the skip connection's size.
+    func testOddLatentSize() throws {
+        let x = Tensor(shape: [1, 4, 9, 7], values: (0..<252).map { Float($0 % 13) / 13 - 0.5 })
+        let context = Tensor(zeros: [1, 77, 64])
+        let eps = try model()(x, timesteps: [10], context: context)
+        XCTAssertEqual(eps.shape, [1, 4, 9, 7])
+        XCTAssertTrue(eps.values.allSatisfy(\.isFinite))
+    }
+
+    func testRejectsMismatchedInputs() throws {
+        let unet = try model()
+        XCTAssertThrowsError(try unet(Tensor(zeros: [2, 4, 8, 8]), timesteps: [1], context: Tensor(zeros: [2, 77, 64]))) {
+            XCTAssertEqual("\($0)", "UNet timesteps has shape [1], expected [2]")
+        }
+        XCTAssertThrowsError(try unet(Tensor(zeros: [1, 4, 8, 8]), timesteps: [1], context: Tensor(zeros: [1, 77, 768])))
+    }
+}
