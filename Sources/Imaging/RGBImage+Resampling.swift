@@ -1,70 +1,82 @@
 extension RGBImage {
     /// The image resampled to `width × height` by area averaging (a box filter): each output pixel
     /// is the mean of the source area it covers, weighted by overlap. Downscaling averages whole
-    /// blocks; upscaling repeats or blends neighbouring pixels. Same size returns `self`.
+    /// blocks; upscaling by whole factors repeats pixels. Same size returns `self`.
     /// Sizes below 1 give an empty image.
     public func resampled(width newWidth: Int, height newHeight: Int) -> RGBImage {
         if newWidth == width && newHeight == height { return self }
         guard newWidth > 0, newHeight > 0, !isEmpty else {
             return RGBImage(width: max(0, newWidth), height: max(0, newHeight))
         }
-        let columnWeights = Self.boxWeights(from: width, to: newWidth)
-        let rowWeights = Self.boxWeights(from: height, to: newHeight)
-
-        // Horizontal pass: [height, newWidth, 3] floats.
-        var wide = [Float](repeating: 0, count: height * newWidth * 3)
-        for y in 0..<height {
-            for (x, taps) in columnWeights.enumerated() {
-                var sum: (Float, Float, Float) = (0, 0, 0)
-                for (source, weight) in taps {
-                    let offset = (y * width + source) * 3
-                    sum.0 += weight * Float(pixels[offset])
-                    sum.1 += weight * Float(pixels[offset + 1])
-                    sum.2 += weight * Float(pixels[offset + 2])
+        let columns = BoxTaps(from: width, to: newWidth)
+        let rows = BoxTaps(from: height, to: newHeight)
+        let rowLength = newWidth * 3
+        var wide = [Float](repeating: 0, count: height * rowLength)       // [height, newWidth, 3]
+        var result = [UInt8](repeating: 0, count: newHeight * rowLength)  // [newHeight, newWidth, 3]
+        var sum = [Float](repeating: 0, count: rowLength)                 // one output row
+        pixels.withUnsafeBufferPointer { source in
+            wide.withUnsafeMutableBufferPointer { wide in
+                // Horizontal pass: each output column mixes a run of source columns.
+                for y in 0..<height {
+                    let sourceRow = y * width * 3, wideRow = y * rowLength
+                    for x in 0..<newWidth {
+                        var r: Float = 0, g: Float = 0, b: Float = 0
+                        for tap in columns.taps(of: x) {
+                            let offset = sourceRow + columns.sources[tap] * 3, weight = columns.weights[tap]
+                            r += weight * Float(source[offset])
+                            g += weight * Float(source[offset + 1])
+                            b += weight * Float(source[offset + 2])
+                        }
+                        wide[wideRow + x * 3] = r
+                        wide[wideRow + x * 3 + 1] = g
+                        wide[wideRow + x * 3 + 2] = b
+                    }
                 }
-                let out = (y * newWidth + x) * 3
-                wide[out] = sum.0; wide[out + 1] = sum.1; wide[out + 2] = sum.2
             }
         }
-        // Vertical pass: [newHeight, newWidth, 3] bytes.
-        var result = [UInt8](repeating: 0, count: newWidth * newHeight * 3)
-        for (y, taps) in rowWeights.enumerated() {
-            for x in 0..<newWidth {
-                var sum: (Float, Float, Float) = (0, 0, 0)
-                for (source, weight) in taps {
-                    let offset = (source * newWidth + x) * 3
-                    sum.0 += weight * wide[offset]
-                    sum.1 += weight * wide[offset + 1]
-                    sum.2 += weight * wide[offset + 2]
+        wide.withUnsafeBufferPointer { wide in
+            result.withUnsafeMutableBufferPointer { result in
+                sum.withUnsafeMutableBufferPointer { sum in
+                    // Vertical pass: each output row mixes a run of horizontally resampled rows.
+                    for y in 0..<newHeight {
+                        for i in 0..<rowLength { sum[i] = 0 }
+                        for tap in rows.taps(of: y) {
+                            let inRow = rows.sources[tap] * rowLength, weight = rows.weights[tap]
+                            for i in 0..<rowLength { sum[i] += weight * wide[inRow + i] }
+                        }
+                        let outRow = y * rowLength
+                        for i in 0..<rowLength { result[outRow + i] = UInt8(max(0, min(255, sum[i].rounded()))) }
+                    }
                 }
-                let out = (y * newWidth + x) * 3
-                result[out] = Self.byte(sum.0)
-                result[out + 1] = Self.byte(sum.1)
-                result[out + 2] = Self.byte(sum.2)
             }
         }
         return RGBImage(validatedWidth: newWidth, height: newHeight, pixels: result)
     }
+}
 
-    /// For each of `count` output samples, the source samples it covers and their weights
-    /// (overlap lengths normalised to sum to 1).
-    private static func boxWeights(from sourceCount: Int, to count: Int) -> [[(Int, Float)]] {
+/// For each of `count` output samples, the source samples it covers and their weights (overlap
+/// lengths normalised to sum to 1), stored flat: output `i` uses taps `starts[i] ..< starts[i+1]`.
+private struct BoxTaps {
+    var starts: [Int] = [0]
+    var sources: [Int] = []
+    var weights: [Float] = []
+
+    init(from sourceCount: Int, to count: Int) {
         let scale = Double(sourceCount) / Double(count)
-        return (0..<count).map { index in
-            let start = Double(index) * scale
-            let end = Double(index + 1) * scale
-            var taps: [(Int, Float)] = []
+        for index in 0..<count {
+            let start = Double(index) * scale, end = Double(index + 1) * scale
             var source = Int(start)
             while Double(source) < end && source < sourceCount {
                 let overlap = min(end, Double(source + 1)) - max(start, Double(source))
-                if overlap > 1e-9 { taps.append((source, Float(overlap / scale))) }
+                if overlap > 1e-9 {
+                    sources.append(source)
+                    weights.append(Float(overlap / scale))
+                }
                 source += 1
             }
-            return taps
+            starts.append(sources.count)
         }
     }
 
-    private static func byte(_ value: Float) -> UInt8 {
-        UInt8(max(0, min(255, value.rounded())))
-    }
+    func taps(of index: Int) -> Range<Int> { starts[index]..<starts[index + 1] }
 }

@@ -1,2 +1,0 @@
-// TermImage: placeholder until the module lands.
-enum TermImageModule {}
