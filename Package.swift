@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "Imaging", "TestSupport"]),
         .testTarget(name: "RenderSettingsTests", dependencies: ["RenderSettings", "TestSupport"]),
         .testTarget(name: "PromptKitTests", dependencies: ["PromptKit", "TestSupport"]),
-        .testTarget(name: "ImagingTests", dependencies: ["Imaging", "TestSupport"]),
+        .testTarget(name: "ImagingTests", dependencies: ["Imaging", "SafeTensors", "TestSupport"]),
         .testTarget(name: "TermImageTests", dependencies: ["TermImage", "TestSupport"]),
         .testTarget(name: "TUICoreTests", dependencies: ["TUICore", "TestSupport"]),
         .testTarget(name: "EaselCLITests", dependencies: ["TestSupport"]),

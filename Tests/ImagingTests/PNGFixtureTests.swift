@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import XCTest
 import Imaging
+import SafeTensors
 
 /// Reads the reference PNGs in `../shared/fixtures/tiny-sd15-reference` (written by torch/PIL).
 final class PNGFixtureTests: XCTestCase {
@@ -25,6 +26,25 @@ final class PNGFixtureTests: XCTestCase {
                 let colour = contents.image[pixel.x, pixel.y]
                 XCTAssertEqual([colour.red, colour.green, colour.blue], pixel.rgb, "\(name) at (\(pixel.x), \(pixel.y))")
             }
+        }
+    }
+
+    /// Every pixel of every reference PNG equals the run's float `image` tensor ([1, 3, 64, 64],
+    /// before quantising) put through ``RGBImage/quantise(_:)`` — the fixtures README's rule
+    /// `round(clamp((x+1)/2, 0, 1)·255)` — so both the decoder and the quantisation match torch.
+    func testReferencePNGsEqualTheirQuantisedImageTensors() throws {
+        struct Run: Decodable { let png: String; let tensors: String }
+        struct Manifest: Decodable { let runs: [Run] }
+        let manifest = try JSONDecoder().decode(Manifest.self, from: Fixtures.data("tiny-sd15-reference/manifest.json"))
+        XCTAssertEqual(manifest.runs.count, 5)
+        for run in manifest.runs {
+            let tensors = try SafeTensorsFile(url: Fixtures.url("tiny-sd15-reference/\(run.tensors)"))
+            let image = try tensors.tensor("image")
+            XCTAssertEqual(image.shape, [1, 3, 64, 64], run.tensors)
+            let quantised = try RGBImage(channelsFirst: image.values, width: 64, height: 64)
+            let decoded = try PNGFile.read(from: Fixtures.url("tiny-sd15-reference/\(run.png)")).image
+            let mismatches = zip(quantised.pixels, decoded.pixels).filter { $0 != $1 }.count
+            XCTAssertEqual(mismatches, 0, run.png)
         }
     }
 
