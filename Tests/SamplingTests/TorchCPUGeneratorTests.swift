@@ -50,3 +50,26 @@ final class TorchCPUGeneratorTests: XCTestCase {
         XCTAssertEqual(a.randn(20), b.randn(20))
     }
 }
+
+/// `BatchNoise`: each image's slice of a batched draw is its own generator's stream.
+final class BatchNoiseTests: XCTestCase {
+    func testEachImageGetsItsOwnSeedsStream() {
+        var batch = BatchNoise(seed: 41, count: 3)
+        var singles = (41...43).map { TorchCPUGenerator(seed: UInt64($0)) }
+        // 3 × 5 exercises torch's < 16 path per image, 3 × 256 the normal_fill path; the second
+        // pair of draws checks that every stream continues.
+        for share in [5, 256, 5, 256] {
+            let drawn = batch.randn(3 * share)
+            let expected = singles.indices.flatMap { singles[$0].randn(share) }
+            XCTAssertEqual(drawn, expected, "share \(share)")
+        }
+    }
+
+    func testUnevenDrawReturnsNothingAndSamplersReportIt() {
+        var noise: any NoiseSource = BatchNoise(seed: 1, count: 2)
+        XCTAssertEqual(noise.randn(3), [])
+        XCTAssertThrowsError(try sampleEulerAncestral({ x, _ in x }, x: [1, 2, 3], sigmas: [2, 1, 0], noise: &noise)) {
+            XCTAssertEqual("\($0)", "noise source returned 0 samples where 3 were asked for")
+        }
+    }
+}
