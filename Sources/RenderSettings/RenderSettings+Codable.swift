@@ -1,8 +1,9 @@
 import Foundation
 
 /// JSON form of `RenderSettings` (used inside preset files). Every key is optional and falls
-/// back to the default; a missing `schedule` means the sampler's automatic schedule; an
-/// unknown key is an error naming it, so a typo such as `cfg_scale` is not silently ignored.
+/// back to the default (empty prompts are not written); a missing `schedule` means the
+/// sampler's automatic schedule; an unknown key is an error naming it, so a typo such as
+/// `cfg_scale` is not silently ignored.
 extension RenderSettings: Codable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case prompt, negativePrompt, steps, sampler, schedule, cfgScale, seed, width, height
@@ -34,8 +35,8 @@ extension RenderSettings: Codable {
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(prompt, forKey: .prompt)
-        try c.encode(negativePrompt, forKey: .negativePrompt)
+        if !prompt.isEmpty { try c.encode(prompt, forKey: .prompt) }
+        if !negativePrompt.isEmpty { try c.encode(negativePrompt, forKey: .negativePrompt) }
         try c.encode(steps, forKey: .steps)
         try c.encode(sampler, forKey: .sampler)
         try c.encode(schedule, forKey: .schedule)

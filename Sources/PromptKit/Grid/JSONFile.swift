@@ -1,0 +1,80 @@
+import Foundation
+
+/// Reads and writes the user's JSON files (grids, presets) with one-line errors that name
+/// the file and, where the JSON is broken, the line and column.
+public enum JSONFile {
+    /// Largest file read (1 MiB).
+    public static let maximumFileBytes = 1 << 20
+
+    public static func read<T: Decodable>(_ type: T.Type, from url: URL) throws -> T {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw PromptKitError.badFile(location: url.path, reason: "cannot read: \(error.localizedDescription)")
+        }
+        return try decode(type, from: data, path: url.path)
+    }
+
+    /// Checks size, UTF-8 and JSON syntax (reporting `path:line:column`), then decodes,
+    /// reporting a schema error with the key path and the line where that key appears.
+    public static func decode<T: Decodable>(_ type: T.Type, from data: Data, path: String) throws -> T {
+        guard data.count <= maximumFileBytes else {
+            throw PromptKitError.badFile(location: path, reason: "file is \(data.count) bytes; the limit is \(maximumFileBytes)")
+        }
+        if let offset = TextPosition.firstInvalidUTF8Offset(in: data) {
+            throw PromptKitError.badFile(location: TextPosition.location(path, data, offset), reason: "invalid UTF-8")
+        }
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            let message = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+            let offset = TextPosition.characterOffset(inJSONError: message) ?? data.count
+            throw PromptKitError.badFile(location: TextPosition.location(path, data, offset),
+                                         reason: "invalid JSON: \(TextPosition.strippingPosition(message))")
+        }
+        do {
+            return try JSONDecoder().decode(type, from: data)
+        } catch let error as DecodingError {
+            let (keyPath, reason) = describe(error)
+            let line = TextPosition.line(ofKeyPath: keyPath, in: data)
+            throw PromptKitError.badFile(location: line.map { "\(path):\($0)" } ?? path,
+                                         reason: keyPath.isEmpty ? reason : "'\(keyPath.joined(separator: "."))': \(reason)")
+        }
+    }
+
+    /// Pretty-printed JSON with sorted keys and a final newline, written atomically.
+    public static func write<T: Encodable>(_ value: T, to url: URL) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(value)
+        data.append(0x0A)
+        try AtomicFile.write(data, to: url)
+    }
+
+    private static func describe(_ error: DecodingError) -> ([String], String) {
+        func path(_ context: DecodingError.Context) -> [String] {
+            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+        }
+        switch error {
+        case .typeMismatch(let type, let context):
+            return (path(context), "expected \(readableName(type))")
+        case .valueNotFound(let type, let context):
+            return (path(context), "expected \(readableName(type)), found null")
+        case .keyNotFound(let key, let context):
+            return (path(context), "missing key '\(key.stringValue)'")
+        case .dataCorrupted(let context):
+            return (path(context), context.debugDescription)
+        @unknown default:
+            return ([], "\(error)")
+        }
+    }
+
+    private static func readableName(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "a string"
+        case is Double.Type, is Float.Type: return "a number"
+        case is Int.Type, is UInt64.Type: return "a whole number"
+        case is Bool.Type: return "true or false"
+        default: return "\(type)".contains("Array") ? "a list" : "an object"
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+extension PromptGrid {
+    /// Longest text accepted in one row, the negative or a prompt (32 KiB): far beyond any
+    /// real prompt (CLIP reads 75 tokens per chunk), small enough that a pasted file or a
+    /// runaway script is refused with an error instead of being tokenized.
+    public static let maximumTextBytes = 32 * 1024
+
+    /// Reads a grid file (see `PromptGrid+Codable` for the format).
+    public static func load(from url: URL) throws -> PromptGrid {
+        let grid = try JSONFile.read(PromptGrid.self, from: url)
+        try grid.checkTextLengths(file: url.path)
+        return grid
+    }
+
+    public func save(to url: URL) throws {
+        try JSONFile.write(self, to: url)
+    }
+
+    /// Throws when a row, tag or the negative is longer than `maximumTextBytes`.
+    public func checkTextLengths(file: String? = nil) throws {
+        var texts = Field.allCases.flatMap { [("\($0.rawValue).value", self[$0].value), ("\($0.rawValue).qualifier", self[$0].qualifier)] }
+        texts += [("negative", negative)] + extraTags.enumerated().map { ("extraTags[\($0.offset)]", $0.element) }
+        for (name, text) in texts where text.utf8.count > Self.maximumTextBytes {
+            let what = file.map { "\($0): '\(name)'" } ?? "'\(name)'"
+            throw PromptKitError.textTooLong(what: what, bytes: text.utf8.count, limit: Self.maximumTextBytes)
+        }
+    }
+}

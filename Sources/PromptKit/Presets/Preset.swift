@@ -1,0 +1,89 @@
+import Foundation
+import RenderSettings
+
+/// A named preset: a grid, every render setting, the dialect it renders in, the model file,
+/// and optionally an A1111 style applied to the rendered prompt. Stored as
+/// `<name>.json` in the presets directory (the name is the file name).
+public struct Preset: Equatable, Sendable {
+    public var name: String
+    public var description: String
+    public var grid: PromptGrid
+    public var dialect: ModelFamily
+    /// Prompt and negative are left empty here; `renderSettings()` fills them from the grid.
+    public var settings: RenderSettings
+    public var modelPath: String?
+    public var style: PromptStyle?
+
+    public init(name: String, description: String = "", grid: PromptGrid, dialect: ModelFamily? = nil,
+                settings: RenderSettings? = nil, modelPath: String? = nil, style: PromptStyle? = nil) {
+        self.name = name
+        self.description = description
+        self.grid = grid
+        self.dialect = dialect ?? grid.family
+        self.settings = settings ?? (dialect ?? grid.family).profile.defaultSettings()
+        self.modelPath = modelPath
+        self.style = style
+    }
+
+    /// The grid rendered in `family` (default: the preset's dialect), with the style applied.
+    /// A style's negative is dropped in families that take no separate negative prompt.
+    public func render(in family: ModelFamily? = nil) -> RenderedPrompt {
+        let family = family ?? dialect
+        var rendered = grid.render(in: family)
+        guard let style else { return rendered }
+        let merged = style.apply(prompt: rendered.prompt, negative: rendered.negative ?? "")
+        rendered.prompt = merged.prompt
+        if family.profile.negative == .separate {
+            rendered.negative = merged.negative.isEmpty ? nil : merged.negative
+        }
+        return rendered
+    }
+
+    /// The settings with the prompt and negative rendered from the grid.
+    public func renderSettings(in family: ModelFamily? = nil) -> RenderSettings {
+        let rendered = render(in: family)
+        var s = settings
+        s.prompt = rendered.prompt
+        s.negativePrompt = rendered.negative ?? ""
+        return s
+    }
+}
+
+/// The preset file format: `{"description", "dialect", "grid", "settings", "modelPath"?,
+/// "style"?}`; the preset's name is its file name.
+extension Preset: Codable {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
+        case description, dialect, grid, settings, modelPath, style
+    }
+
+    public init(from decoder: Decoder) throws {
+        let known = CodingKeys.allCases.map(\.stringValue)
+        let all = try decoder.container(keyedBy: DynamicCodingKey.self)
+        if let unknown = all.allKeys.first(where: { !known.contains($0.stringValue) }) {
+            throw DecodingError.dataCorruptedError(forKey: unknown, in: all,
+                debugDescription: "unknown key '\(unknown.stringValue)'; known keys: \(known.joined(separator: ", "))")
+        }
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let grid = try c.decodeIfPresent(PromptGrid.self, forKey: .grid) ?? PromptGrid()
+        self.init(name: "",
+                  description: try c.decodeIfPresent(String.self, forKey: .description) ?? "",
+                  grid: grid,
+                  dialect: try c.decodeIfPresent(ModelFamily.self, forKey: .dialect),
+                  settings: try c.decodeIfPresent(RenderSettings.self, forKey: .settings),
+                  modelPath: try c.decodeIfPresent(String.self, forKey: .modelPath),
+                  style: try c.decodeIfPresent(PromptStyle.self, forKey: .style))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(description, forKey: .description)
+        try c.encode(dialect, forKey: .dialect)
+        try c.encode(grid, forKey: .grid)
+        var bare = settings
+        bare.prompt = ""
+        bare.negativePrompt = ""
+        try c.encode(bare, forKey: .settings)
+        try c.encodeIfPresent(modelPath, forKey: .modelPath)
+        try c.encodeIfPresent(style, forKey: .style)
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// The user's presets: one pretty-printed JSON file per preset in
+/// `$XDG_CONFIG_HOME/easel/presets/` (default `~/.config/easel/presets/`), beside the
+/// read-only built-ins. A broken file does not stop the others from loading.
+public struct PresetStore: Sendable {
+    /// One entry of `list()`.
+    public struct Listing: Sendable {
+        public enum Source: String, Sendable { case builtIn = "built-in", user }
+        public let name: String
+        public let source: Source
+        /// The preset, or the one-line error that kept it from loading.
+        public let preset: Result<Preset, PromptKitError>
+    }
+
+    public let directory: URL
+
+    public init(directory: URL) {
+        self.directory = directory
+    }
+
+    /// `$XDG_CONFIG_HOME/easel/presets`, or `$HOME/.config/easel/presets` when
+    /// `XDG_CONFIG_HOME` is unset or empty (XDG Base Directory spec).
+    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        let base: URL
+        if let xdg = environment["XDG_CONFIG_HOME"], !xdg.isEmpty {
+            base = URL(fileURLWithPath: xdg)
+        } else {
+            let home = environment["HOME"].map { URL(fileURLWithPath: $0) } ?? FileManager.default.homeDirectoryForCurrentUser
+            base = home.appendingPathComponent(".config")
+        }
+        return base.appendingPathComponent("easel/presets")
+    }
+
+    public func url(for name: String) -> URL {
+        directory.appendingPathComponent(name + ".json")
+    }
+
+    /// Built-ins, then the user's presets, each group sorted by name.
+    public func list() -> [Listing] {
+        let builtIns = BuiltinPresets.all.map { Listing(name: $0.name, source: .builtIn, preset: .success($0)) }
+        let users = userPresetNames().map { name in
+            Listing(name: name, source: .user, preset: Result { try loadUser(name) }.mapError(Self.promptKitError))
+        }
+        return builtIns + users
+    }
+
+    /// A built-in or user preset by name.
+    public func load(_ name: String) throws -> Preset {
+        if let builtIn = BuiltinPresets.named(name) { return builtIn }
+        try PresetName.validate(name)
+        guard FileManager.default.fileExists(atPath: url(for: name).path) else { throw PromptKitError.unknownPreset(name) }
+        return try loadUser(name)
+    }
+
+    /// Saves atomically. Refuses a built-in's name, and an existing preset unless `force`.
+    public func save(_ preset: Preset, force: Bool = false) throws {
+        try PresetName.validate(preset.name)
+        if BuiltinPresets.named(preset.name) != nil { throw PromptKitError.builtInPreset(preset.name) }
+        if !force, FileManager.default.fileExists(atPath: url(for: preset.name).path) {
+            throw PromptKitError.presetExists(preset.name)
+        }
+        try preset.grid.checkTextLengths()
+        try JSONFile.write(preset, to: url(for: preset.name))
+    }
+
+    public func delete(_ name: String) throws {
+        if BuiltinPresets.named(name) != nil { throw PromptKitError.builtInPreset(name) }
+        try PresetName.validate(name)
+        let file = url(for: name)
+        guard FileManager.default.fileExists(atPath: file.path) else { throw PromptKitError.unknownPreset(name) }
+        do { try FileManager.default.removeItem(at: file) } catch {
+            throw PromptKitError.badFile(location: file.path, reason: "cannot delete: \(error.localizedDescription)")
+        }
+    }
+
+    private func loadUser(_ name: String) throws -> Preset {
+        let file = url(for: name)
+        var preset = try JSONFile.read(Preset.self, from: file)
+        try preset.grid.checkTextLengths(file: file.path)
+        preset.name = name
+        return preset
+    }
+
+    private func userPresetNames() -> [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return files.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
+            .map { String($0.dropLast(".json".count)) }
+            .filter { (try? PresetName.validate($0)) != nil && BuiltinPresets.named($0) == nil }
+            .sorted()
+    }
+
+    private static func promptKitError(_ error: Error) -> PromptKitError {
+        error as? PromptKitError ?? .badFile(location: "?", reason: "\(error)")
+    }
+}

@@ -1,0 +1,26 @@
+/// An A1111 prompt style: a named prompt and negative prompt applied to the user's prompt.
+public struct PromptStyle: Equatable, Codable, Sendable {
+    /// The style's name as A1111 shows it (any text).
+    public var name: String
+    public var prompt: String
+    public var negativePrompt: String
+
+    public init(name: String, prompt: String, negativePrompt: String = "") {
+        self.name = name
+        self.prompt = prompt
+        self.negativePrompt = negativePrompt
+    }
+
+    /// The style applied to a prompt and negative prompt (`merge` on each).
+    public func apply(prompt: String, negative: String) -> (prompt: String, negative: String) {
+        (Self.merge(style: self.prompt, into: prompt), Self.merge(style: negativePrompt, into: negative))
+    }
+
+    /// A1111 `modules/styles.py` `merge_prompts`: a style containing `{prompt}` has every
+    /// `{prompt}` replaced by the prompt; otherwise the stripped prompt and stripped style are
+    /// joined with ", ", leaving out whichever is empty.
+    public static func merge(style: String, into prompt: String) -> String {
+        if style.contains("{prompt}") { return style.replacingOccurrences(of: "{prompt}", with: prompt) }
+        return [prompt.trimmed, style.trimmed].filter { !$0.isEmpty }.joined(separator: ", ")
+    }
+}

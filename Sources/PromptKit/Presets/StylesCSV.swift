@@ -1,0 +1,55 @@
+import Foundation
+
+/// A1111's `styles.csv`: columns `name,prompt,negative_prompt`.
+///
+/// Reading follows A1111 `modules/styles.py` `StyleDatabase.load_from_csv`: UTF-8 with an
+/// optional BOM (`utf-8-sig`), `csv.DictReader(skipinitialspace=True)` with a header row,
+/// rows whose name is empty or starts with `#` skipped, and the old two-column form
+/// `name,text` accepted. Writing follows
+/// `StyleDatabase.save_styles`: a BOM, the header `name,prompt,negative_prompt`, then one row
+/// per style, RFC 4180 quoting, CRLF line ends.
+public enum StylesCSV {
+    public static func read(from url: URL) throws -> [PromptStyle] {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw PromptKitError.badFile(location: url.path, reason: "cannot read: \(error.localizedDescription)")
+        }
+        return try parse(data, path: url.path)
+    }
+
+    public static func parse(_ data: Data, path: String) throws -> [PromptStyle] {
+        guard data.count <= JSONFile.maximumFileBytes * 8 else {
+            throw PromptKitError.badFile(location: path, reason: "file is \(data.count) bytes; the limit is \(JSONFile.maximumFileBytes * 8)")
+        }
+        if let offset = TextPosition.firstInvalidUTF8Offset(in: data) {
+            throw PromptKitError.badFile(location: TextPosition.location(path, data, offset), reason: "invalid UTF-8")
+        }
+        var text = String(decoding: data, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let rows: [[String]]
+        do { rows = try CSVTable.parse(text, skipInitialSpace: true) } catch let error as CSVTable.ParseError {
+            throw PromptKitError.badFile(location: "\(path):\(error.line)", reason: error.reason)
+        }
+        guard let header = rows.first else { return [] }
+        let column = { (name: String) in header.firstIndex(of: name) }
+        guard let nameColumn = column("name"), let promptColumn = column("prompt") ?? column("text") else {
+            throw PromptKitError.badFile(location: "\(path):1", reason: "header must have 'name' and 'prompt' columns (found: \(header.joined(separator: ",")))")
+        }
+        let negativeColumn = column("negative_prompt")
+        return rows.dropFirst().compactMap { row in
+            let field = { (index: Int?) in index.flatMap { $0 < row.count ? row[$0] : nil } ?? "" }
+            let name = field(nameColumn).trimmed
+            guard !name.isEmpty, !name.hasPrefix("#") else { return nil }
+            return PromptStyle(name: name, prompt: field(promptColumn), negativePrompt: field(negativeColumn))
+        }
+    }
+
+    public static func format(_ styles: [PromptStyle]) -> Data {
+        let rows = [["name", "prompt", "negative_prompt"]] + styles.map { [$0.name, $0.prompt, $0.negativePrompt] }
+        return Data(("\u{FEFF}" + CSVTable.format(rows)).utf8)
+    }
+
+    public static func write(_ styles: [PromptStyle], to url: URL) throws {
+        try AtomicFile.write(format(styles), to: url)
+    }
+}

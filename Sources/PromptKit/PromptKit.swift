@@ -1,2 +1,0 @@
-// PromptKit: placeholder until the module lands.
-enum PromptKitModule {}
