@@ -15,7 +15,7 @@ public enum SamplingError: Error, Equatable, CustomStringConvertible {
         case .unknownSchedule(let name):
             return "unknown schedule '\(name)' (known: \(ScheduleKind.allCases.map(\.rawValue).joined(separator: ", ")))"
         case .invalidStepCount(let steps):
-            return "steps must be at least 1, got \(steps)"
+            return "steps must be between 1 and \(ScheduleKind.maxSteps), got \(steps)"
         case .invalidAlphasCumprod(let reason):
             return "invalid alphas_cumprod: \(reason)"
         case .denoiserOutputCount(let expected, let got):

@@ -16,6 +16,9 @@ final class CompVisDenoiserTests: XCTestCase {
         // Outside the table, k-diffusion clamps w to [0, 1]: t stays in [0, 999].
         XCTAssertEqual(table.sigmaToT(1e-4), 0)
         XCTAssertEqual(table.sigmaToT(100), 999)
+        XCTAssertEqual(table.tToSigma(-5), table.sigmaMin, accuracy: 1e-12)
+        XCTAssertEqual(table.tToSigma(.nan), table.sigmaMin, accuracy: 1e-12)
+        XCTAssertEqual(table.tToSigma(.infinity), table.sigmaMax, accuracy: 1e-12)
     }
 
     func testSigmaTableEndsMatchTheWellKnownSD15Values() {

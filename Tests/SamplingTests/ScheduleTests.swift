@@ -92,7 +92,9 @@ final class ScheduleTests: XCTestCase {
             XCTAssertEqual("\(error)", "unknown schedule 'Karras' (known: normal, karras, exponential, sgm_uniform, simple)")
         }
         XCTAssertThrowsError(try ScheduleKind.karras.sigmas(steps: 0)) { error in
-            XCTAssertEqual("\(error)", "steps must be at least 1, got 0")
+            XCTAssertEqual("\(error)", "steps must be between 1 and 10000, got 0")
         }
+        XCTAssertThrowsError(try ScheduleKind.normal.sigmas(steps: 10_001))
+        XCTAssertEqual(try ScheduleKind.simple.sigmas(steps: 10_000).count, 10_001)
     }
 }

@@ -1,17 +1,16 @@
 import Foundation
 
-// Noise for the SDE samplers. k-diffusion (and A1111, ComfyUI) drive `sample_dpmpp_sde` and
-// `sample_dpmpp_2m_sde` with a `BrownianTreeNoiseSampler` (torchsde), whose increments are
-// correlated across sub-steps and seeded separately. Easel instead draws each increment as
-// fresh N(0, 1) noise from the image's own RNG stream, in call order — the same marginal
-// distribution, and an image reproducible from its seed alone — so SDE images will not match
-// A1111/ComfyUI pixel for pixel. The deterministic parts follow k-diffusion exactly.
-
 /// DPM-Solver++ (stochastic), the "DPM++ SDE" sampler: two model evaluations per step, with
 /// noise added after the half step and after the full step (Euler on the last step to σ = 0).
 ///
-/// Port of k-diffusion 0.1.1 `sampling.py` `sample_dpmpp_sde` (eta 1, s_noise 1, r ½), with the
-/// noise drawn from `noise` instead of a Brownian tree (see the note above).
+/// Port of k-diffusion 0.1.1 `sampling.py` `sample_dpmpp_sde` (eta 1, s_noise 1, r ½).
+///
+/// **Deviation from k-diffusion — noise.** k-diffusion, A1111 and ComfyUI drive this sampler
+/// with a `BrownianTreeNoiseSampler` (torchsde), whose increments are correlated across
+/// sub-steps and seeded separately from the initial noise. Easel draws every increment as
+/// fresh N(0, 1) noise from the image's own RNG stream, in call order: each increment has the
+/// same distribution and the image is reproducible from its seed alone, but results will not
+/// match A1111/ComfyUI pixel for pixel. The deterministic update rules are k-diffusion's.
 public func sampleDPMPPSDE(_ denoise: Denoiser, x: [Float], sigmas: [Float],
                            noise: inout any NoiseSource, callback: SamplerCallback? = nil) throws -> [Float] {
     let r = 0.5, fac = 1 / (2 * r)
@@ -47,8 +46,14 @@ public func sampleDPMPPSDE(_ denoise: Denoiser, x: [Float], sigmas: [Float],
 /// to σ = 0 returns the denoised estimate).
 ///
 /// Port of k-diffusion 0.1.1 `sampling.py` `sample_dpmpp_2m_sde` (eta 1, s_noise 1,
-/// solver_type "midpoint"), with the noise drawn from `noise` instead of a Brownian tree
-/// (see the note above).
+/// solver_type "midpoint").
+///
+/// **Deviation from k-diffusion — noise.** k-diffusion, A1111 and ComfyUI drive this sampler
+/// with a `BrownianTreeNoiseSampler` (torchsde), whose increments are correlated across
+/// sub-steps and seeded separately from the initial noise. Easel draws every increment as
+/// fresh N(0, 1) noise from the image's own RNG stream, in call order: each increment has the
+/// same distribution and the image is reproducible from its seed alone, but results will not
+/// match A1111/ComfyUI pixel for pixel. The deterministic update rules are k-diffusion's.
 public func sampleDPMPP2MSDE(_ denoise: Denoiser, x: [Float], sigmas: [Float],
                              noise: inout any NoiseSource, callback: SamplerCallback? = nil) throws -> [Float] {
     let eta = 1.0

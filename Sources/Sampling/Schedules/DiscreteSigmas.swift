@@ -62,9 +62,9 @@ public struct DiscreteSigmas: Sendable {
     }
 
     /// `DiscreteSchedule.t_to_sigma`: interpolate log-sigma between ⌊t⌋ and ⌈t⌉ (t clamped to
-    /// the table).
+    /// the table; NaN counts as 0).
     public func tToSigma(_ t: Double) -> Double {
-        let t = min(max(t, 0), Double(maxTimestep))
+        let t = t.isNaN ? 0 : min(max(t, 0), Double(maxTimestep))
         let low = Int(t.rounded(.down)), high = Int(t.rounded(.up))
         let w = t - Double(low)
         return Foundation.exp((1 - w) * logSigmas[low] + w * logSigmas[high])

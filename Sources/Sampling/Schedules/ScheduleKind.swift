@@ -16,9 +16,12 @@ public enum ScheduleKind: String, CaseIterable, Sendable {
         self = kind
     }
 
-    /// The sigmas for `steps` steps over `model`'s trained noise levels.
+    /// The most steps a schedule accepts (ComfyUI's limit).
+    public static let maxSteps = 10_000
+
+    /// The sigmas for `steps` steps (1…`maxSteps`) over `model`'s trained noise levels.
     public func sigmas(steps: Int, model: DiscreteSigmas = .stableDiffusion) throws -> [Float] {
-        guard steps >= 1 else { throw SamplingError.invalidStepCount(steps) }
+        guard (1...Self.maxSteps).contains(steps) else { throw SamplingError.invalidStepCount(steps) }
         switch self {
         case .normal: return normalSigmas(steps: steps, model: model)
         case .karras: return karrasSigmas(steps: steps, sigmaMin: model.sigmaMin, sigmaMax: model.sigmaMax)
