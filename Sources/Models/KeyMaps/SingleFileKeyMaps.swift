@@ -1,0 +1,29 @@
+/// Key prefixes of the A1111/civitai single-file layout (the LDM checkpoint's `state_dict`):
+/// each component's canonical keys are its keys with the prefix removed. Everything else in
+/// such files (`model_ema.*`, `alphas_cumprod`, `betas`, ...) is ignored.
+public enum SingleFileKeyMaps {
+    public static let unet = ComponentKeyMap(prefix: "model.diffusion_model.")
+
+    /// The VAE; some converted files hold the mid-block attention as Linear weights.
+    public static let vae = ComponentKeyMap(prefix: "first_stage_model.",
+                                            convolutionWeights: DiffusersVAEKeyMap.convolutionWeights)
+
+    /// The CLIP text encoder as saved by transformers ≥ 4.x (`CLIPTextModel.text_model`).
+    public static let text = ComponentKeyMap(prefix: "cond_stage_model.transformer.text_model.",
+                                             ignored: TextEncoderKeys.ignored)
+
+    /// Older files saved without the `text_model.` level; A1111 renames these on load
+    /// (`sd_models.py`, `checkpoint_dict_replacements_sd1`).
+    public static let legacyText = ComponentKeyMap(prefix: "cond_stage_model.transformer.",
+                                                   ignored: TextEncoderKeys.ignored)
+}
+
+/// Text-encoder key facts shared by both layouts.
+public enum TextEncoderKeys {
+    /// transformers registers `position_ids` (always `arange(77)`) as a buffer; it is not a weight.
+    public static let ignored: Set<String> = ["embeddings.position_ids"]
+
+    /// diffusers `text_encoder/` keys carry `text_model.` (transformers' `CLIPTextModel`) or not.
+    public static let diffusers = ComponentKeyMap(prefix: "text_model.", ignored: ignored)
+    public static let diffusersWithoutPrefix = ComponentKeyMap(prefix: "", ignored: ignored)
+}
