@@ -33,14 +33,16 @@ extension PromptGrid: Codable {
         negative = try c.decodeIfPresent(String.self, forKey: DynamicCodingKey("negative")) ?? ""
     }
 
+    /// Writes only what is filled in: empty rows, an empty tag list and an empty negative are
+    /// left out.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: DynamicCodingKey.self)
         try c.encode(family, forKey: DynamicCodingKey("family"))
-        for field in Field.allCases {
-            try c.encode(self[field], forKey: DynamicCodingKey(field.rawValue))
+        for (field, row) in filledRows {
+            try c.encode(row, forKey: DynamicCodingKey(field.rawValue))
         }
-        try c.encode(extraTags, forKey: DynamicCodingKey("extraTags"))
-        try c.encode(negative, forKey: DynamicCodingKey("negative"))
+        if !extraTags.isEmpty { try c.encode(extraTags, forKey: DynamicCodingKey("extraTags")) }
+        if !negative.isEmpty { try c.encode(negative, forKey: DynamicCodingKey("negative")) }
     }
 }
 
@@ -61,7 +63,13 @@ extension PromptGrid.Row: Codable {
         }
     }
 
+    /// A row with only a value is written as a plain string.
     public func encode(to encoder: Encoder) throws {
+        if qualifier.isEmpty && weight == nil {
+            var single = encoder.singleValueContainer()
+            try single.encode(value)
+            return
+        }
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(value, forKey: .value)
         try c.encode(qualifier, forKey: .qualifier)
