@@ -68,6 +68,18 @@ final class GridFileTests: XCTestCase {
         }
     }
 
+    func testRowMustBeAStringOrARowObject() throws {
+        let number = try write(#"{"who": 5}"#)
+        XCTAssertThrowsError(try PromptGrid.load(from: number)) {
+            XCTAssertEqual("\($0)", "\(number.path):1: 'who': expected a string or an object with value, qualifier, weight")
+        }
+        let typo = try write(#"{"who": {"qualifer": "b"}}"#, "typo.json")
+        XCTAssertThrowsError(try PromptGrid.load(from: typo)) {
+            XCTAssertEqual("\($0)", "\(typo.path):1: 'who.qualifer': unknown key 'qualifer'; known keys: value, qualifier, weight")
+        }
+        XCTAssertThrowsError(try PromptGrid.load(from: dir)) { XCTAssertEqual("\($0)", "\(self.dir.path): is a directory") }
+    }
+
     func testInvalidUTF8() throws {
         let url = dir.appendingPathComponent("bad.json")
         try Data("{\n \"who\": \"ca".utf8 + [0xFF, 0xFE] + "t\"}".utf8).write(to: url)
@@ -87,7 +99,7 @@ final class GridFileTests: XCTestCase {
     func testMissingFile() {
         let url = dir.appendingPathComponent("none.json")
         XCTAssertThrowsError(try PromptGrid.load(from: url)) { error in
-            XCTAssertTrue("\(error)".hasPrefix("\(url.path): cannot read"), "\(error)")
+            XCTAssertEqual("\(error)", "\(url.path): no such file")
         }
     }
 

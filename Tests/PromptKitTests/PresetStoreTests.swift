@@ -92,6 +92,16 @@ final class PresetStoreTests: XCTestCase {
         XCTAssertNoThrow(try store.load("good"))
     }
 
+    func testSettingsOutOfRangeNameTheFile() throws {
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("zero.json")
+        try Data(#"{"settings": {"steps": 0}}"#.utf8).write(to: file)
+        XCTAssertThrowsError(try store.load("zero")) {
+            XCTAssertEqual("\($0)", "\(file.path): settings: steps: must be at least 1, got 0")
+        }
+        XCTAssertThrowsError(try store.save(Preset(name: "wide", grid: PromptGrid(), settings: RenderSettings(width: 4000))))
+    }
+
     func testPresetStyleIsAppliedWithA1111MergeRule() {
         var preset = Preset(name: "s", grid: PromptGrid(family: .sdxl))
         preset.grid.who = .init("cat")

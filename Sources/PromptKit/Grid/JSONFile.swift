@@ -7,11 +7,22 @@ public enum JSONFile {
     public static let maximumFileBytes = 1 << 20
 
     public static func read<T: Decodable>(_ type: T.Type, from url: URL) throws -> T {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw PromptKitError.badFile(location: url.path, reason: "cannot read: \(error.localizedDescription)")
+        try decode(type, from: try readData(url), path: url.path)
+    }
+
+    /// The file's bytes, with "no such file" / "is a directory" / "too large" as one-line
+    /// errors naming the file.
+    static func readData(_ url: URL, limit: Int = maximumFileBytes) throws -> Data {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw PromptKitError.badFile(location: url.path, reason: "no such file")
         }
-        return try decode(type, from: data, path: url.path)
+        if isDirectory.boolValue { throw PromptKitError.badFile(location: url.path, reason: "is a directory") }
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        if size > limit { throw PromptKitError.badFile(location: url.path, reason: "file is \(size) bytes; the limit is \(limit)") }
+        do { return try Data(contentsOf: url) } catch {
+            throw PromptKitError.badFile(location: url.path, reason: "cannot read (permission denied?)")
+        }
     }
 
     /// Checks size, UTF-8 and JSON syntax (reporting `path:line:column`), then decodes,

@@ -54,7 +54,15 @@ extension PromptGrid.Row: Codable {
             self.init(text)
             return
         }
-        let c = try decoder.container(keyedBy: CodingKeys.self)
+        guard let c = try? decoder.container(keyedBy: CodingKeys.self) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                debugDescription: "expected a string or an object with value, qualifier, weight"))
+        }
+        if let unknown = (try? decoder.container(keyedBy: DynamicCodingKey.self))?.allKeys
+            .first(where: { CodingKeys(stringValue: $0.stringValue) == nil }) {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [unknown],
+                debugDescription: "unknown key '\(unknown.stringValue)'; known keys: value, qualifier, weight"))
+        }
         self.init(try c.decodeIfPresent(String.self, forKey: .value) ?? "",
                   try c.decodeIfPresent(String.self, forKey: .qualifier) ?? "",
                   weight: try c.decodeIfPresent(Double.self, forKey: .weight))

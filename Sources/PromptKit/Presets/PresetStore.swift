@@ -61,6 +61,7 @@ public struct PresetStore: Sendable {
             throw PromptKitError.presetExists(preset.name)
         }
         try preset.grid.checkTextLengths()
+        try preset.settings.validate()
         try JSONFile.write(preset, to: url(for: preset.name))
     }
 
@@ -78,6 +79,9 @@ public struct PresetStore: Sendable {
         let file = url(for: name)
         var preset = try JSONFile.read(Preset.self, from: file)
         try preset.grid.checkTextLengths(file: file.path)
+        do { try preset.settings.validate() } catch {
+            throw PromptKitError.badFile(location: file.path, reason: "settings: \(error)")
+        }
         preset.name = name
         return preset
     }

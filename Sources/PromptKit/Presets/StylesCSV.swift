@@ -9,17 +9,16 @@ import Foundation
 /// `StyleDatabase.save_styles`: a BOM, the header `name,prompt,negative_prompt`, then one row
 /// per style, RFC 4180 quoting, CRLF line ends.
 public enum StylesCSV {
+    /// Largest styles.csv read (8 MiB; A1111 style collections run to a few hundred KB).
+    public static let maximumFileBytes = 8 << 20
+
     public static func read(from url: URL) throws -> [PromptStyle] {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw PromptKitError.badFile(location: url.path, reason: "cannot read: \(error.localizedDescription)")
-        }
-        return try parse(data, path: url.path)
+        try parse(try JSONFile.readData(url, limit: maximumFileBytes), path: url.path)
     }
 
     public static func parse(_ data: Data, path: String) throws -> [PromptStyle] {
-        guard data.count <= JSONFile.maximumFileBytes * 8 else {
-            throw PromptKitError.badFile(location: path, reason: "file is \(data.count) bytes; the limit is \(JSONFile.maximumFileBytes * 8)")
+        guard data.count <= maximumFileBytes else {
+            throw PromptKitError.badFile(location: path, reason: "file is \(data.count) bytes; the limit is \(maximumFileBytes)")
         }
         if let offset = TextPosition.firstInvalidUTF8Offset(in: data) {
             throw PromptKitError.badFile(location: TextPosition.location(path, data, offset), reason: "invalid UTF-8")
