@@ -2,6 +2,8 @@
 # Both install system packages and CLIP's vocabulary first when they are missing.
 SWIFT ?= swift
 export PATH := /opt/swift/usr/bin:$(PATH)
+# Release builds target this machine's CPU, so the engine's SIMD kernels use AVX2/AVX-512.
+NATIVE ?= -Xswiftc -target-cpu -Xswiftc native
 
 .PHONY: run test setup build bench clean
 
@@ -15,10 +17,10 @@ setup:
 	@bash tools/setup.sh
 
 build:
-	$(SWIFT) build -c release --product easel
+	$(SWIFT) build -c release --product easel $(NATIVE)
 
 bench: setup
-	$(SWIFT) build -c release --product easel-bench
+	$(SWIFT) build -c release --product easel-bench $(NATIVE)
 	.build/release/easel-bench $(ARGS)
 
 clean:

@@ -19,14 +19,16 @@ public enum Activation: Sendable {
 
     /// Applies the activation in place to `n` floats, spread over the cores.
     public func apply(_ p: UnsafeMutablePointer<Float>, count n: Int) {
-        Parallel.forEachRange((n + 15) / 16, minimumPerWorker: 4096) { blocks in
-            let start = blocks.lowerBound * 16
-            let end = min(n, blocks.upperBound * 16)
-            switch self {
-            case .silu: VectorMath.map(p + start, p + start, end - start) { Activation.silu.apply($0) }
-            case .gelu: VectorMath.map(p + start, p + start, end - start) { Activation.gelu.apply($0) }
-            case .quickGELU:
-                VectorMath.map(p + start, p + start, end - start) { Activation.quickGELU.apply($0) }
+        OpProfile.measure(.activation) {
+            Parallel.forEachRange((n + 15) / 16, minimumPerWorker: 4096) { blocks in
+                let start = blocks.lowerBound * 16
+                let end = min(n, blocks.upperBound * 16)
+                switch self {
+                case .silu: VectorMath.map(p + start, p + start, end - start) { Activation.silu.apply($0) }
+                case .gelu: VectorMath.map(p + start, p + start, end - start) { Activation.gelu.apply($0) }
+                case .quickGELU:
+                    VectorMath.map(p + start, p + start, end - start) { Activation.quickGELU.apply($0) }
+                }
             }
         }
     }
@@ -52,19 +54,21 @@ extension Tensor {
         outShape[outShape.count - 1] = half
         let out = Tensor(uninitialized: outShape)
         let src = pointer, dst = out.pointer
-        Parallel.forEachRange(rows, minimumPerWorker: max(1, 16384 / max(half, 1))) { range in
-            for r in range {
-                let value = src + r * width, gate = value + half, o = dst + r * half
-                var i = 0
-                while i + 16 <= half {
-                    let g = Activation.gelu.apply(VectorMath.load(gate + i))
-                    VectorMath.store(VectorMath.load(value + i) * g, o + i)
-                    i += 16
-                }
-                while i < half {
-                    let g = VectorMath.loadPartial(gate + i, 1)
-                    o[i] = value[i] * Activation.gelu.apply(g)[0]
-                    i += 1
+        OpProfile.measure(.activation) {
+            Parallel.forEachRange(rows, minimumPerWorker: max(1, 16384 / max(half, 1))) { range in
+                for r in range {
+                    let value = src + r * width, gate = value + half, o = dst + r * half
+                    var i = 0
+                    while i + 16 <= half {
+                        let g = Activation.gelu.apply(VectorMath.load(gate + i))
+                        VectorMath.store(VectorMath.load(value + i) * g, o + i)
+                        i += 16
+                    }
+                    while i < half {
+                        let g = VectorMath.loadPartial(gate + i, 1)
+                        o[i] = value[i] * Activation.gelu.apply(g)[0]
+                        i += 1
+                    }
                 }
             }
         }

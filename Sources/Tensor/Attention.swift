@@ -44,7 +44,9 @@ public enum Attention {
                     let rows = min(band, tq - start)
                     let s = MatrixView(scores.pointer, rows: rows, cols: tk)
                     BLAS.gemm(qh.rows(start, rows), kh.transposed, into: s, alpha: scale)
-                    softmaxRows(scores.pointer, rows: rows, width: tk, causalOffset: causal ? start : nil)
+                    OpProfile.measure(.softmax) {
+                        softmaxRows(scores.pointer, rows: rows, width: tk, causalOffset: causal ? start : nil)
+                    }
                     BLAS.gemm(s, vh, into: oh.rows(start, rows))
                     start += rows
                 }

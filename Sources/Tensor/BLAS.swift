@@ -52,11 +52,14 @@ public enum BLAS {
         }
         guard c.rows > 0, c.cols > 0 else { return }
         _ = configured
-        cblas_sgemm(CblasRowMajor,
-                    a.isTransposed ? CblasTrans : CblasNoTrans,
-                    b.isTransposed ? CblasTrans : CblasNoTrans,
-                    Int32(c.rows), Int32(c.cols), Int32(a.cols),
-                    alpha, a.base, Int32(a.leading), b.base, Int32(b.leading),
-                    beta, c.base, Int32(c.leading))
+        let flops = 2 * Double(c.rows) * Double(c.cols) * Double(a.cols)
+        OpProfile.measure(.gemm, flops: flops) {
+            cblas_sgemm(CblasRowMajor,
+                        a.isTransposed ? CblasTrans : CblasNoTrans,
+                        b.isTransposed ? CblasTrans : CblasNoTrans,
+                        Int32(c.rows), Int32(c.cols), Int32(a.cols),
+                        alpha, a.base, Int32(a.leading), b.base, Int32(b.leading),
+                        beta, c.base, Int32(c.leading))
+        }
     }
 }

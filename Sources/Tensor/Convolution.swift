@@ -20,6 +20,16 @@ public enum Conv2D {
     /// Smallest band width in output pixels when the spatial size allows it.
     static let minimumColumns = 256
 
+    /// Output rows per im2col band: as many as fit `budget` floats of k-row columns (at least
+    /// `minimumColumns` pixels when the budget allows), then evened out so the last band is
+    /// not a small remainder.
+    static func bandRows(outHeight: Int, outWidth: Int, k: Int, budget: Int) -> Int {
+        let columns = max(min(minimumColumns, budget), budget / k)
+        let fitting = max(1, min(outHeight, columns / outWidth))
+        let bands = (outHeight + fitting - 1) / fitting
+        return (outHeight + bands - 1) / bands
+    }
+
     /// Output size along one axis.
     static func outputSize(_ input: Int, kernel: Int, stride: Int, before: Int, after: Int) -> Int {
         (input + before + after - kernel) / stride + 1
@@ -52,7 +62,7 @@ extension Tensor {
         let plane = hout * wout
         let k = cin * kh * kw
         let pointwise = kh == 1 && kw == 1 && stride == 1 && padding == .uniform(0)
-        let bandRows = pointwise ? hout : max(1, min(hout, max(min(Conv2D.minimumColumns, columnBudget), columnBudget / k) / wout))
+        let bandRows = pointwise ? hout : Conv2D.bandRows(outHeight: hout, outWidth: wout, k: k, budget: columnBudget)
         let columns = pointwise ? nil : Tensor(uninitialized: [k, bandRows * wout])
         let weights = MatrixView(weight.pointer, rows: cout, cols: k)
         for b in 0..<batch {
@@ -63,8 +73,10 @@ extension Tensor {
                 let dst = out.pointer + b * cout * plane + y0 * wout
                 let input: MatrixView
                 if let columns {
-                    im2col(batch: b, firstRow: y0, rows: rows, kernel: (kh, kw), stride: stride,
-                           padding: padding, outWidth: wout, into: columns.pointer)
+                    OpProfile.measure(.im2col) {
+                        im2col(batch: b, firstRow: y0, rows: rows, kernel: (kh, kw), stride: stride,
+                               padding: padding, outWidth: wout, into: columns.pointer)
+                    }
                     input = MatrixView(columns.pointer, rows: k, cols: n)
                 } else {
                     input = MatrixView(pointer + b * cin * height * width, rows: k, cols: n)
@@ -120,14 +132,16 @@ extension Tensor {
     static func prefillBand(_ dst: UnsafeMutablePointer<Float>, channels: Int, width: Int, stride: Int,
                             bias b: UnsafeMutablePointer<Float>?, residual: UnsafeMutablePointer<Float>?) -> Float {
         guard b != nil || residual != nil else { return 0 }
-        Parallel.forEachRange(channels, minimumPerWorker: max(1, 16384 / max(width, 1))) { range in
-            for c in range {
-                let row = dst + c * stride
-                let add = Float16Lanes(repeating: b?[c] ?? 0)
-                if let residual {
-                    VectorMath.map(residual + c * stride, row, width) { $0 + add }
-                } else {
-                    row.initialize(repeating: b![c], count: width)
+        OpProfile.measure(.prefill) {
+            Parallel.forEachRange(channels, minimumPerWorker: max(1, 16384 / max(width, 1))) { range in
+                for c in range {
+                    let row = dst + c * stride
+                    let add = Float16Lanes(repeating: b?[c] ?? 0)
+                    if let residual {
+                        VectorMath.map(residual + c * stride, row, width) { $0 + add }
+                    } else {
+                        row.initialize(repeating: b![c], count: width)
+                    }
                 }
             }
         }

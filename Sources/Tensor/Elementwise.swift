@@ -36,11 +36,13 @@ extension Tensor {
         precondition(perChannel.count == batch * channels, "per-channel add: \(perChannel.shape) vs \(shape)")
         let plane = count / (batch * channels)
         let p = pointer, bias = perChannel.pointer
-        Parallel.forEachRange(batch * channels, minimumPerWorker: max(1, 32768 / max(plane, 1))) { range in
-            for bc in range {
-                let row = p + bc * plane
-                let v = Float16Lanes(repeating: bias[bc])
-                VectorMath.map(row, row, plane) { $0 + v }
+        OpProfile.measure(.elementwise) {
+            Parallel.forEachRange(batch * channels, minimumPerWorker: max(1, 32768 / max(plane, 1))) { range in
+                for bc in range {
+                    let row = p + bc * plane
+                    let v = Float16Lanes(repeating: bias[bc])
+                    VectorMath.map(row, row, plane) { $0 + v }
+                }
             }
         }
     }
@@ -50,10 +52,12 @@ extension Tensor {
     static func combine(_ a: UnsafeMutablePointer<Float>, _ b: UnsafeMutablePointer<Float>,
                         _ dst: UnsafeMutablePointer<Float>, _ n: Int,
                         _ f: (Float16Lanes, Float16Lanes) -> Float16Lanes) {
-        Parallel.forEachRange((n + 15) / 16, minimumPerWorker: 8192) { blocks in
-            let start = blocks.lowerBound * 16
-            let end = min(n, blocks.upperBound * 16)
-            combineSerial(a + start, b + start, dst + start, end - start, f)
+        OpProfile.measure(.elementwise) {
+            Parallel.forEachRange((n + 15) / 16, minimumPerWorker: 8192) { blocks in
+                let start = blocks.lowerBound * 16
+                let end = min(n, blocks.upperBound * 16)
+                combineSerial(a + start, b + start, dst + start, end - start, f)
+            }
         }
     }
 

@@ -27,18 +27,20 @@ extension Tensor {
         if let bias { precondition(bias.count == width, "bias size \(bias.shape) for width \(width)") }
         guard bias != nil || residual != nil else { return 0 }
         let b = bias?.pointer, r = residual?.pointer
-        Parallel.forEachRange(rows, minimumPerWorker: max(1, 16384 / max(width, 1))) { range in
-            for row in range {
-                let dst = out + row * width
-                switch (b, r) {
-                case let (b?, r?):
-                    Tensor.combineSerial(r + row * width, b, dst, width) { $0 + $1 }
-                case let (b?, nil):
-                    dst.update(from: b, count: width)
-                case let (nil, r?):
-                    dst.update(from: r + row * width, count: width)
-                case (nil, nil):
-                    break
+        OpProfile.measure(.prefill) {
+            Parallel.forEachRange(rows, minimumPerWorker: max(1, 16384 / max(width, 1))) { range in
+                for row in range {
+                    let dst = out + row * width
+                    switch (b, r) {
+                    case let (b?, r?):
+                        Tensor.combineSerial(r + row * width, b, dst, width) { $0 + $1 }
+                    case let (b?, nil):
+                        dst.update(from: b, count: width)
+                    case let (nil, r?):
+                        dst.update(from: r + row * width, count: width)
+                    case (nil, nil):
+                        break
+                    }
                 }
             }
         }

@@ -14,17 +14,19 @@ extension Tensor {
         let groupSize = perGroup * plane
         let out = Tensor(uninitialized: shape)
         let src = pointer, dst = out.pointer, gamma = weight.pointer, beta = bias.pointer
-        Parallel.forEach(batch * groups) { unit in
-            let g = unit % groups
-            let base = unit * groupSize
-            let mean = Float(Reduction.sum(src + base, groupSize) / Double(groupSize))
-            let variance = Reduction.squaredDeviation(src + base, groupSize, mean: mean) / Double(groupSize)
-            let rstd = Float(1 / (variance + Double(eps)).squareRoot())
-            for c in g * perGroup ..< (g + 1) * perGroup {
-                let scale = rstd * gamma[c]
-                let shift = beta[c] - mean * scale
-                let row = base + (c - g * perGroup) * plane
-                Tensor.affine(src + row, dst + row, plane, scale: scale, shift: shift, activation: activation)
+        OpProfile.measure(.groupNorm) {
+            Parallel.forEach(batch * groups) { unit in
+                let g = unit % groups
+                let base = unit * groupSize
+                let mean = Float(Reduction.sum(src + base, groupSize) / Double(groupSize))
+                let variance = Reduction.squaredDeviation(src + base, groupSize, mean: mean) / Double(groupSize)
+                let rstd = Float(1 / (variance + Double(eps)).squareRoot())
+                for c in g * perGroup ..< (g + 1) * perGroup {
+                    let scale = rstd * gamma[c]
+                    let shift = beta[c] - mean * scale
+                    let row = base + (c - g * perGroup) * plane
+                    Tensor.affine(src + row, dst + row, plane, scale: scale, shift: shift, activation: activation)
+                }
             }
         }
         return out
@@ -38,22 +40,24 @@ extension Tensor {
         let rows = count / width
         let out = Tensor(uninitialized: shape)
         let src = pointer, dst = out.pointer, gamma = weight.pointer, beta = bias.pointer
-        Parallel.forEachRange(rows, minimumPerWorker: max(1, 16384 / width)) { range in
-            for r in range {
-                let x = src + r * width, y = dst + r * width
-                let mean = Float(Reduction.sum(x, width) / Double(width))
-                let variance = Reduction.squaredDeviation(x, width, mean: mean) / Double(width)
-                let rstd = Float16Lanes(repeating: Float(1 / (variance + Double(eps)).squareRoot()))
-                let m = Float16Lanes(repeating: mean)
-                var i = 0
-                while i + 16 <= width {
-                    let n = (VectorMath.load(x + i) - m) * rstd
-                    VectorMath.store(n * VectorMath.load(gamma + i) + VectorMath.load(beta + i), y + i)
-                    i += 16
-                }
-                while i < width {
-                    y[i] = (x[i] - mean) * rstd[0] * gamma[i] + beta[i]
-                    i += 1
+        OpProfile.measure(.layerNorm) {
+            Parallel.forEachRange(rows, minimumPerWorker: max(1, 16384 / width)) { range in
+                for r in range {
+                    let x = src + r * width, y = dst + r * width
+                    let mean = Float(Reduction.sum(x, width) / Double(width))
+                    let variance = Reduction.squaredDeviation(x, width, mean: mean) / Double(width)
+                    let rstd = Float16Lanes(repeating: Float(1 / (variance + Double(eps)).squareRoot()))
+                    let m = Float16Lanes(repeating: mean)
+                    var i = 0
+                    while i + 16 <= width {
+                        let n = (VectorMath.load(x + i) - m) * rstd
+                        VectorMath.store(n * VectorMath.load(gamma + i) + VectorMath.load(beta + i), y + i)
+                        i += 16
+                    }
+                    while i < width {
+                        y[i] = (x[i] - mean) * rstd[0] * gamma[i] + beta[i]
+                        i += 1
+                    }
                 }
             }
         }

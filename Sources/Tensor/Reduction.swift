@@ -53,10 +53,12 @@ enum Reduction {
         var acc = Float16Lanes(repeating: -.infinity)
         var i = 0
         while i + 16 <= n {
-            acc = pointwiseMax(acc, VectorMath.load(p + i))
+            acc = VectorMath.maximum(acc, VectorMath.load(p + i))
             i += 16
         }
-        if i < n { acc = pointwiseMax(acc, VectorMath.loadPartial(p + i, n - i, fill: -.infinity)) }
-        return acc.max()
+        if i < n { acc = VectorMath.maximum(acc, VectorMath.loadPartial(p + i, n - i, fill: -.infinity)) }
+        var m = acc[0]
+        for lane in 1..<16 { m = Swift.max(m, acc[lane]) }
+        return m
     }
 }

@@ -26,12 +26,14 @@ extension Tensor {
         let total = parts.reduce(0) { $0 + $1.shape[1] }
         let out = Tensor(uninitialized: [batch, total] + tail)
         let inner = tail.reduce(1, *)
-        for b in 0..<batch {
-            var offset = b * total * inner
-            for part in parts {
-                let size = part.shape[1] * inner
-                (out.pointer + offset).update(from: part.pointer + b * size, count: size)
-                offset += size
+        OpProfile.measure(.copy) {
+            for b in 0..<batch {
+                var offset = b * total * inner
+                for part in parts {
+                    let size = part.shape[1] * inner
+                    (out.pointer + offset).update(from: part.pointer + b * size, count: size)
+                    offset += size
+                }
             }
         }
         return out
@@ -53,14 +55,16 @@ extension Tensor {
         let src = pointer, dst = out.pointer
         let columns = (0..<width).map { x in min(inWidth - 1, Int(Float(x) * (Float(inWidth) / Float(width)))) }
         let doubling = height == 2 * inHeight && width == 2 * inWidth
-        Parallel.forEachRange(planes * height, minimumPerWorker: max(1, 8192 / max(width, 1))) { range in
-            columns.withUnsafeBufferPointer { columns in
-                for line in range {
-                    let plane = line / height, y = line % height
-                    let sourceRow = doubling ? y / 2 : min(inHeight - 1, Int(Float(y) * (Float(inHeight) / Float(height))))
-                    let from = src + (plane * inHeight + sourceRow) * inWidth
-                    let to = dst + line * width
-                    for x in 0..<width { to[x] = from[columns[x]] }
+        OpProfile.measure(.copy) {
+            Parallel.forEachRange(planes * height, minimumPerWorker: max(1, 8192 / max(width, 1))) { range in
+                columns.withUnsafeBufferPointer { columns in
+                    for line in range {
+                        let plane = line / height, y = line % height
+                        let sourceRow = doubling ? y / 2 : min(inHeight - 1, Int(Float(y) * (Float(inHeight) / Float(height))))
+                        let from = src + (plane * inHeight + sourceRow) * inWidth
+                        let to = dst + line * width
+                        for x in 0..<width { to[x] = from[columns[x]] }
+                    }
                 }
             }
         }

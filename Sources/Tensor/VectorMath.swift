@@ -5,13 +5,17 @@ public typealias Float16Lanes = SIMD16<Float>
 public enum VectorMath {
     /// eˣ, Cephes `expf`: reduce to r = x − n·ln2 with |r| ≤ ln2/2 (ln2 split in two parts
     /// for exactness), a degree-6 polynomial for eʳ, then scale by 2ⁿ built in the exponent
-    /// bits. Inputs are clamped to [−87.3, 88.7], so eˣ of very negative x is ~1e-38, not 0.
+    /// bits. Inputs are clamped to [−87.3, 88.3] (so 2ⁿ stays finite), and eˣ of very negative
+    /// x is ~1e-38, not 0.
+    /// n is rounded to nearest with the 1.5·2²³ trick rather than Cephes' floor(x/ln2 + ½);
+    /// both keep |r| ≤ ln2/2, and the trick needs no rounding instruction on baseline x86-64.
     /// Reference: Cephes Math Library, `expf.c`.
     @inline(__always)
     public static func exp(_ x: Float16Lanes) -> Float16Lanes {
-        let x = x.clamped(lowerBound: Float16Lanes(repeating: -87.3),
-                          upperBound: Float16Lanes(repeating: 88.7))
-        let n = (x * 1.44269504088896341 + 0.5).rounded(.down)
+        let x = clamp(x, -87.3, 88.3)
+        // Adding 1.5·2²³ rounds to an integer and leaves it in the low mantissa bits.
+        let shifted = x * 1.44269504088896341 + 12582912.0
+        let n = shifted - 12582912.0
         var r = x - n * 0.693359375
         r = r - n * -2.12194440e-4
         var p = Float16Lanes(repeating: 1.9875691500e-4)
@@ -21,10 +25,27 @@ public enum VectorMath {
         p = p * r + 1.6666665459e-1
         p = p * r + 5.0000001201e-1
         let y = p * r * r + r + 1
-        // 2ⁿ: adding 1.5·2²³ leaves n in the low mantissa bits; move it into the exponent.
-        let shifted = unsafeBitCast(n + 12582912.0, to: SIMD16<Int32>.self)
-        let bits = (shifted &- 0x4B40_0000 &+ 127) &<< 23
+        // 2ⁿ: move n from the low mantissa bits into the exponent field.
+        let bits = (unsafeBitCast(shifted, to: SIMD16<Int32>.self) &- 0x4B40_0000 &+ 127) &<< 23
         return y * unsafeBitCast(bits, to: Float16Lanes.self)
+    }
+
+    /// Lanes of x limited to [low, high] with compare-and-blend (vectorises on any x86-64,
+    /// unlike the generic `clamped`/`pointwiseMin`).
+    @inline(__always)
+    public static func clamp(_ x: Float16Lanes, _ low: Float, _ high: Float) -> Float16Lanes {
+        var y = x
+        y.replace(with: Float16Lanes(repeating: high), where: x .> high)
+        y.replace(with: Float16Lanes(repeating: low), where: x .< low)
+        return y
+    }
+
+    /// Lane-wise maximum with compare-and-blend.
+    @inline(__always)
+    public static func maximum(_ a: Float16Lanes, _ b: Float16Lanes) -> Float16Lanes {
+        var y = a
+        y.replace(with: b, where: b .> a)
+        return y
     }
 
     /// erf(x) as x·P(x²)/Q(x²) on x clamped to [−4, 4] (erf is ±1 in fp32 beyond), absolute
@@ -32,7 +53,7 @@ public enum VectorMath {
     /// `generic_fast_erf_float` (the same coefficients are used by XLA).
     @inline(__always)
     public static func erf(_ x: Float16Lanes) -> Float16Lanes {
-        let x = x.clamped(lowerBound: Float16Lanes(repeating: -4), upperBound: Float16Lanes(repeating: 4))
+        let x = clamp(x, -4, 4)
         let x2 = x * x
         var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08
         p = x2 * p + -2.10102402082508e-06

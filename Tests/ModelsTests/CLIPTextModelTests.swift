@@ -20,10 +20,7 @@ final class CLIPTextModelTests: XCTestCase {
         try JSONDecoder().decode(Manifest.self, from: Fixtures.data("tiny-sd15-reference/manifest.json"))
     }
 
-    private func model() throws -> CLIPTextModel {
-        let weights = try TinyConfigs.checkpoint.get().scoped("cond_stage_model.transformer.text_model.")
-        return try CLIPTextModel(weights: weights, config: TinyConfigs.clip)
-    }
+    private func model() throws -> CLIPTextModel { try TinyModel.textModel() }
 
     func testConditioningMatchesReferenceForAllPromptsAndClipSkips() throws {
         let conditioning = A1111Conditioning(textModel: try model())
@@ -32,7 +29,7 @@ final class CLIPTextModelTests: XCTestCase {
             for skip in [1, 2] {
                 let chunk = ConditioningChunk(ids: prompt.ids, multipliers: prompt.multipliers)
                 let got = try conditioning.encode([chunk], clipSkip: skip)
-                let want = reference[prompt.tensors["clip_skip_\(skip)"]!]
+                let want = try reference[prompt.tensors["clip_skip_\(skip)"]!]
                 XCTAssertEqual(got.shape, [1, 77, 64])
                 let error = relativeMaxError(got, want)
                 XCTAssertLessThan(error, 1e-4, "\(prompt.prompt) clip skip \(skip): \(error)")

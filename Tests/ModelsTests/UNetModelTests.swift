@@ -5,33 +5,31 @@ import XCTest
 /// The tiny UNet against `tiny-sd15-reference/unet.safetensors` (diffusers 0.42.1
 /// `UNet2DConditionModel`, see the fixture README): eps for a batch of 2 at t = [999, 500.5].
 final class UNetModelTests: XCTestCase {
-    private func model() throws -> UNetModel {
-        try UNetModel(weights: try TinyConfigs.checkpoint.get().scoped("model.diffusion_model."), config: TinyConfigs.unet)
-    }
+    private func model() throws -> UNetModel { try TinyModel.unet() }
 
     func testEpsMatchesReference() throws {
         let reference = try FixtureTensors("tiny-sd15-reference/unet.safetensors")
-        let t = reference["t"].values
+        let t = try reference["t"].values
         XCTAssertEqual(t, [999, 500.5])
         let unet = try model()
-        let eps = try unet(reference["x"], timesteps: t, context: reference["context"])
+        let eps = try unet(try reference["x"], timesteps: t, context: try reference["context"])
         XCTAssertEqual(eps.shape, [2, 4, 8, 8])
-        let error = relativeMaxError(eps, reference["eps"])
+        let error = relativeMaxError(eps, try reference["eps"])
         print("UNet eps: relative max error \(error)")
         XCTAssertLessThan(error, 1e-4)
         // A second call reuses the pooled activations and gives the same numbers.
-        let again = try unet(reference["x"], timesteps: t, context: reference["context"])
+        let again = try unet(try reference["x"], timesteps: t, context: try reference["context"])
         XCTAssertEqual(again.values, eps.values)
     }
 
     /// Each batch item is computed independently: item 1 alone equals item 1 of the batch.
     func testBatchItemsAreIndependent() throws {
         let reference = try FixtureTensors("tiny-sd15-reference/unet.safetensors")
-        let x = reference["x"], context = reference["context"]
+        let x = try reference["x"], context = try reference["context"]
         let item = Tensor(shape: [1, 4, 8, 8], values: Array(x.values[256...]))
         let itemContext = Tensor(shape: [1, 77, 64], values: Array(context.values[(77 * 64)...]))
         let single = try model()(item, timesteps: [500.5], context: itemContext)
-        let want = Tensor(shape: [1, 4, 8, 8], values: Array(reference["eps"].values[256...]))
+        let want = Tensor(shape: [1, 4, 8, 8], values: Array(try reference["eps"].values[256...]))
         XCTAssertLessThan(relativeMaxError(single, want), 1e-4)
     }
 

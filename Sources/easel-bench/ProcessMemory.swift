@@ -1,0 +1,23 @@
+import Foundation
+
+/// Resident memory of this process from /proc/self/status (Linux).
+enum ProcessMemory {
+    /// Peak resident set size (VmHWM) in bytes, or nil where unavailable.
+    static var peakResident: Int? { field("VmHWM") }
+
+    /// Current resident set size (VmRSS) in bytes.
+    static var resident: Int? { field("VmRSS") }
+
+    private static func field(_ name: String) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        for line in status.split(separator: "\n") where line.hasPrefix(name + ":") {
+            let parts = line.split(separator: " ", omittingEmptySubsequences: true)
+            if parts.count >= 2, let kib = Int(parts[1]) { return kib * 1024 }
+        }
+        return nil
+    }
+
+    static func gib(_ bytes: Int?) -> String {
+        bytes.map { String(format: "%.2f GiB", Double($0) / Double(1 << 30)) } ?? "n/a"
+    }
+}
