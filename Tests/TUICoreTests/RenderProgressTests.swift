@@ -7,14 +7,18 @@ final class RenderProgressTests: XCTestCase {
     func testRateExcludesSetUpAndGivesETA() {
         var p = RenderProgress(job: 1, seed: 42, totalSteps: 30)
         XCTAssertNil(p.iterationsPerSecond)
-        p.step = 1
-        p.elapsed = 2
-        p.firstStepAt = 2
+        p.report(step: 1, total: 30, elapsed: 2)
         XCTAssertNil(p.iterationsPerSecond)
-        p.step = 11
-        p.elapsed = 7
+        p.report(step: 11, total: 30, elapsed: 7)
         XCTAssertEqual(p.iterationsPerSecond!, 2, accuracy: 1e-12)
         XCTAssertEqual(p.secondsRemaining!, 9.5, accuracy: 1e-12)
         XCTAssertEqual(p.fraction, 11.0 / 30.0, accuracy: 1e-12)
+    }
+
+    func testRateStartsAtTheFirstReportedStepEvenWhenStepsAreSkipped() {
+        var p = RenderProgress(job: 1, seed: 42, totalSteps: 20)
+        p.report(step: 3, total: 20, elapsed: 4)     // 4 s: set-up plus three steps
+        p.report(step: 7, total: 20, elapsed: 6)     // 4 steps in 2 s
+        XCTAssertEqual(p.iterationsPerSecond!, 2, accuracy: 1e-12)
     }
 }

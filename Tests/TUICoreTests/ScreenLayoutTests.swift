@@ -37,6 +37,7 @@ final class ScreenLayoutTests: XCTestCase {
         let grid = try! XCTUnwrap(layout.grid), prompt = layout.prompt!, params = layout.parameters!
         let preview = layout.preview!
         XCTAssertEqual(grid.width + params.width, 120)
+        XCTAssertEqual(grid.height, 15)                    // 13 grid lines + border
         XCTAssertEqual(grid.height + prompt.height, 38)
         XCTAssertEqual(params.height, 13)                  // 11 parameters + border
         XCTAssertEqual(params.height + preview.height, 38)

@@ -4,11 +4,12 @@ public struct KeyBinding: Hashable, Sendable {
     public var command: Command
     public var context: KeyContext
     public var description: String
-    /// Whether the one-line hint at the bottom shows it (the most useful few per context).
-    public var hint: Bool
+    /// The short text of the one-line hint at the bottom, for the few most useful bindings of a
+    /// context; nil when the hint line leaves it out.
+    public var hint: String?
 
     public init(_ keys: [Key], _ command: Command, _ context: KeyContext, _ description: String,
-                hint: Bool = false) {
+                hint: String? = nil) {
         self.keys = keys
         self.command = command
         self.context = context
@@ -41,7 +42,7 @@ public struct Keymap: Sendable {
         var seen = Set<Command>()
         var out: [KeyBinding] = []
         for context in contexts {
-            for binding in bindings where binding.context == context && binding.hint {
+            for binding in bindings where binding.context == context && binding.hint != nil {
                 if seen.insert(binding.command).inserted { out.append(binding) }
             }
         }

@@ -24,20 +24,20 @@ public struct ScreenLayout: Equatable, Sendable {
     /// Rows the parameter panel needs inside its border.
     public static func parameterRows(_ count: Int) -> Int { count }
 
-    public init(columns: Int, rows: Int, focus: Pane, parameterCount: Int) {
+    public init(columns: Int, rows: Int, focus: Pane, parameterCount: Int, gridLineCount: Int = GridLine.all.count) {
         self.columns = columns
         self.rows = rows
         mode = .tooSmall
         if columns >= Self.fullSize.columns && rows >= Self.fullSize.rows {
             mode = .full
-            layoutFull(parameterCount: parameterCount)
+            layoutFull(parameterCount: parameterCount, gridLineCount: gridLineCount)
         } else if columns >= Self.compactSize.columns && rows >= Self.compactSize.rows {
             mode = .compact
             layoutCompact(focus: focus)
         }
     }
 
-    private mutating func layoutFull(parameterCount: Int) {
+    private mutating func layoutFull(parameterCount: Int, gridLineCount: Int) {
         let body = rows - 2
         status = Rect(x: 0, y: rows - 2, width: columns, height: 1)
         hint = Rect(x: 0, y: rows - 1, width: columns, height: 1)
@@ -48,8 +48,10 @@ public struct ScreenLayout: Equatable, Sendable {
         let squareWidth = (previewRows - 2) * 2 + 2
         let right = min(max(38, squareWidth), columns * 45 / 100)
         let left = columns - right
-        let promptHeight = max(8, body * 2 / 5)
-        grid = Rect(x: 0, y: 0, width: left, height: body - promptHeight)
+        // The grid gets the rows its lines need; the prompt view the rest (at least 8).
+        let gridHeight = min(gridLineCount + 2, body - 8)
+        let promptHeight = body - gridHeight
+        grid = Rect(x: 0, y: 0, width: left, height: gridHeight)
         prompt = Rect(x: 0, y: body - promptHeight, width: left, height: promptHeight)
         parameters = Rect(x: left, y: 0, width: right, height: paramsHeight)
         preview = Rect(x: left, y: paramsHeight, width: right, height: previewRows)

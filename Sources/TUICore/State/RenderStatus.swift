@@ -22,15 +22,21 @@ public enum RenderStatus: Equatable, Sendable {
 
 /// Progress of a running job.
 public struct RenderProgress: Equatable, Sendable {
+    /// A step count at a time since the job started.
+    public struct Mark: Equatable, Sendable {
+        public var step: Int
+        public var elapsed: Double
+    }
+
     public var job: Int
     public var seed: UInt64
     public var step: Int
     public var totalSteps: Int
     /// Seconds since the job started, as of the last progress report.
     public var elapsed: Double
-    /// Seconds since the start when the first step finished (the set-up — text encoding, noise —
-    /// is not part of the step rate).
-    public var firstStepAt: Double?
+    /// The first report with a completed step: the rate counts from here, so the set-up before
+    /// the first step (text encoding, noise) does not distort it.
+    public var firstMark: Mark?
 
     public init(job: Int, seed: UInt64, totalSteps: Int) {
         self.job = job
@@ -40,13 +46,21 @@ public struct RenderProgress: Equatable, Sendable {
         elapsed = 0
     }
 
+    /// Records a progress report.
+    public mutating func report(step: Int, total: Int, elapsed: Double) {
+        self.step = step
+        totalSteps = total
+        self.elapsed = elapsed
+        if firstMark == nil && step >= 1 { firstMark = Mark(step: step, elapsed: elapsed) }
+    }
+
     /// Completed fraction 0…1.
     public var fraction: Double { totalSteps > 0 ? min(1, Double(step) / Double(totalSteps)) : 0 }
 
-    /// Steps per second over the steps after the first (nil until two steps are done).
+    /// Steps per second since the first mark (nil until a later step is reported).
     public var iterationsPerSecond: Double? {
-        guard let first = firstStepAt, step > 1, elapsed > first else { return nil }
-        return Double(step - 1) / (elapsed - first)
+        guard let first = firstMark, step > first.step, elapsed > first.elapsed else { return nil }
+        return Double(step - first.step) / (elapsed - first.elapsed)
     }
 
     /// Seconds left at the current rate.

@@ -1,0 +1,206 @@
+import CNCursesW
+import Foundation
+import Imaging
+import PromptKit
+import RenderSettings
+import TermImage
+import TUICore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The workbench: owns the screen, the state, the render backend and the event loop.
+///
+/// The loop waits in `poll(2)` on the terminal and on the event inbox's pipe (render events,
+/// quit signals), with a timeout at the render debounce deadline. Each input becomes an
+/// `Action`; the reducer changes the state and returns redraw flags and effects; effects run
+/// here and report back as actions; then one frame is drawn if anything changed.
+public final class WorkbenchApp {
+    let options: WorkbenchOptions
+    let reducer: WorkbenchReducer
+    let inbox: EventInbox<RenderEvent>
+    private var backend: RenderBackend!
+    private var state: AppState
+    private var pending: [Action] = []
+    private var renderDeadline: Date?
+    private var preview: PreviewImage?
+    private var finalImage: (job: Int, image: RGBImage)?
+    let latency = KeyLatencyLog()
+
+    /// `makeBackend` receives the sink for the backend's events.
+    public init(options: WorkbenchOptions, analyze: @escaping @Sendable (Document) -> PromptAnalysis,
+                makeBackend: (@escaping @Sendable (RenderEvent) -> Void) -> RenderBackend) throws {
+        self.options = options
+        reducer = WorkbenchReducer(environment: WorkbenchEnvironment(analyze: analyze))
+        inbox = try EventInbox<RenderEvent>()
+        // A fresh session starts from a random seed (locked), like A1111's seed -1.
+        var document = Document(modelPath: options.modelPath)
+        document.settings.seed = UInt64.random(in: 0..<4_294_967_294)
+        state = AppState(document: document, randomSeed: UInt64.random(in: 0...UInt64.max))
+        let inbox = self.inbox
+        backend = makeBackend { event in inbox.post(event) }
+    }
+
+    /// Runs until the user quits; returns the exit status (0, or 128 + signal).
+    public func run() throws -> Int32 {
+        let theme = try loadTheme()
+        let (graphics, cellSize) = detectGraphics()
+        TerminalGuard.install(wakeFD: inbox.writeFD)
+        let screen: CursesScreen
+        do {
+            screen = try CursesScreen()
+        } catch {
+            TerminalGuard.uninstall()
+            throw error
+        }
+        defer {
+            backend.shutdown()
+            screen.close()
+            TerminalGuard.uninstall()
+            latency.write(to: options.environment["EASEL_KEY_LATENCY_LOG"])
+        }
+        let palette = CursesPalette(theme: theme, colourCount: screen.colourCount)
+        let painter = WorkbenchPainter(canvas: CursesCanvas(palette: palette), keymap: reducer.environment.keymap,
+                                       graphics: graphics, cellPixelSize: cellSize)
+        state.columns = screen.columns
+        state.rows = screen.rows
+        reducer.prepare(&state)
+        start()
+        return loop(screen: screen, painter: painter)
+    }
+
+    private func start() {
+        var effects: [Effect] = [.reloadPresets]
+        if let path = options.modelPath { effects.append(.loadModel(path: path)) }
+        if let path = options.imagePath { effects.append(.openImage(path: path)) }
+        pending.append(.modelsFound(ModelFinder.find(in: options.modelFolders, including: options.modelPath)))
+        for effect in effects { run(effect, screen: nil) }
+    }
+
+    private func loop(screen: CursesScreen, painter: WorkbenchPainter) -> Int32 {
+        var redraw: Redraw = .all
+        while true {
+            while !pending.isEmpty {
+                let action = pending.removeFirst()
+                let reaction = reducer.reduce(&state, action)
+                redraw.formUnion(reaction.redraw)
+                for effect in reaction.effects { run(effect, screen: screen) }
+            }
+            if state.quitRequested { return 0 }
+            if !redraw.isEmpty {
+                if redraw.contains(.layout) && redraw == .all { painter.screenCleared() }
+                painter.frame(state, preview: preview, screen: screen)
+                redraw = []
+            }
+            latency.recordFrame()
+            waitForInput()
+            if TerminalGuard.quitSignal != 0 { return 128 + TerminalGuard.quitSignal }
+            let events = screen.pendingEvents()
+            if !events.isEmpty { latency.recordInput() }
+            for event in events {
+                switch event {
+                case .key(let key): pending.append(.key(key))
+                case .paste(let text): pending.append(.paste(text))
+                case .resize(let columns, let rows):
+                    pending.append(.resize(columns: columns, rows: rows))
+                    painter.screenCleared()
+                }
+            }
+            for event in inbox.drain() { receive(event) }
+            if let deadline = renderDeadline, deadline <= Date() {
+                renderDeadline = nil
+                pending.append(.renderDue)
+            }
+        }
+    }
+
+    /// Sleeps until the terminal or the inbox has something, or the debounce deadline.
+    private func waitForInput() {
+        var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: inbox.readFD, events: Int16(POLLIN), revents: 0)]
+        var timeout: Int32 = -1
+        if let deadline = renderDeadline {
+            timeout = Int32(max(0, min(60_000, deadline.timeIntervalSinceNow * 1000)).rounded(.up))
+        }
+        _ = poll(&fds, 2, timeout)
+    }
+
+    /// A render event on the UI thread: keep the pixels when the job is the current one, then
+    /// hand the news to the reducer.
+    private func receive(_ event: RenderEvent) {
+        switch event {
+        case .modelLoading(let name): pending.append(.modelLoading(name: name))
+        case .modelLoaded(let name): pending.append(.modelLoaded(name: name))
+        case .modelFailed(let name, let message): pending.append(.modelFailed(name: name, message: message))
+        case .progress(let job, let step, let total, let elapsed, let image):
+            guard state.render.runningJob == job else { return }
+            if let image { preview = PreviewImage(job: job, step: step, isFinal: false, image: image) }
+            pending.append(.renderProgress(job: job, step: step, total: total, elapsed: elapsed, hasPreview: image != nil))
+        case .finished(let job, let elapsed, let image):
+            guard state.render.runningJob == job else { return }
+            preview = PreviewImage(job: job, step: 0, isFinal: true, image: image)
+            finalImage = (job, image)
+            pending.append(.renderFinished(job: job, elapsed: elapsed))
+        case .failed(let job, let message):
+            pending.append(.renderFailed(job: job, message: message))
+        case .cancelled:
+            break
+        }
+    }
+
+    // MARK: effects
+
+    private func run(_ effect: Effect, screen: CursesScreen?) {
+        switch effect {
+        case .quit:
+            state.quitRequested = true
+        case .cancelRender:
+            backend.cancel()
+        case .scheduleRender(let delay):
+            renderDeadline = Date().addingTimeInterval(delay)
+        case .startRender(let job, let settings):
+            backend.start(job: job, settings: settings)
+        case .loadModel(let path):
+            backend.loadModel(path: path)
+        case .saveImage(let settings):
+            guard let final = finalImage, final.job == state.lastJob?.id else {
+                pending.append(.operationFailed("No finished image to save yet"))
+                return
+            }
+            do {
+                let url = try ImageSaver(outputFolder: options.outputFolder).save(final.image, settings: settings)
+                pending.append(.imageSaved(path: url.path))
+            } catch {
+                pending.append(.operationFailed("\(error)"))
+            }
+        case .copyToClipboard(let text):
+            screen?.writeRaw(Clipboard.osc52(text))
+            pending.append(.clipboardCopied(characters: text.count))
+        case .openImage(let path):
+            pending.append(ImageParameters.read(path))
+        case .savePreset, .renamePreset, .deletePreset, .importStyles, .reloadPresets:
+            pending.append(presetAction(for: effect))
+        }
+    }
+
+    private func loadTheme() throws -> Theme {
+        let library = ThemeLibrary.standard(environment: options.environment)
+        var theme: Theme
+        if let name = options.theme {
+            theme = try library.load(name)
+        } else {
+            theme = (try? library.load(options.noColor ? "monochrome" : "dark")) ?? Theme.builtInMonochrome
+        }
+        if options.noColor { theme = theme.withoutColour }
+        return theme
+    }
+
+    /// The graphics mode and the cell size in pixels, asked of the terminal before curses starts.
+    private func detectGraphics() -> (GraphicsMode, PixelSize) {
+        var replies: TerminalReplies?
+        if options.graphics == .auto || options.graphics == .sixel { replies = TerminalProbe.query() }
+        let mode = GraphicsModeDetector.choose(options.graphics, replies: replies, environment: options.environment)
+        let size = replies?.cellPixelSize ?? TerminalProbe.cellPixelSizeFromWindowSize() ?? PixelSize(width: 10, height: 20)
+        return (mode, size)
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import TermImage
+
+/// How `easel` (the workbench) was started.
+public struct WorkbenchOptions {
+    /// The model to load at start; nil shows "no model" and keeps the prompt tools working.
+    public var modelPath: String?
+    public var graphics: GraphicsPreference
+    /// A theme name or a path to a theme file; nil picks `dark` (or `monochrome` under `NO_COLOR`).
+    public var theme: String?
+    /// An A1111 PNG whose parameters to load at start.
+    public var imagePath: String?
+    /// Where saved images go.
+    public var outputFolder: URL
+    /// Where user presets live (nil: PromptKit's default, `$XDG_CONFIG_HOME/easel/presets`).
+    public var presetFolder: URL?
+    /// Folders searched for more model files for the model picker.
+    public var modelFolders: [URL]
+    public var environment: [String: String]
+
+    public init(modelPath: String? = nil, graphics: GraphicsPreference = .auto, theme: String? = nil,
+                imagePath: String? = nil, outputFolder: URL = URL(fileURLWithPath: "outputs"),
+                presetFolder: URL? = nil, modelFolders: [URL] = [],
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.modelPath = modelPath
+        self.graphics = graphics
+        self.theme = theme
+        self.imagePath = imagePath
+        self.outputFolder = outputFolder
+        self.presetFolder = presetFolder
+        self.modelFolders = modelFolders
+        self.environment = environment
+    }
+
+    /// `NO_COLOR` set to anything non-empty (https://no-color.org).
+    public var noColor: Bool { !(environment["NO_COLOR"] ?? "").isEmpty }
+}

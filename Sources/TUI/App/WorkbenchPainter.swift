@@ -1,0 +1,75 @@
+import CNCursesW
+import TermImage
+import TUICore
+
+/// Draws a whole frame from the state: panes for the layout, overlays on top, the cursor, and
+/// the preview picture in the chosen graphics mode.
+final class WorkbenchPainter {
+    let canvas: CursesCanvas
+    let keymap: Keymap
+    let graphics: GraphicsMode
+    let cells = PreviewCells()
+    let sixel: SixelPresenter
+
+    init(canvas: CursesCanvas, keymap: Keymap, graphics: GraphicsMode, cellPixelSize: PixelSize) {
+        self.canvas = canvas
+        self.keymap = keymap
+        self.graphics = graphics
+        sixel = SixelPresenter(cellPixelSize: cellPixelSize)
+        cells.cellAspectRatio = Double(cellPixelSize.width) / Double(max(1, cellPixelSize.height))
+    }
+
+    /// Paints into curses' buffer and updates the terminal; afterwards sends a sixel picture if
+    /// one is due.
+    func frame(_ state: AppState, preview: PreviewImage?, screen: CursesScreen) {
+        canvas.clear()
+        let layout = state.layout
+        var cursor: (x: Int, y: Int)?
+        var sixelPlacement: SixelPresenter.Placement?
+        if layout.mode == .tooSmall {
+            drawTooSmall(layout)
+        } else {
+            if let rect = layout.grid { cursor = GridPainter(canvas: canvas, state: state).draw(in: rect) }
+            if let rect = layout.prompt { PromptPainter(canvas: canvas, state: state).draw(in: rect) }
+            if let rect = layout.parameters { ParametersPainter(canvas: canvas, state: state).draw(in: rect) }
+            if let rect = layout.preview {
+                let shown = state.preview != nil && preview != nil ? preview : nil
+                if let inner = PreviewPainter(canvas: canvas, state: state)
+                    .draw(in: rect, hasImage: shown != nil, graphicsOff: graphics == .none), let shown {
+                    if graphics == .sixel {
+                        if state.overlays.isEmpty { sixelPlacement = sixel.placement(for: shown, in: inner) }
+                    } else {
+                        cells.draw(shown, in: inner, canvas: canvas)
+                    }
+                }
+            }
+            if let rect = layout.status { StatusPainter(canvas: canvas, state: state).draw(in: rect) }
+            if let rect = layout.hint { HintPainter(canvas: canvas, state: state, keymap: keymap).draw(in: rect) }
+            if !state.overlays.isEmpty {
+                cursor = OverlayPainter(canvas: canvas, state: state, keymap: keymap)
+                    .draw(screen: Rect(x: 0, y: 0, width: layout.columns, height: layout.rows))
+            }
+        }
+        screen.placeCursor(cursor)
+        sixel.prepare(sixelPlacement)
+        wnoutrefresh(stdscr)
+        doupdate()
+        sixel.present(sixelPlacement, image: preview, screen: screen)
+    }
+
+    /// The screen was cleared behind our back (resize): forget what sixel showed.
+    func screenCleared() {
+        sixel.invalidate()
+        clearok(curscr, true)
+    }
+
+    private func drawTooSmall(_ layout: ScreenLayout) {
+        let need = ScreenLayout.compactSize
+        let lines = TextWrap.lines("Easel needs a terminal of at least \(need.columns)×\(need.rows); this one is \(layout.columns)×\(layout.rows). Enlarge it, or press Ctrl-Q to quit.",
+                                   width: max(1, layout.columns - 2))
+        let top = max(0, (layout.rows - lines.count) / 2)
+        for (i, line) in lines.prefix(layout.rows).enumerated() {
+            canvas.text(line, x: max(0, (layout.columns - CellWidth.of(line)) / 2), y: top + i, role: .warning)
+        }
+    }
+}

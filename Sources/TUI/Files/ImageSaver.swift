@@ -1,0 +1,53 @@
+import Foundation
+import Imaging
+import RenderSettings
+
+/// Saves rendered images as PNG with the A1111 `parameters` text chunk, named
+/// `OUTPUT/YYYY-MM-DD/NNNNN-SEED-first-words-of-prompt.png` (A1111's `[number]-[seed]-[prompt_words]`
+/// pattern, in a folder per day). Numbers continue from the largest in the day's folder.
+struct ImageSaver {
+    let outputFolder: URL
+
+    func save(_ image: RGBImage, settings: RenderSettings, date: Date = Date()) throws -> URL {
+        let dayFormatter = DateFormatter()
+        dayFormatter.locale = Locale(identifier: "en_US_POSIX")
+        dayFormatter.dateFormat = "yyyy-MM-dd"
+        let folder = outputFolder.appendingPathComponent(dayFormatter.string(from: date))
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw ImageFileError(path: folder.path, reason: "cannot create the output folder")
+        }
+        let number = nextNumber(in: folder)
+        let slug = ImageSaver.slug(settings.prompt)
+        let name = String(format: "%05d-%llu", number, settings.seed) + (slug.isEmpty ? "" : "-" + slug) + ".png"
+        let url = folder.appendingPathComponent(name)
+        try PNGFile.write(image, text: [(key: "parameters", value: Infotext.format(settings))], to: url)
+        return url
+    }
+
+    /// One more than the largest leading number of the PNG files in `folder`.
+    func nextNumber(in folder: URL) -> Int {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let numbers = names.compactMap { name -> Int? in
+            guard name.hasSuffix(".png") else { return nil }
+            return Int(name.prefix { $0.isNumber })
+        }
+        return (numbers.max() ?? -1) + 1
+    }
+
+    /// The prompt's first words, lower-case ASCII letters and digits joined by "-", at most 48
+    /// characters; attention syntax, weights and punctuation are dropped.
+    static func slug(_ prompt: String) -> String {
+        var words: [String] = []
+        var length = 0
+        for raw in prompt.lowercased().split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }) {
+            let word = String(raw)
+            if word.allSatisfy(\.isNumber) { continue }   // weights such as 1.4
+            if length + word.count + 1 > 48 { break }
+            words.append(word)
+            length += word.count + 1
+        }
+        return words.joined(separator: "-")
+    }
+}

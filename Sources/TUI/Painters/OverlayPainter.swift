@@ -1,0 +1,124 @@
+import TUICore
+
+/// Windows over the workbench: help, list pickers, the preset browser, text prompts, questions.
+struct OverlayPainter {
+    let canvas: CursesCanvas
+    let state: AppState
+    let keymap: Keymap
+
+    /// Draws every open overlay, bottom first; returns the text cursor of a text prompt on top.
+    func draw(screen: Rect) -> (x: Int, y: Int)? {
+        var cursor: (x: Int, y: Int)?
+        for (index, overlay) in state.overlays.enumerated() {
+            let top = index == state.overlays.count - 1
+            cursor = nil
+            switch overlay {
+            case .help(let scroll): drawHelp(screen: screen, scroll: scroll)
+            case .picker(let picker): drawPicker(picker, screen: screen)
+            case .presets(let browser): drawPresets(browser, screen: screen)
+            case .textEntry(let entry): cursor = drawTextEntry(entry, screen: screen)
+            case .confirm(let question): drawConfirm(question, screen: screen)
+            }
+            if !top { cursor = nil }
+        }
+        return cursor
+    }
+
+    private func window(_ rect: Rect, title: String) {
+        canvas.fill(rect, role: .overlay)
+        canvas.box(rect, title: title, focused: true)
+    }
+
+    private func drawHelp(screen: Rect, scroll: Int) {
+        let rect = screen.centered(width: min(84, screen.width - 2), height: screen.height - 2)
+        window(rect, title: "Keys (Esc closes)")
+        let inner = rect.inner
+        var lines: [(String, String, ThemeRole)] = []
+        for section in keymap.helpSections {
+            lines.append(("", "", .overlay))
+            lines.append((section.context.title, "", .title))
+            for binding in section.bindings {
+                lines.append((binding.keys.map(\.label).joined(separator: " "), binding.description, .overlay))
+            }
+        }
+        lines.removeFirst()
+        let keyWidth = min(26, inner.width / 3)
+        for (i, line) in lines.dropFirst(scroll).prefix(inner.height).enumerated() {
+            let y = inner.y + i
+            if line.2 == .title {
+                canvas.text(line.0, x: inner.x + 1, y: y, role: .title, width: inner.width - 1)
+            } else {
+                canvas.text(CellWidth.fit(line.0, cells: keyWidth), x: inner.x + 2, y: y, role: .hintKey)
+                canvas.text(line.1, x: inner.x + 3 + keyWidth, y: y, role: .overlay, width: inner.width - keyWidth - 3)
+            }
+        }
+    }
+
+    private func drawList(_ items: [(String, ThemeRole)], selected: Int, in inner: Rect) {
+        let first = max(0, min(selected - inner.height / 2, items.count - inner.height))
+        for (i, item) in items.enumerated().dropFirst(first).prefix(inner.height) {
+            let y = inner.y + i - first
+            let role: ThemeRole = i == selected ? .selection : item.1
+            canvas.text(CellWidth.fit(" " + item.0, cells: inner.width, pad: true), x: inner.x, y: y, role: role)
+        }
+    }
+
+    private func drawPicker(_ picker: ListPicker, screen: Rect) {
+        let width = min(screen.width - 4, max(30, (picker.items.map { CellWidth.of($0) }.max() ?? 0) + 6))
+        let rect = screen.centered(width: width, height: min(screen.height - 2, picker.items.count + 2))
+        window(rect, title: picker.title)
+        drawList(picker.items.map { ($0, .overlay) }, selected: picker.selected, in: rect.inner)
+    }
+
+    private func drawPresets(_ browser: PresetBrowser, screen: Rect) {
+        let rect = screen.centered(width: min(screen.width - 2, 90), height: min(screen.height - 2, 24))
+        window(rect, title: "Presets")
+        let inner = rect.inner
+        guard inner.height > 2 else { return }
+        if state.presets.isEmpty {
+            canvas.text("No presets yet: a saves the current grid as one.", x: inner.x + 1, y: inner.y, role: .placeholder)
+            return
+        }
+        let listWidth = min(36, inner.width / 2)
+        let items = state.presets.map { entry in
+            (entry.name + (entry.isBuiltIn ? "  [built-in]" : ""), entry.isBuiltIn ? ThemeRole.dim : .overlay)
+        }
+        drawList(items, selected: browser.selected, in: Rect(x: inner.x, y: inner.y, width: listWidth, height: inner.height))
+        // The selected preset's prompt, as its family's dialect renders it.
+        let entry = state.presets[min(browser.selected, state.presets.count - 1)]
+        let detailX = inner.x + listWidth + 2
+        let detailWidth = inner.maxX - detailX
+        guard detailWidth > 10 else { return }
+        let rendered = entry.document.grid.render()
+        var lines = ["\(entry.document.family.rawValue) · \(entry.document.settings.steps) steps · CFG \(ParameterFormat.number(entry.document.settings.cfgScale)) · \(entry.document.settings.width)×\(entry.document.settings.height)", ""]
+        lines += TextWrap.lines(rendered.prompt, width: detailWidth)
+        if let negative = rendered.negative, !negative.isEmpty {
+            lines += [""] + TextWrap.lines("Negative prompt: " + negative, width: detailWidth)
+        }
+        for (i, line) in lines.prefix(inner.height).enumerated() {
+            canvas.text(line, x: detailX, y: inner.y + i, role: i == 0 ? .title : .overlay, width: detailWidth)
+        }
+    }
+
+    private func drawTextEntry(_ entry: TextEntry, screen: Rect) -> (x: Int, y: Int)? {
+        let rect = screen.centered(width: min(screen.width - 2, 70), height: 3)
+        window(rect, title: entry.title)
+        let inner = rect.inner
+        let width = inner.width - 2
+        guard width > 0 else { return nil }
+        canvas.text(CellWidth.fit(entry.field.visibleText(width: width), cells: width, pad: true),
+                    x: inner.x + 1, y: inner.y, role: .editing)
+        return (inner.x + 1 + entry.field.viewport(width: width).cursorColumn, inner.y)
+    }
+
+    private func drawConfirm(_ question: Confirmation, screen: Rect) {
+        let width = min(screen.width - 2, max(40, CellWidth.of(question.question) + 6))
+        let lines = TextWrap.lines(question.question, width: width - 4)
+        let rect = screen.centered(width: width, height: lines.count + 4)
+        window(rect, title: "Confirm")
+        for (i, line) in lines.enumerated() {
+            canvas.text(line, x: rect.x + 2, y: rect.y + 1 + i, role: .overlay, width: width - 4)
+        }
+        canvas.text("y yes · n no", x: rect.x + 2, y: rect.maxY - 2, role: .hintKey, width: width - 4)
+    }
+}

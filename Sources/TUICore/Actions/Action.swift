@@ -1,0 +1,36 @@
+import RenderSettings
+
+/// Everything that can change the state: input, commands, and reports from the render engine and
+/// from file operations the TUI carried out (`Effect`s).
+public enum Action: Equatable, Sendable {
+    // input
+    case key(Key)
+    case paste(String)
+    case resize(columns: Int, rows: Int)
+    case command(Command)
+    /// Text typed into whatever field is active.
+    case type(String)
+
+    // rendering
+    /// The debounce delay after the last change has passed: start a job.
+    case renderDue
+    case renderProgress(job: Int, step: Int, total: Int, elapsed: Double, hasPreview: Bool)
+    case renderFinished(job: Int, elapsed: Double)
+    case renderFailed(job: Int, message: String)
+    case modelLoading(name: String)
+    case modelLoaded(name: String)
+    case modelFailed(name: String, message: String)
+    case modelsFound([String])
+
+    // file operations
+    case presetsLoaded([PresetEntry], errors: [String])
+    case presetSaved(name: String)
+    case presetDeleted(name: String)
+    case presetRenamed(from: String, to: String)
+    case stylesImported(count: Int, from: String)
+    case imageSaved(path: String)
+    case imageOpened(path: String, settings: RenderSettings)
+    /// An effect failed; the message is shown as an error in the status line.
+    case operationFailed(String)
+    case clipboardCopied(characters: Int)
+}

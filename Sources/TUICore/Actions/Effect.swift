@@ -1,0 +1,24 @@
+import RenderSettings
+
+/// Work the reducer asks the TUI to do outside the state: talk to the engine, touch files, write
+/// to the terminal. Results come back as `Action`s.
+public enum Effect: Equatable, Sendable {
+    case quit
+    /// Stop the running job (the engine checks between steps).
+    case cancelRender
+    /// Start the job `renderDue` after `delay` seconds without further changes (debounce).
+    case scheduleRender(delay: Double)
+    case startRender(job: Int, settings: RenderSettings)
+    case loadModel(path: String)
+    /// Save the last finished image with these settings as A1111 parameters.
+    case saveImage(settings: RenderSettings)
+    /// Put text on the clipboard with OSC 52.
+    case copyToClipboard(String)
+    /// Read an A1111 PNG's parameters.
+    case openImage(path: String)
+    case savePreset(name: String, document: Document, overwrite: Bool)
+    case renamePreset(from: String, to: String)
+    case deletePreset(name: String)
+    case importStyles(path: String)
+    case reloadPresets
+}

@@ -1,0 +1,15 @@
+/// What the reducer needs besides the state: the key table, the prompt analysis (dialect
+/// rendering, token counts, lint) and the debounce delay.
+public struct WorkbenchEnvironment: Sendable {
+    public var keymap: Keymap
+    public var analyze: @Sendable (Document) -> PromptAnalysis
+    /// Seconds between the last change and the start of a new render.
+    public var debounce: Double
+
+    public init(keymap: Keymap = .standard, debounce: Double = 0.3,
+                analyze: @escaping @Sendable (Document) -> PromptAnalysis = PromptAnalyzer.dialectOnly) {
+        self.keymap = keymap
+        self.debounce = debounce
+        self.analyze = analyze
+    }
+}

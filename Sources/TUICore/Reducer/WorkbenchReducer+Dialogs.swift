@@ -1,0 +1,106 @@
+import Foundation
+
+extension WorkbenchReducer {
+    func performPicker(_ state: inout AppState, _ command: Command, _ picker: ListPicker) -> Reaction {
+        var picker = picker
+        let page = max(1, state.rows - 8)
+        switch command {
+        case .moveUp: picker.selected = max(0, picker.selected - 1)
+        case .moveDown: picker.selected = min(picker.items.count - 1, picker.selected + 1)
+        case .pageUp: picker.selected = max(0, picker.selected - page)
+        case .pageDown: picker.selected = min(picker.items.count - 1, picker.selected + page)
+        case .cancel:
+            state.overlays.removeLast()
+            return Reaction(redraw: [.overlay, .layout])
+        case .confirm:
+            state.overlays.removeLast()
+            let field: ParameterField
+            switch picker.purpose {
+            case .family: field = .family
+            case .model: field = .model
+            case .sampler: field = .sampler
+            case .schedule: field = .schedule
+            case .aspect: field = .aspect
+            }
+            var reaction = choose(&state, field, index: picker.selected)
+            reaction.redraw.formUnion([.overlay, .layout])
+            return reaction
+        default:
+            return .none
+        }
+        state.overlays[state.overlays.count - 1] = .picker(picker)
+        return Reaction(redraw: [.overlay])
+    }
+
+    func performTextEntry(_ state: inout AppState, _ command: Command, _ entry: TextEntry) -> Reaction {
+        var entry = entry
+        if let textEdit = Self.textEdit(for: command) {
+            textEdit(&entry.field)
+            state.overlays[state.overlays.count - 1] = .textEntry(entry)
+            return Reaction(redraw: [.overlay])
+        }
+        switch command {
+        case .cancel:
+            state.overlays.removeLast()
+            return Reaction(redraw: [.overlay, .layout])
+        case .confirm:
+            return confirmTextEntry(&state, entry)
+        default:
+            return .none
+        }
+    }
+
+    func confirmTextEntry(_ state: inout AppState, _ entry: TextEntry) -> Reaction {
+        let text = entry.field.text.trimmingCharacters(in: .whitespaces)
+        switch entry.purpose {
+        case .parameter(let field):
+            switch applyParameterText(&state, field, text) {
+            case .success(var reaction):
+                state.overlays.removeLast()
+                reaction.redraw.formUnion([.overlay, .layout])
+                return reaction
+            case .failure(let error):
+                state.status = .error("\(error)")
+                return Reaction(redraw: [.status])
+            }
+        case .openImage, .importStyles:
+            guard !text.isEmpty else { return Reaction.none }
+            state.overlays.removeLast()
+            let path = Self.expandingTilde(text)
+            let effect: Effect = entry.purpose == .openImage ? .openImage(path: path) : .importStyles(path: path)
+            return Reaction(redraw: [.overlay, .layout], effects: [effect])
+        case .savePresetAs:
+            return savePresetAs(&state, name: text)
+        case .renamePreset(let from):
+            return renamePreset(&state, from: from, to: text)
+        }
+    }
+
+    func performConfirm(_ state: inout AppState, _ command: Command, _ question: Confirmation) -> Reaction {
+        switch command {
+        case .cancel:
+            state.overlays.removeLast()
+            return Reaction(redraw: [.overlay, .layout])
+        case .confirm:
+            state.overlays.removeLast()
+            switch question.purpose {
+            case .deletePreset(let name):
+                return Reaction(redraw: [.overlay, .layout], effects: [.deletePreset(name: name)])
+            case .overwritePreset(let name):
+                // Close the name prompt under the question too, if there is one.
+                if case .textEntry = state.topOverlay { state.overlays.removeLast() }
+                return Reaction(redraw: [.overlay, .layout],
+                                effects: [.savePreset(name: name, document: state.document, overwrite: true)])
+            }
+        default:
+            return .none
+        }
+    }
+
+    /// `~/x` → `$HOME/x` (paths typed into prompts).
+    static func expandingTilde(_ path: String) -> String {
+        guard path == "~" || path.hasPrefix("~/") else { return path }
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+        return home + path.dropFirst()
+    }
+}

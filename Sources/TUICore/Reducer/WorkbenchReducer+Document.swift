@@ -1,0 +1,42 @@
+extension WorkbenchReducer {
+    /// Changes the document as one undoable step (`kind` coalesces repeated changes, e.g. typing
+    /// in one field), refreshes the prompt view and restarts the render after the debounce.
+    func change(_ state: inout AppState, kind: String?, _ body: (inout Document) -> Void) -> Reaction {
+        let before = state.document
+        body(&state.document)
+        guard state.document != before else { return .none }
+        state.history.record(before, kind: kind)
+        return documentChanged(&state)
+    }
+
+    /// After any document change: new prompt analysis, running job cancelled, next one scheduled.
+    func documentChanged(_ state: inout AppState) -> Reaction {
+        state.analysis = environment.analyze(state.document)
+        var reaction = Reaction(redraw: .document)
+        reaction.merge(restartRender(&state, delay: environment.debounce, force: false))
+        return reaction
+    }
+
+    /// Cancels the running job (the engine stops within one step) and schedules the next.
+    func restartRender(_ state: inout AppState, delay: Double, force: Bool) -> Reaction {
+        var effects: [Effect] = []
+        if state.render.runningJob != nil { effects.append(.cancelRender) }
+        if case .unavailable = state.render { return Reaction(redraw: [.status], effects: effects) }
+        if case .failed = state.model { return Reaction(redraw: [.status], effects: effects) }
+        if state.model == .none { return Reaction(redraw: [.status], effects: effects) }
+        state.render = .waiting
+        state.renderForced = state.renderForced || force
+        effects.append(.scheduleRender(delay: delay))
+        return Reaction(redraw: [.status], effects: effects)
+    }
+
+    /// SplitMix64 (Steele, Lea & Flood 2014; the constants of Vigna's `splitmix64.c`), reduced
+    /// like A1111's `random.randrange(4294967294)` so seeds stay in the range A1111 shows.
+    func nextRandomSeed(_ state: inout AppState) -> UInt64 {
+        state.randomState &+= 0x9E37_79B9_7F4A_7C15
+        var z = state.randomState
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return (z ^ (z >> 31)) % 4_294_967_294
+    }
+}

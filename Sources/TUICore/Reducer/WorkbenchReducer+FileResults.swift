@@ -1,0 +1,65 @@
+import Foundation
+import PromptKit
+import RenderSettings
+
+extension WorkbenchReducer {
+    func reduceFileResult(_ state: inout AppState, _ action: Action) -> Reaction {
+        switch action {
+        case .presetsLoaded(let entries, let errors):
+            state.presets = entries
+            if case .presets(var browser) = state.topOverlay {
+                browser.selected = min(browser.selected, max(0, entries.count - 1))
+                state.overlays[state.overlays.count - 1] = .presets(browser)
+            }
+            if let first = errors.first {
+                let more = errors.count > 1 ? " (and \(errors.count - 1) more)" : ""
+                state.status = .error(first + more)
+            }
+            return Reaction(redraw: [.overlay, .status])
+        case .presetSaved(let name):
+            state.status = .success("Saved preset “\(name)”")
+            return Reaction(redraw: [.status], effects: [.reloadPresets])
+        case .presetDeleted(let name):
+            state.status = .success("Deleted preset “\(name)”")
+            return Reaction(redraw: [.status], effects: [.reloadPresets])
+        case .presetRenamed(let from, let to):
+            state.status = .success("Renamed “\(from)” to “\(to)”")
+            return Reaction(redraw: [.status], effects: [.reloadPresets])
+        case .stylesImported(let count, let path):
+            state.status = .success("Imported \(count) style\(count == 1 ? "" : "s") from \(path)")
+            return Reaction(redraw: [.status], effects: [.reloadPresets])
+        case .imageSaved(let path):
+            state.status = .success("Saved \(path)")
+            return Reaction(redraw: [.status])
+        case .imageOpened(let path, let settings):
+            return openImage(&state, path: path, settings: settings)
+        case .operationFailed(let message):
+            state.status = .error(message)
+            return Reaction(redraw: [.status])
+        case .clipboardCopied(let characters):
+            state.status = .success("Copied the prompt (\(characters) characters) with OSC 52")
+            return Reaction(redraw: [.status])
+        default:
+            return .none
+        }
+    }
+
+    /// Parameters read from an A1111 PNG: all settings, the prompt as the grid's extra tags (a
+    /// plain prompt has no rows to split into) and the negative prompt.
+    func openImage(_ state: inout AppState, path: String, settings: RenderSettings) -> Reaction {
+        var reaction = change(&state, kind: nil) { doc in
+            var grid = PromptGrid(family: doc.family)
+            grid.setText(settings.prompt, at: GridCell(.extraTags))
+            grid.negative = settings.negativePrompt
+            doc.grid = grid
+            var s = settings
+            s.prompt = ""
+            s.negativePrompt = ""
+            doc.settings = s
+            doc.seedLocked = true
+        }
+        state.status = .success("Loaded parameters from \(URL(fileURLWithPath: path).lastPathComponent)")
+        reaction.redraw.formUnion([.status, .layout])
+        return reaction
+    }
+}

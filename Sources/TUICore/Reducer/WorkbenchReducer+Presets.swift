@@ -1,0 +1,112 @@
+extension WorkbenchReducer {
+    func performPresets(_ state: inout AppState, _ command: Command, _ browser: PresetBrowser) -> Reaction {
+        var browser = browser
+        let count = state.presets.count
+        let selected = count > 0 ? state.presets[min(browser.selected, count - 1)] : nil
+        switch command {
+        case .moveUp: browser.selected = max(0, browser.selected - 1)
+        case .moveDown: browser.selected = max(0, min(count - 1, browser.selected + 1))
+        case .cancel:
+            state.overlays.removeLast()
+            return Reaction(redraw: [.overlay, .layout])
+        case .loadPreset:
+            guard let entry = selected else { return .none }
+            state.overlays.removeLast()
+            return loadPreset(&state, entry)
+        case .savePreset:
+            guard let entry = selected else { return savePresetAsPrompt(&state) }
+            guard !entry.isBuiltIn else { return readOnly(&state, entry) }
+            state.overlays.append(.confirm(Confirmation(question: "Overwrite preset “\(entry.name)” with the current grid and settings?",
+                                                        purpose: .overwritePreset(name: entry.name))))
+            return Reaction(redraw: [.overlay])
+        case .savePresetAs:
+            return savePresetAsPrompt(&state)
+        case .renamePreset:
+            guard let entry = selected else { return .none }
+            guard !entry.isBuiltIn else { return readOnly(&state, entry) }
+            state.overlays.append(.textEntry(TextEntry(title: "Rename “\(entry.name)” to", text: entry.name,
+                                                       purpose: .renamePreset(from: entry.name))))
+            return Reaction(redraw: [.overlay])
+        case .deletePreset:
+            guard let entry = selected else { return .none }
+            guard !entry.isBuiltIn else { return readOnly(&state, entry) }
+            state.overlays.append(.confirm(Confirmation(question: "Delete preset “\(entry.name)”?",
+                                                        purpose: .deletePreset(name: entry.name))))
+            return Reaction(redraw: [.overlay])
+        case .importStyles:
+            state.overlays.append(.textEntry(TextEntry(title: "Import A1111 styles.csv from", purpose: .importStyles)))
+            return Reaction(redraw: [.overlay])
+        default:
+            return .none
+        }
+        state.overlays[state.overlays.count - 1] = .presets(browser)
+        return Reaction(redraw: [.overlay])
+    }
+
+    func loadPreset(_ state: inout AppState, _ entry: PresetEntry) -> Reaction {
+        let previousModel = state.document.modelPath
+        var reaction = change(&state, kind: nil) { doc in
+            let model = doc.modelPath
+            doc = entry.document
+            if doc.modelPath == nil { doc.modelPath = model }
+        }
+        if let path = state.document.modelPath, path != previousModel {
+            reaction.effects.append(.loadModel(path: path))
+        }
+        state.status = .success("Loaded preset “\(entry.name)”")
+        reaction.redraw.formUnion([.overlay, .layout, .status])
+        return reaction
+    }
+
+    func savePresetAsPrompt(_ state: inout AppState) -> Reaction {
+        state.overlays.append(.textEntry(TextEntry(title: "Save preset as", purpose: .savePresetAs)))
+        return Reaction(redraw: [.overlay])
+    }
+
+    func savePresetAs(_ state: inout AppState, name: String) -> Reaction {
+        if let problem = Self.presetNameProblem(name) {
+            state.status = .error(problem)
+            return Reaction(redraw: [.status])
+        }
+        if let existing = state.presets.first(where: { $0.name == name }) {
+            if existing.isBuiltIn { return readOnly(&state, existing) }
+            state.overlays.append(.confirm(Confirmation(question: "A preset “\(name)” exists. Overwrite it?",
+                                                        purpose: .overwritePreset(name: name))))
+            return Reaction(redraw: [.overlay])
+        }
+        state.overlays.removeLast()
+        return Reaction(redraw: [.overlay, .layout],
+                        effects: [.savePreset(name: name, document: state.document, overwrite: false)])
+    }
+
+    func renamePreset(_ state: inout AppState, from: String, to: String) -> Reaction {
+        if let problem = Self.presetNameProblem(to) {
+            state.status = .error(problem)
+            return Reaction(redraw: [.status])
+        }
+        if to == from {
+            state.overlays.removeLast()
+            return Reaction(redraw: [.overlay, .layout])
+        }
+        if state.presets.contains(where: { $0.name == to }) {
+            state.status = .error("A preset “\(to)” already exists")
+            return Reaction(redraw: [.status])
+        }
+        state.overlays.removeLast()
+        return Reaction(redraw: [.overlay, .layout], effects: [.renamePreset(from: from, to: to)])
+    }
+
+    func readOnly(_ state: inout AppState, _ entry: PresetEntry) -> Reaction {
+        state.status = .error("“\(entry.name)” is a built-in preset and read-only (save as a new name with a)")
+        return Reaction(redraw: [.status])
+    }
+
+    /// Preset names become file names: no empty names, no slashes, no leading dot.
+    static func presetNameProblem(_ name: String) -> String? {
+        if name.isEmpty { return "A preset needs a name" }
+        if name.contains("/") || name.contains("\\") { return "A preset name cannot contain / or \\" }
+        if name.hasPrefix(".") { return "A preset name cannot start with a dot" }
+        if name.count > 100 { return "A preset name can have at most 100 characters" }
+        return nil
+    }
+}

@@ -1,0 +1,76 @@
+extension WorkbenchReducer {
+    func reduceRender(_ state: inout AppState, _ action: Action) -> Reaction {
+        switch action {
+        case .renderDue:
+            return startRender(&state)
+        case .renderProgress(let job, let step, let total, let elapsed, let hasPreview):
+            guard case .running(var progress) = state.render, progress.job == job else { return .none }
+            progress.report(step: step, total: total, elapsed: elapsed)
+            state.render = .running(progress)
+            var redraw: Redraw = [.status]
+            if hasPreview {
+                state.preview = PreviewInfo(job: job, step: step, totalSteps: total, isFinal: false)
+                redraw.insert(.preview)
+            }
+            return Reaction(redraw: redraw)
+        case .renderFinished(let job, let elapsed):
+            guard case .running(let progress) = state.render, progress.job == job else { return .none }
+            state.render = .finished(job: job, seconds: elapsed, seed: progress.seed, steps: progress.totalSteps)
+            state.lastFinished = state.render
+            state.preview = PreviewInfo(job: job, step: progress.totalSteps, totalSteps: progress.totalSteps, isFinal: true)
+            return Reaction(redraw: [.status, .preview])
+        case .renderFailed(let job, let message):
+            guard state.render.runningJob == job else { return .none }
+            state.render = .failed(job: job, message: message)
+            state.status = .error("Render failed: \(message)")
+            return Reaction(redraw: [.status])
+        case .modelLoading(let name):
+            state.model = .loading(name: name)
+            return Reaction(redraw: [.status, .parameters])
+        case .modelLoaded(let name):
+            state.model = .ready(name: name)
+            if case .unavailable = state.render { state.render = .idle }
+            var reaction = restartRender(&state, delay: 0, force: false)
+            reaction.redraw.formUnion([.status, .parameters])
+            return reaction
+        case .modelFailed(let name, let message):
+            state.model = .failed(name: name, message: message)
+            state.render = .unavailable(message: message)
+            state.status = .error(message)
+            return Reaction(redraw: [.status, .parameters], effects: [.cancelRender])
+        case .modelsFound(let paths):
+            state.availableModels = paths
+            return Reaction(redraw: [.parameters])
+        default:
+            return .none
+        }
+    }
+
+    /// The debounce passed: start a job with the document's settings, unless they equal the last
+    /// finished job's (and F5 did not ask) — a change that was undone needs no new render.
+    func startRender(_ state: inout AppState) -> Reaction {
+        guard state.render == .waiting else { return .none }
+        guard case .ready = state.model else { return .none }   // modelLoaded starts it
+        var settings = state.document.renderSettings(using: state.analysis.rendered)
+        if !state.renderForced, case .finished(let job, _, let seed, _)? = state.lastFinished,
+           let last = state.lastJob, last.id == job {
+            var comparable = settings
+            if !state.document.seedLocked { comparable.seed = seed }
+            if comparable == last.settings {
+                state.render = .finished(job: job, seconds: 0, seed: seed, steps: last.settings.steps)
+                state.render = state.lastFinished ?? state.render
+                return Reaction(redraw: [.status])
+            }
+        }
+        if !state.document.seedLocked {
+            settings.seed = nextRandomSeed(&state)
+            state.document.settings.seed = settings.seed   // shown and saved; not an undo step
+        }
+        let job = state.nextJob
+        state.nextJob += 1
+        state.renderForced = false
+        state.lastJob = (job, settings)
+        state.render = .running(RenderProgress(job: job, seed: settings.seed, totalSteps: settings.steps))
+        return Reaction(redraw: [.status, .parameters], effects: [.startRender(job: job, settings: settings)])
+    }
+}

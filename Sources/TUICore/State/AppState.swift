@@ -1,0 +1,104 @@
+import PromptKit
+import RenderSettings
+
+/// The whole workbench as a value. Only `WorkbenchReducer` changes it; drawing reads it.
+public struct AppState: Equatable, Sendable {
+    // MARK: document
+    public var document: Document
+    public var history = UndoHistory<Document>()
+
+    // MARK: where the user is
+    public var focus: Pane = .grid
+    public var gridCursor = GridCell(.row(.what))
+    /// The text being edited at `gridCursor`, nil when not editing.
+    public var editor: TextField?
+    public var parameter: ParameterField = .steps
+    public var overlays: [Overlay] = []
+    public var columns: Int
+    public var rows: Int
+
+    // MARK: derived from the document
+    public var analysis: PromptAnalysis = .empty
+
+    // MARK: rendering
+    public var render: RenderStatus = .idle
+    public var nextJob = 1
+    /// The job last started and the settings it used (what a saved image records).
+    public var lastJob: (id: Int, settings: RenderSettings)?
+    /// The last job that finished (its `.finished` status), so an unchanged document is not
+    /// rendered again.
+    public var lastFinished: RenderStatus?
+    /// F5 asked for a render even if nothing changed.
+    public var renderForced = false
+    /// The preview the TUI holds pixels for: which job and step it shows.
+    public var preview: PreviewInfo?
+    public var model: ModelStatus = .none
+    /// Model files the model picker offers.
+    public var availableModels: [String] = []
+
+    // MARK: presets and messages
+    public var presets: [PresetEntry] = []
+    public var status: StatusMessage?
+    /// State of the random generator for new seeds (SplitMix64), so reducing stays pure.
+    public var randomState: UInt64
+    public var quitRequested = false
+
+    public init(document: Document = Document(), columns: Int = 120, rows: Int = 40, randomSeed: UInt64 = 0x5EED) {
+        self.document = document
+        self.columns = columns
+        self.rows = rows
+        randomState = randomSeed
+    }
+
+    public var layout: ScreenLayout {
+        ScreenLayout(columns: columns, rows: rows, focus: focus, parameterCount: ParameterField.allCases.count)
+    }
+
+    public var topOverlay: Overlay? { overlays.last }
+    public var isEditing: Bool { editor != nil && overlays.isEmpty }
+
+    /// The key contexts in force, most specific first (see `Keymap.command(for:in:)`).
+    public var keyContexts: [KeyContext] {
+        switch topOverlay {
+        case .help: return [.help, .global]
+        case .picker: return [.picker, .global]
+        case .presets: return [.presets, .global]
+        case .textEntry: return [.textEntry, .global]
+        case .confirm: return [.confirm, .global]
+        case nil:
+            if editor != nil { return [.editing, .global] }
+            switch focus {
+            case .grid: return [.grid, .main, .global]
+            case .parameters: return [.parameters, .main, .global]
+            case .preview: return [.main, .global]
+            }
+        }
+    }
+
+    public static func == (a: AppState, b: AppState) -> Bool {
+        a.document == b.document && a.history == b.history && a.focus == b.focus && a.gridCursor == b.gridCursor
+            && a.editor == b.editor && a.parameter == b.parameter && a.overlays == b.overlays
+            && a.columns == b.columns && a.rows == b.rows && a.analysis == b.analysis && a.render == b.render
+            && a.nextJob == b.nextJob && a.lastJob?.id == b.lastJob?.id && a.lastJob?.settings == b.lastJob?.settings
+            && a.lastFinished == b.lastFinished && a.renderForced == b.renderForced
+            && a.preview == b.preview && a.model == b.model && a.availableModels == b.availableModels
+            && a.presets == b.presets && a.status == b.status && a.randomState == b.randomState
+            && a.quitRequested == b.quitRequested
+    }
+}
+
+/// Which render the preview pane shows.
+public struct PreviewInfo: Equatable, Sendable {
+    public var job: Int
+    public var step: Int
+    public var totalSteps: Int
+    /// The decoded final image (not a latent approximation).
+    public var isFinal: Bool
+
+    public init(job: Int, step: Int, totalSteps: Int, isFinal: Bool) {
+        self.job = job
+        self.step = step
+        self.totalSteps = totalSteps
+        self.isFinal = isFinal
+    }
+}
