@@ -1,0 +1,123 @@
+import PromptKit
+import RenderSettings
+import XCTest
+@testable import TUICore
+
+/// Application-wide commands: quit, help, focus, copy, save, open, resize, dialect.
+final class WorkbenchCommandTests: XCTestCase {
+    func testQuitFromEveryContext() {
+        var h = ReducerHarness()
+        XCTAssertEqual(h.press(.char("q")).effects, [.quit])
+        XCTAssertTrue(h.state.quitRequested)
+        h = ReducerHarness()
+        h.press(.f(5))
+        _ = h.fireDebounce()
+        XCTAssertEqual(h.press(.ctrl("c")).effects, [.cancelRender, .quit])
+        h = ReducerHarness()
+        h.press(.char("p"), .ctrl("q"))
+        XCTAssertTrue(h.state.quitRequested)
+    }
+
+    func testHelpOpensScrollsAndCloses() {
+        var h = ReducerHarness()
+        h.press(.char("?"))
+        XCTAssertEqual(h.state.topOverlay, .help(scroll: 0))
+        h.press(.down, .down, .up)
+        XCTAssertEqual(h.state.topOverlay, .help(scroll: 1))
+        h.press(.up, .up)
+        XCTAssertEqual(h.state.topOverlay, .help(scroll: 0))
+        for _ in 0..<100 { h.press(.pageDown) }
+        guard case .help(let scroll) = h.state.topOverlay else { return XCTFail() }
+        let lines = Keymap.standard.helpSections.reduce(0) { $0 + $1.bindings.count + 2 }
+        XCTAssertEqual(scroll, lines - (40 - 6))
+        h.press(.f(1))
+        XCTAssertTrue(h.state.overlays.isEmpty)
+        h.press(.enter)                                        // F1 also works while editing
+        h.press(.f(1))
+        XCTAssertEqual(h.state.keyContexts, [.help, .global])
+        h.press(.escape)
+        XCTAssertEqual(h.state.keyContexts, [.editing, .global])
+    }
+
+    func testTabCyclesPanesForTheLayout() {
+        var h = ReducerHarness()
+        h.press(.tab)
+        XCTAssertEqual(h.state.focus, .parameters)
+        h.press(.tab)
+        XCTAssertEqual(h.state.focus, .grid)
+        h.send(.resize(columns: 70, rows: 20))                 // compact: the preview is a pane too
+        h.press(.backTab)
+        XCTAssertEqual(h.state.focus, .preview)
+        XCTAssertEqual(h.state.keyContexts, [.main, .global])
+        h.send(.resize(columns: 120, rows: 40))
+        XCTAssertEqual(h.state.focus, .grid)
+        XCTAssertEqual(h.lastReaction.redraw, .all)
+    }
+
+    func testCopyPromptGivesPromptAndNegativeLine() {
+        var h = ReducerHarness()
+        h.state.document.grid.what.value = "photo"
+        h.state.document.grid.negative = "blurry"
+        h.reducer.prepare(&h.state)
+        let rendered = h.grid.render()
+        XCTAssertEqual(h.press(.char("y")).effects,
+                       [.copyToClipboard(rendered.prompt + "\nNegative prompt: " + rendered.negative!)])
+        h.send(.clipboardCopied(characters: 12))
+        XCTAssertEqual(h.state.status, .success("Copied the prompt (12 characters) with OSC 52"))
+    }
+
+    func testSaveImageNeedsAFinishedRender() throws {
+        var h = ReducerHarness()
+        h.press(.char("s"))
+        XCTAssertEqual(h.state.status, .warning("No finished image to save yet"))
+        h.press(.f(5))
+        let started = try XCTUnwrap(h.fireDebounce())
+        h.press(.ctrl("s"))
+        XCTAssertEqual(h.lastReaction.effects, [])
+        h.send(.renderFinished(job: started.job, elapsed: 3))
+        XCTAssertEqual(h.press(.ctrl("s")).effects, [.saveImage(settings: started.settings)])
+        h.send(.imageSaved(path: "outputs/2024-01-01/00000-42.png"))
+        XCTAssertEqual(h.state.status, .success("Saved outputs/2024-01-01/00000-42.png"))
+    }
+
+    func testOpenAnA1111PNG() throws {
+        var h = ReducerHarness()
+        h.press(.char("o"))
+        h.typeKeys("/tmp/a.png")
+        XCTAssertEqual(h.press(.enter).effects, [.openImage(path: "/tmp/a.png")])
+        let settings = try RenderSettings(infotext: """
+            a castle, (sunset:1.2)
+            Negative prompt: blurry
+            Steps: 28, Sampler: DPM++ 2M, Schedule type: Karras, CFG scale: 5.5, Seed: 1234, Size: 640x448
+            """)
+        h.state.document.seedLocked = false
+        h.send(.imageOpened(path: "/tmp/a.png", settings: settings))
+        XCTAssertEqual(h.grid.extraTags, ["a castle", "(sunset:1.2)"])
+        XCTAssertEqual(h.grid.negative, "blurry")
+        XCTAssertEqual(h.settings.steps, 28)
+        XCTAssertEqual(h.settings.sampler, .dpmpp2m)
+        XCTAssertEqual(h.settings.schedule, .karras)
+        XCTAssertEqual(h.settings.cfgScale, 5.5)
+        XCTAssertEqual(h.settings.seed, 1234)
+        XCTAssertEqual(h.settings.width, 640)
+        XCTAssertTrue(h.state.document.seedLocked)           // to reproduce the image
+        XCTAssertEqual(h.state.status, .success("Loaded parameters from a.png"))
+        h.send(.operationFailed("/tmp/b.png: no such file"))
+        XCTAssertEqual(h.state.status, .error("/tmp/b.png: no such file"))
+    }
+
+    func testNextDialectCyclesFamilies() {
+        var h = ReducerHarness()
+        for family in ModelFamily.allCases.dropFirst() + [ModelFamily.allCases[0]] {
+            h.press(.char("d"))
+            XCTAssertEqual(h.state.document.family, family)
+        }
+    }
+
+    func testUnboundKeysDoNothing() {
+        var h = ReducerHarness()
+        let before = h.state
+        XCTAssertEqual(h.press(.char("Z"), .f(12), Key(.insert)), .none)
+        XCTAssertEqual(h.state, before)
+    }
+}
