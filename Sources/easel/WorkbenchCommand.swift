@@ -37,7 +37,7 @@ struct WorkbenchCommand: ParsableCommand {
         if let model { folders.append(URL(fileURLWithPath: model).deletingLastPathComponent()) }
         let options = WorkbenchOptions(modelPath: model, graphics: graphics, theme: theme, imagePath: image,
                                        outputFolder: URL(fileURLWithPath: output), modelFolders: folders)
-        let app = try WorkbenchApp(options: options, analyze: PromptAnalyzer.dialectOnly) { sink in
+        let app = try WorkbenchApp(options: options, analyze: PromptAnalyzer.withoutTokenizer.analyze) { sink in
             SyntheticRenderBackend(sink: sink)
         }
         let status = try app.run()

@@ -26,11 +26,14 @@ public final class WorkbenchApp {
     private var preview: PreviewImage?
     private var finalImage: (job: Int, image: RGBImage)?
     let latency = KeyLatencyLog()
+    let presets: PresetEffects
 
     /// `makeBackend` receives the sink for the backend's events.
     public init(options: WorkbenchOptions, analyze: @escaping @Sendable (Document) -> PromptAnalysis,
                 makeBackend: (@escaping @Sendable (RenderEvent) -> Void) -> RenderBackend) throws {
         self.options = options
+        presets = PresetEffects(store: PresetStore(directory: options.presetFolder
+            ?? PresetStore.defaultDirectory(environment: options.environment)))
         reducer = WorkbenchReducer(environment: WorkbenchEnvironment(analyze: analyze))
         inbox = try EventInbox<RenderEvent>()
         // A fresh session starts from a random seed (locked), like A1111's seed -1.
@@ -179,7 +182,7 @@ public final class WorkbenchApp {
         case .openImage(let path):
             pending.append(ImageParameters.read(path))
         case .savePreset, .renamePreset, .deletePreset, .importStyles, .reloadPresets:
-            pending.append(presetAction(for: effect))
+            pending.append(presets.perform(effect))
         }
     }
 

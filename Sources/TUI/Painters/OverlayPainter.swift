@@ -89,7 +89,7 @@ struct OverlayPainter {
         let detailX = inner.x + listWidth + 2
         let detailWidth = inner.maxX - detailX
         guard detailWidth > 10 else { return }
-        let rendered = entry.document.grid.render()
+        let rendered = entry.document.render()
         var lines = ["\(entry.document.family.rawValue) · \(entry.document.settings.steps) steps · CFG \(ParameterFormat.number(entry.document.settings.cfgScale)) · \(entry.document.settings.width)×\(entry.document.settings.height)", ""]
         lines += TextWrap.lines(rendered.prompt, width: detailWidth)
         if let negative = rendered.negative, !negative.isEmpty {

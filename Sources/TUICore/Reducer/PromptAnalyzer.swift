@@ -1,11 +1,33 @@
 import PromptKit
 
-/// Ways to build the prompt view's contents from a document.
-public enum PromptAnalyzer {
-    /// The grid rendered in its family's dialect, with the dialect's notes as warnings (no token
-    /// counts or lint).
-    public static let dialectOnly: @Sendable (Document) -> PromptAnalysis = { document in
-        let rendered = document.grid.render()
-        return PromptAnalysis(rendered: rendered, warnings: rendered.notes)
+/// Builds the prompt view's contents from a document: the rendered prompt, token counts per
+/// 75-token chunk, and PromptKit's lint warnings.
+public struct PromptAnalyzer: Sendable {
+    /// Counts the tokens of each 75-token chunk of a prompt as A1111 splits it (nil: unknown).
+    public typealias ChunkCounter = @Sendable (String) -> [Int]?
+
+    public let linter: PromptLinter
+    public let chunkCounter: ChunkCounter?
+
+    public init(tokenCounter: (any SectionTokenCounting)? = nil, chunkCounter: ChunkCounter? = nil) {
+        linter = PromptLinter(tokenCounter: tokenCounter)
+        self.chunkCounter = chunkCounter
     }
+
+    public func analyze(_ document: Document) -> PromptAnalysis {
+        let preset = document.preset(named: "")
+        let rendered = preset.render()
+        var promptChunks: [Int]?
+        var negativeChunks: [Int]?
+        if document.family.profile.usesCLIPChunks, let chunkCounter {
+            promptChunks = chunkCounter(rendered.prompt)
+            if let negative = rendered.negative, !negative.isEmpty { negativeChunks = chunkCounter(negative) }
+        }
+        let warnings = linter.lint(LintInput(preset: preset)).map(\.message)
+        return PromptAnalysis(rendered: rendered, promptChunks: promptChunks, negativeChunks: negativeChunks,
+                              warnings: warnings)
+    }
+
+    /// Rendering and lint without a tokenizer (no token counts, no token rule).
+    public static let withoutTokenizer = PromptAnalyzer()
 }

@@ -7,7 +7,7 @@ public struct WorkbenchEnvironment: Sendable {
     public var debounce: Double
 
     public init(keymap: Keymap = .standard, debounce: Double = 0.3,
-                analyze: @escaping @Sendable (Document) -> PromptAnalysis = PromptAnalyzer.dialectOnly) {
+                analyze: @escaping @Sendable (Document) -> PromptAnalysis = PromptAnalyzer.withoutTokenizer.analyze) {
         self.keymap = keymap
         self.debounce = debounce
         self.analyze = analyze

@@ -1,3 +1,5 @@
+import PromptKit
+
 extension WorkbenchReducer {
     func performPresets(_ state: inout AppState, _ command: Command, _ browser: PresetBrowser) -> Reaction {
         var browser = browser
@@ -101,12 +103,13 @@ extension WorkbenchReducer {
         return Reaction(redraw: [.status])
     }
 
-    /// Preset names become file names: no empty names, no slashes, no leading dot.
+    /// Preset names become file names (PromptKit's `PresetName` rule).
     static func presetNameProblem(_ name: String) -> String? {
-        if name.isEmpty { return "A preset needs a name" }
-        if name.contains("/") || name.contains("\\") { return "A preset name cannot contain / or \\" }
-        if name.hasPrefix(".") { return "A preset name cannot start with a dot" }
-        if name.count > 100 { return "A preset name can have at most 100 characters" }
-        return nil
+        do {
+            try PresetName.validate(name)
+            return nil
+        } catch {
+            return "\(error)"
+        }
     }
 }

@@ -11,19 +11,41 @@ public struct Document: Equatable, Sendable {
     /// When false, every render draws a new random seed (and records it in `settings.seed`).
     public var seedLocked: Bool
     public var modelPath: String?
+    /// An A1111 style applied to the rendered prompt (from a preset imported from styles.csv).
+    public var style: PromptStyle?
 
     public init(grid: PromptGrid = PromptGrid(), settings: RenderSettings? = nil, seedLocked: Bool = true,
-                modelPath: String? = nil) {
+                modelPath: String? = nil, style: PromptStyle? = nil) {
         self.grid = grid
         self.settings = settings ?? grid.family.profile.defaultSettings()
         self.seedLocked = seedLocked
         self.modelPath = modelPath
+        self.style = style
     }
 
+    /// The family whose dialect renders the grid (the preset's "dialect").
     public var family: ModelFamily { grid.family }
 
-    /// The settings a render of this document uses: the grid rendered in its family's dialect
-    /// into prompt and negative.
+    /// A preset's grid, settings, model and style; its dialect becomes the grid's family.
+    public init(preset: Preset) {
+        var grid = preset.grid
+        grid.family = preset.dialect
+        self.init(grid: grid, settings: preset.settings, modelPath: preset.modelPath, style: preset.style)
+    }
+
+    /// This document as a preset named `name`.
+    public func preset(named name: String, description: String = "") -> Preset {
+        var bare = settings
+        bare.prompt = ""
+        bare.negativePrompt = ""
+        return Preset(name: name, description: description, grid: grid, dialect: family, settings: bare,
+                      modelPath: modelPath, style: style)
+    }
+
+    /// The grid in its family's dialect, with the style applied (PromptKit's `Preset.render`).
+    public func render() -> RenderedPrompt { preset(named: "").render() }
+
+    /// The settings a render of this document uses, with prompt and negative filled in.
     public func renderSettings(using rendered: RenderedPrompt) -> RenderSettings {
         var s = settings
         s.prompt = rendered.prompt
