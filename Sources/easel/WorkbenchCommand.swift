@@ -37,8 +37,9 @@ struct WorkbenchCommand: ParsableCommand {
         if let model { folders.append(URL(fileURLWithPath: model).deletingLastPathComponent()) }
         let options = WorkbenchOptions(modelPath: model, graphics: graphics, theme: theme, imagePath: image,
                                        outputFolder: URL(fileURLWithPath: output), modelFolders: folders)
+        let synthetic = !(options.environment["EASEL_SYNTHETIC_ENGINE"] ?? "").isEmpty
         let app = try WorkbenchApp(options: options, analyze: PromptAnalyzer.withoutTokenizer.analyze) { sink in
-            SyntheticRenderBackend(sink: sink)
+            synthetic ? SyntheticRenderBackend(sink: sink) as RenderBackend : EngineUnavailableBackend(sink: sink)
         }
         let status = try app.run()
         if status != 0 { throw ExitCode(status) }
