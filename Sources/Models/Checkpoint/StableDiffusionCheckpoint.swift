@@ -11,7 +11,7 @@ import Foundation
 ///
 /// Other families (SDXL, SD 2.x, FLUX, SD3, inpainting) are refused with a
 /// "model family X is not supported yet" error, pickle files with a "convert to .safetensors" one.
-public struct StableDiffusionCheckpoint: @unchecked Sendable {
+public struct StableDiffusionCheckpoint: Sendable {
     public enum Layout: String, Equatable, Sendable {
         case singleFile = "single file"
         case diffusers

@@ -21,7 +21,7 @@ import Tensor
 /// diffusers folders are translated into these names by `DiffusersUNetKeyMap` and
 /// `DiffusersVAEKeyMap`. Errors name the key as it is (or would be) spelled in the file.
 /// fp32 tensors borrow the mapping; fp16/bf16 tensors are widened on every `tensor` call.
-public struct WeightTable: WeightSource, @unchecked Sendable {
+public struct WeightTable: WeightSource, Sendable {
     /// The file the weights come from.
     public let file: SafeTensorsFile
     /// How the file names this component.
