@@ -63,7 +63,11 @@ final class ThemeTests: XCTestCase {
         XCTAssertEqual(try ThemeColor(parsing: "#303030").palette256, 236)
         XCTAssertEqual(try ThemeColor(parsing: "brightblue"), .palette(12))
         XCTAssertEqual(try ThemeColor(parsing: "default"), .terminalDefault)
-        XCTAssertEqual(try ThemeColor(parsing: "#d70000").palette8, 1)   // red
-        XCTAssertEqual(try ThemeColor(parsing: "#ffd75f").palette8, 3)   // yellow
+        XCTAssertEqual(try ThemeColor(parsing: "#d70000").palette8(background: false), 1)   // red
+        XCTAssertEqual(try ThemeColor(parsing: "#ffd75f").palette8(background: false), 3)   // yellow
+        XCTAssertEqual(try ThemeColor(parsing: "#87d787").palette8(background: false), 2)   // green
+        XCTAssertEqual(try ThemeColor(parsing: "#5fafff").palette8(background: false), 6)   // cyan
+        XCTAssertEqual(try ThemeColor(parsing: "#585858").palette8(background: false), 7)   // grey text: white
+        XCTAssertEqual(try ThemeColor(parsing: "#262626").palette8(background: true), 0)    // grey ground: black
     }
 }

@@ -38,7 +38,8 @@ final class CursesPalette {
         if style.italic { attrs |= CursesAttributes.italic }
         if style.underline { attrs |= CursesAttributes.underline }
         if style.reverse { attrs |= CursesAttributes.reverse }
-        let pair = self.pair(foreground: colourNumber(style.foreground), background: colourNumber(style.background))
+        let pair = self.pair(foreground: colourNumber(style.foreground),
+                             background: colourNumber(style.background, background: true))
         roleCache[role] = (attrs, pair)
         return (attrs, pair)
     }
@@ -51,10 +52,10 @@ final class CursesPalette {
     }
 
     /// The terminal's colour number for a theme colour at this depth (-1 = default).
-    func colourNumber(_ colour: ThemeColor) -> Int {
+    func colourNumber(_ colour: ThemeColor, background: Bool = false) -> Int {
         switch depth {
         case .none: return -1
-        case .basic: return colour.palette8
+        case .basic: return colour.palette8(background: background)
         case .palette256: return colour.palette256
         case .direct:
             switch colour {

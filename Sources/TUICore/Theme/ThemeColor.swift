@@ -38,15 +38,22 @@ public enum ThemeColor: Equatable, Hashable, Sendable {
         }
     }
 
-    /// The nearest of the 8 basic colours, for terminals with only 8 or 16.
-    public var palette8: Int {
+    /// The nearest of the 8 basic colours, for terminals with only 8 or 16. A channel counts as
+    /// "on" above two thirds of the brightest one (so #87d787 is green, #ffd75f yellow);
+    /// greys become white as text and black as background unless very light, so dim greys
+    /// stay visible on 8-colour terminals.
+    public func palette8(background: Bool) -> Int {
         switch self {
         case .terminalDefault: return -1
         case .palette(let i) where i < 16: return Int(i) % 8
         default:
             let (r, g, b) = rgbValue
-            // A channel is "on" when it is above half; this matches the basic ANSI colour order.
-            return (r > 127 ? 1 : 0) | (g > 127 ? 2 : 0) | (b > 127 ? 4 : 0)
+            let high = max(r, g, b), low = min(r, g, b)
+            if high - low < 40 {
+                return background ? (high > 200 ? 7 : 0) : (high < 24 ? 0 : 7)
+            }
+            let threshold = high * 2 / 3
+            return (r > threshold ? 1 : 0) | (g > threshold ? 2 : 0) | (b > threshold ? 4 : 0)
         }
     }
 
