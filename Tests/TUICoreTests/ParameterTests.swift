@@ -90,8 +90,9 @@ final class ParameterTests: XCTestCase {
         guard case .picker(let picker) = h.state.topOverlay else { return XCTFail("no picker") }
         XCTAssertEqual(picker.items, Sampler.allCases.map(\.displayName))
         XCTAssertEqual(picker.selected, Sampler.allCases.count - 1)
-        h.press(.home)   // unbound in lists: nothing happens
-        h.press(.up, .up, .enter)
+        h.press(.home)
+        XCTAssertEqual(h.state.topOverlay, .picker(ListPicker(title: "Sampler", items: picker.items, selected: 0, purpose: .sampler)))
+        h.press(.end, .up, .up, .enter)
         XCTAssertEqual(h.settings.sampler, Sampler.allCases[Sampler.allCases.count - 3])
         XCTAssertTrue(h.state.overlays.isEmpty)
         h.state.parameter = .schedule

@@ -147,6 +147,10 @@ final class PresetBrowserTests: XCTestCase {
 
     func testSelectionStaysInRangeWhenTheListShrinks() {
         var h = browser()
+        h.press(.end)
+        XCTAssertEqual(h.state.topOverlay, .presets(PresetBrowser(selected: 1)))
+        h.press(.home)
+        XCTAssertEqual(h.state.topOverlay, .presets(PresetBrowser(selected: 0)))
         h.press(.down, .down, .down)
         h.send(.presetsLoaded(Array(entries().prefix(1)), errors: []))
         guard case .presets(let browser) = h.state.topOverlay else { return XCTFail() }

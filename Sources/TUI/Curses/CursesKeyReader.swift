@@ -40,9 +40,12 @@ final class CursesKeyReader {
             if code == KEY_RESIZE { return .resize(columns: Int(getmaxx(stdscr)), rows: Int(getmaxy(stdscr))) }
             return decodeKeyCode(code).map(InputEvent.key)
         case .character(0x1B):
-            // ESC then another key already waiting: the terminal's Alt prefix.
+            // ESC then another key already waiting: an escape sequence curses did not know, or
+            // the terminal's Alt prefix.
             if let next = read() {
                 switch next {
+                case .character(let c) where c == 0x5B || c == 0x4F:   // CSI "[" or SS3 "O"
+                    return decodeSequence(introducer: c == 0x5B ? "[" : "O")
                 case .character(let c):
                     if c == 0x7F || c == 0x08 { return .key(Key(.backspace, .alt)) }
                     if c == 0x1B { return .key(.escape) }
@@ -64,6 +67,26 @@ final class CursesKeyReader {
         case .character(let c):
             return decodeCharacter(c).map(InputEvent.key)
         }
+    }
+
+    /// Reads the rest of a CSI/SS3 sequence (parameter bytes, then one final byte) and decodes
+    /// it; an unknown sequence is swallowed whole rather than typed as text.
+    private func decodeSequence(introducer: Character) -> InputEvent? {
+        var parameters = ""
+        while parameters.count < 16, let raw = read() {
+            guard case .character(let c) = raw, let scalar = Unicode.Scalar(c) else { return nil }
+            if (0x20...0x3F).contains(c) {
+                parameters.unicodeScalars.append(scalar)
+                continue
+            }
+            switch EscapeSequence.decode(introducer: introducer, parameters: parameters, final: Character(scalar)) {
+            case .key(let key)?: return .key(key)
+            case .pasteStart?: return .paste(readPaste())
+            case .pasteEnd?, nil: return nil
+            }
+        }
+        // "ESC [" with nothing after it: Alt-[ typed by hand.
+        return parameters.isEmpty ? .key(.alt(introducer)) : nil
     }
 
     private func decodeCharacter(_ c: UInt32) -> Key? {

@@ -83,6 +83,8 @@ extension Keymap {
     private static let listBindings: [KeyBinding] = [
         KeyBinding([.up, .char("k")], .moveUp, .picker, "previous item"),
         KeyBinding([.down, .char("j")], .moveDown, .picker, "next item"),
+        KeyBinding([.home, .char("g")], .moveFirst, .picker, "first item"),
+        KeyBinding([.end, .char("G")], .moveLast, .picker, "last item"),
         KeyBinding([.pageUp], .pageUp, .picker, "page up"),
         KeyBinding([.pageDown], .pageDown, .picker, "page down"),
         KeyBinding([.enter], .confirm, .picker, "choose", hint: "choose"),
@@ -92,6 +94,8 @@ extension Keymap {
     private static let presetBindings: [KeyBinding] = [
         KeyBinding([.up, .char("k")], .moveUp, .presets, "previous preset"),
         KeyBinding([.down, .char("j")], .moveDown, .presets, "next preset"),
+        KeyBinding([.home, .char("g")], .moveFirst, .presets, "first preset"),
+        KeyBinding([.end, .char("G")], .moveLast, .presets, "last preset"),
         KeyBinding([.enter], .loadPreset, .presets, "load", hint: "load"),
         KeyBinding([.char("s")], .savePreset, .presets, "save over the selected preset", hint: "save"),
         KeyBinding([.char("a")], .savePresetAs, .presets, "save as a new preset", hint: "save as"),

@@ -7,6 +7,8 @@ extension WorkbenchReducer {
         switch command {
         case .moveUp: picker.selected = max(0, picker.selected - 1)
         case .moveDown: picker.selected = min(picker.items.count - 1, picker.selected + 1)
+        case .moveFirst: picker.selected = 0
+        case .moveLast: picker.selected = max(0, picker.items.count - 1)
         case .pageUp: picker.selected = max(0, picker.selected - page)
         case .pageDown: picker.selected = min(picker.items.count - 1, picker.selected + page)
         case .cancel:

@@ -8,6 +8,8 @@ extension WorkbenchReducer {
         switch command {
         case .moveUp: browser.selected = max(0, browser.selected - 1)
         case .moveDown: browser.selected = max(0, min(count - 1, browser.selected + 1))
+        case .moveFirst: browser.selected = 0
+        case .moveLast: browser.selected = max(0, count - 1)
         case .cancel:
             state.overlays.removeLast()
             return Reaction(redraw: [.overlay, .layout])

@@ -12,7 +12,7 @@ public struct AppState: Equatable, Sendable {
     public var gridCursor = GridCell(.row(.what))
     /// The text being edited at `gridCursor`, nil when not editing.
     public var editor: TextField?
-    public var parameter: ParameterField = .steps
+    public var parameter: ParameterField = .family
     public var overlays: [Overlay] = []
     public var columns: Int
     public var rows: Int

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Scenario tests of the workbench, driven through tmux with ../shared/tools/tmux-drive.
+# Usage: tests/tui/run.sh PATH/TO/easel
+# Builds nothing. Each scenario runs easel in a private tmux server with its own config folder
+# (presets) and output folder; prints "ok NAME" or "FAIL NAME" and exits 1 if any failed.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+easel=${1:?usage: tests/tui/run.sh PATH/TO/easel}
+easel=$(cd "$(dirname "$easel")" && pwd)/$(basename "$easel")
+drive=${TMUX_DRIVE:-$root/../shared/tools/tmux-drive}
+[ -x "$easel" ] || { echo "run.sh: $easel is not an executable" >&2; exit 2; }
+[ -x "$drive" ] || { echo "run.sh: tmux-drive not found at $drive (set TMUX_DRIVE)" >&2; exit 2; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# The model rendering scenarios use. Until the diffusion engine is in the build, the synthetic
+# engine (EASEL_SYNTHETIC_ENGINE) stands in for it and any existing file serves as the model.
+model="$work/model.safetensors"
+: >"$model"
+export EASEL_SYNTHETIC_ENGINE=1
+
+failures=0
+# scenario NAME COLS ROWS COMMAND...: runs NAME.drive against COMMAND.
+scenario() {
+  local name=$1 cols=$2 rows=$3; shift 3
+  local log="$work/$name.log"
+  if "$drive" --cols "$cols" --rows "$rows" "$here/$name.drive" -- "$@" >"$log" 2>&1; then
+    echo "ok $name"
+  else
+    echo "FAIL $name"; sed 's/^/    /' "$log"; failures=$((failures + 1))
+  fi
+}
+# The shell line that reports easel's exit status and the terminal mode afterwards.
+report='echo "EXIT=$?"; printf "MODE %s %s\n" "$(stty -a | tr " ;" "\n\n" | grep -xE -- "-?icanon")" "$(stty -a | tr " ;" "\n\n" | grep -xE -- "-?echo")"'
+
+env_for() { echo "XDG_CONFIG_HOME=$work/$1/config"; }
+
+scenario typing 120 36 env "$(env_for typing)" "$easel"
+scenario cfg 120 36 env "$(env_for cfg)" "$easel" --model "$model"
+scenario preset 120 36 env "$(env_for preset)" "$easel"
+if [ -f "$work/preset/config/easel/presets/scenario-lighthouse.json" ] &&
+   grep -q '"a lighthouse"' "$work/preset/config/easel/presets/scenario-lighthouse.json"; then
+  echo "ok preset-file"
+else
+  echo "FAIL preset-file: no scenario-lighthouse.json with the grid in $work/preset/config/easel/presets"
+  failures=$((failures + 1))
+fi
+scenario resize 120 36 bash -c '"$1" & exec env "$2" "$3"' sh "$here/resize-helper.sh" "$(env_for resize)" "$easel"
+scenario quit 100 30 bash -c "env $(env_for quit) \"\$0\"; $report" "$easel"
+scenario interrupt 100 30 bash -c "env $(env_for interrupt) \"\$0\" --model \"\$1\"; $report" "$easel" "$model"
+scenario sigterm 100 30 bash -c "
+  ( for _ in \$(seq 300); do tmux capture-pane -p | grep -Eq 'step [0-9]+/' && break; sleep 0.1; done
+    kill -TERM \$(cat '$work/easel.pid') ) &
+  sh -c 'echo \$\$ >\"\$0\"; exec env $(env_for sigterm) \"\$1\" --model \"\$2\"' '$work/easel.pid' \"\$0\" \"\$1\"; $report" \
+  "$easel" "$model"
+
+echo "$failures failed"
+[ "$failures" -eq 0 ]
