@@ -42,18 +42,18 @@ public enum BLAS {
 
     /// `c = alpha · a · b + beta · c` through `cblas_sgemm`.
     public static func gemm(_ a: MatrixView, _ b: MatrixView, into c: MatrixView,
-                            alpha: Float = 1, beta: Float = 0) {
+                            alpha: Float = 1, beta: Float = 0, profileAs kind: OpProfile.Kind = .linearGEMM) {
         precondition(a.rows == c.rows && b.cols == c.cols && a.cols == b.rows,
                      "gemm shapes \(a.rows)x\(a.cols) · \(b.rows)x\(b.cols) -> \(c.rows)x\(c.cols)")
         if c.isTransposed {
             // Cᵀ = Bᵀ · Aᵀ, so a transposed output becomes a row-major one.
-            gemm(b.transposed, a.transposed, into: c.transposed, alpha: alpha, beta: beta)
+            gemm(b.transposed, a.transposed, into: c.transposed, alpha: alpha, beta: beta, profileAs: kind)
             return
         }
         guard c.rows > 0, c.cols > 0 else { return }
         _ = configured
         let flops = 2 * Double(c.rows) * Double(c.cols) * Double(a.cols)
-        OpProfile.measure(.gemm, flops: flops) {
+        OpProfile.measure(kind, flops: flops) {
             cblas_sgemm(CblasRowMajor,
                         a.isTransposed ? CblasTrans : CblasNoTrans,
                         b.isTransposed ? CblasTrans : CblasNoTrans,

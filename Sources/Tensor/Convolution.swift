@@ -12,13 +12,18 @@ public struct Padding2D: Equatable, Sendable {
 
 /// 2-D convolution of NCHW tensors as im2col + GEMM. The column matrix is built a band of
 /// output rows at a time, so its size stays near `Conv2D.columnBudget` floats (it stays in
-/// cache for the GEMM that reads it); 1×1 stride-1 convolutions skip im2col entirely.
+/// cache for the GEMM that reads it); 1×1 stride-1 convolutions skip im2col entirely. Small
+/// images (the UNet's deepest levels) put all batch items side by side in one GEMM instead,
+/// because a GEMM with few columns spends its time repacking the weights.
 /// Reference: PyTorch `torch.nn.functional.conv2d` (cross-correlation, weight [Cout, Cin, kh, kw]).
 public enum Conv2D {
     /// Target size of the im2col band, in floats (8 MB).
     static let columnBudget = 2 << 20
     /// Smallest band width in output pixels when the spatial size allows it.
     static let minimumColumns = 256
+    /// Images with fewer output pixels than this are convolved with the batch folded into
+    /// the GEMM's columns.
+    static let foldBatchBelowPixels = 256
 
     /// Output rows per im2col band: as many as fit `budget` floats of k-row columns (at least
     /// `minimumColumns` pixels when the budget allows), then evened out so the last band is
@@ -51,52 +56,99 @@ extension Tensor {
                 columnBudget: Int) -> Tensor {
         precondition(shape.count == 4 && weight.shape.count == 4 && weight.shape[1] == shape[1],
                      "conv2d: input \(shape) and weight \(weight.shape) do not match")
-        let (batch, cin, height, width) = (shape[0], shape[1], shape[2], shape[3])
+        let (batch, height, width) = (shape[0], shape[2], shape[3])
         let (cout, kh, kw) = (weight.shape[0], weight.shape[2], weight.shape[3])
         let hout = Conv2D.outputSize(height, kernel: kh, stride: stride, before: padding.top, after: padding.bottom)
         let wout = Conv2D.outputSize(width, kernel: kw, stride: stride, before: padding.left, after: padding.right)
         let out = Tensor(uninitialized: [batch, cout, hout, wout])
         if let residual { precondition(residual.shape == out.shape, "conv2d: residual \(residual.shape) vs \(out.shape)") }
         if let bias { precondition(bias.count == cout || bias.count == batch * cout, "conv2d: bias \(bias.shape)") }
-        let biasPerItem = bias.map { $0.count == batch * cout && batch > 1 } ?? false
-        let plane = hout * wout
-        let k = cin * kh * kw
-        let pointwise = kh == 1 && kw == 1 && stride == 1 && padding == .uniform(0)
-        let bandRows = pointwise ? hout : Conv2D.bandRows(outHeight: hout, outWidth: wout, k: k, budget: columnBudget)
-        let columns = pointwise ? nil : Tensor(uninitialized: [k, bandRows * wout])
-        let weights = MatrixView(weight.pointer, rows: cout, cols: k)
-        for b in 0..<batch {
-            var y0 = 0
-            while y0 < hout {
-                let rows = min(bandRows, hout - y0)
-                let n = rows * wout
-                let dst = out.pointer + b * cout * plane + y0 * wout
-                let input: MatrixView
-                if let columns {
-                    OpProfile.measure(.im2col) {
-                        im2col(batch: b, firstRow: y0, rows: rows, kernel: (kh, kw), stride: stride,
-                               padding: padding, outWidth: wout, into: columns.pointer)
-                    }
-                    input = MatrixView(columns.pointer, rows: k, cols: n)
-                } else {
-                    input = MatrixView(pointer + b * cin * height * width, rows: k, cols: n)
-                }
-                let itemBias = bias.map { biasPerItem ? $0.pointer + b * cout : $0.pointer }
-                let beta = Tensor.prefillBand(dst, channels: cout, width: n, stride: plane, bias: itemBias,
-                                              residual: residual.map { $0.pointer + b * cout * plane + y0 * wout })
-                BLAS.gemm(weights, input, into: MatrixView(dst, rows: cout, cols: n, leading: plane), beta: beta)
-                y0 += rows
-            }
+        let geometry = ConvGeometry(kernel: (kh, kw), stride: stride, padding: padding, outHeight: hout, outWidth: wout)
+        let epilogue = ConvEpilogue(bias: bias, perItem: bias.map { $0.count == batch * cout && batch > 1 } ?? false,
+                                    residual: residual, channels: cout, plane: hout * wout)
+        if batch > 1 && hout * wout < Conv2D.foldBatchBelowPixels {
+            convolveFoldingBatch(weight: weight, geometry: geometry, epilogue: epilogue, into: out)
+        } else {
+            convolveInBands(weight: weight, geometry: geometry, epilogue: epilogue, columnBudget: columnBudget, into: out)
         }
         return out
     }
 
+    /// Each batch item on its own, a band of output rows at a time: im2col, GEMM into a
+    /// contiguous staging block, then bias and residual on the way to the output. A band that
+    /// covers the whole image (and any 1×1 stride-1 convolution, which needs no im2col)
+    /// writes the output directly.
+    private func convolveInBands(weight: Tensor, geometry g: ConvGeometry, epilogue: ConvEpilogue,
+                                 columnBudget: Int, into out: Tensor) {
+        let (batch, cin) = (shape[0], shape[1])
+        let cout = weight.shape[0], plane = g.outHeight * g.outWidth
+        let k = cin * g.kernel.0 * g.kernel.1
+        let weights = MatrixView(weight.pointer, rows: cout, cols: k)
+        if g.isPointwise {
+            for b in 0..<batch {
+                let dst = out.pointer + b * cout * plane
+                let beta = epilogue.prefill(dst, item: b, firstPixel: 0, width: plane, stride: plane)
+                BLAS.gemm(weights, MatrixView(pointer + b * cin * plane, rows: k, cols: plane),
+                          into: MatrixView(dst, rows: cout, cols: plane), beta: beta, profileAs: .convolutionGEMM)
+            }
+            return
+        }
+        let bandRows = Conv2D.bandRows(outHeight: g.outHeight, outWidth: g.outWidth, k: k, budget: columnBudget)
+        let columns = Tensor(uninitialized: [k, bandRows * g.outWidth])
+        let staging = bandRows < g.outHeight ? Tensor(uninitialized: [cout, bandRows * g.outWidth]) : nil
+        for b in 0..<batch {
+            for y0 in stride(from: 0, to: g.outHeight, by: bandRows) {
+                let rows = min(bandRows, g.outHeight - y0)
+                let n = rows * g.outWidth
+                OpProfile.measure(.im2col) {
+                    im2col(batch: b, firstRow: y0, rows: rows, geometry: g, into: columns.pointer, rowStride: n)
+                }
+                let input = MatrixView(columns.pointer, rows: k, cols: n)
+                let dst = out.pointer + b * cout * plane + y0 * g.outWidth
+                if let staging {
+                    BLAS.gemm(weights, input, into: MatrixView(staging.pointer, rows: cout, cols: n),
+                              profileAs: .convolutionGEMM)
+                    epilogue.finish(staging.pointer, stagingStride: n, into: dst, item: b, firstPixel: y0 * g.outWidth,
+                                    width: n)
+                } else {
+                    let beta = epilogue.prefill(dst, item: b, firstPixel: 0, width: n, stride: plane)
+                    BLAS.gemm(weights, input, into: MatrixView(dst, rows: cout, cols: n, leading: plane), beta: beta,
+                              profileAs: .convolutionGEMM)
+                }
+            }
+        }
+    }
+
+    /// The whole batch as one GEMM: columns [K, B·HW] with item b at column b·HW, output
+    /// staged as [Cout, B·HW], then bias and residual on the way to [B, Cout, HW].
+    private func convolveFoldingBatch(weight: Tensor, geometry g: ConvGeometry, epilogue: ConvEpilogue,
+                                      into out: Tensor) {
+        let batch = shape[0], cout = weight.shape[0]
+        let plane = g.outHeight * g.outWidth, total = batch * plane
+        let k = shape[1] * g.kernel.0 * g.kernel.1
+        let columns = Tensor(uninitialized: [k, total])
+        let staging = Tensor(uninitialized: [cout, total])
+        OpProfile.measure(.im2col) {
+            for b in 0..<batch {
+                im2col(batch: b, firstRow: 0, rows: g.outHeight, geometry: g, into: columns.pointer + b * plane,
+                       rowStride: total)
+            }
+        }
+        BLAS.gemm(MatrixView(weight.pointer, rows: cout, cols: k), MatrixView(columns.pointer, rows: k, cols: total),
+                  into: MatrixView(staging.pointer, rows: cout, cols: total), profileAs: .convolutionGEMM)
+        for b in 0..<batch {
+            epilogue.finish(staging.pointer + b * plane, stagingStride: total, into: out.pointer + b * cout * plane,
+                            item: b, firstPixel: 0, width: plane)
+        }
+    }
+
     /// Writes the im2col band for output rows firstRow..<firstRow+rows of batch item `batch`:
-    /// row (c, ky, kx) of `columns` holds input[c, y·s − top + ky, x·s − left + kx] (0 outside).
-    private func im2col(batch: Int, firstRow: Int, rows: Int, kernel: (Int, Int), stride: Int,
-                        padding: Padding2D, outWidth: Int, into columns: UnsafeMutablePointer<Float>) {
+    /// row (c, ky, kx) of `columns` (at columns + row · rowStride) holds
+    /// input[c, y·s − top + ky, x·s − left + kx] (0 outside).
+    private func im2col(batch: Int, firstRow: Int, rows: Int, geometry g: ConvGeometry,
+                        into columns: UnsafeMutablePointer<Float>, rowStride: Int) {
         let (cin, height, width) = (shape[1], shape[2], shape[3])
-        let (kh, kw) = kernel
+        let (kh, kw) = g.kernel, stride = g.stride, padding = g.padding, outWidth = g.outWidth
         let n = rows * outWidth
         let src = pointer + batch * cin * height * width
         Parallel.forEachRange(cin * kh * kw, minimumPerWorker: max(1, 16384 / max(n, 1))) { range in
@@ -108,7 +160,7 @@ extension Tensor {
                 let lastInside = width - 1 + padding.left - kx
                 let xEnd = lastInside < 0 ? 0 : min(outWidth, lastInside / stride + 1)
                 for y in 0..<rows {
-                    let dst = columns + r * n + y * outWidth
+                    let dst = columns + r * rowStride + y * outWidth
                     let iy = (firstRow + y) * stride - padding.top + ky
                     guard iy >= 0, iy < height, xFirst < xEnd else {
                         dst.initialize(repeating: 0, count: outWidth)
@@ -125,26 +177,5 @@ extension Tensor {
                 }
             }
         }
-    }
-
-    /// Fills `channels` rows of `width` floats (row c at dst + c·stride) with the residual
-    /// band (+ bias[c]) or bias[c] alone; returns the GEMM beta to use afterwards.
-    static func prefillBand(_ dst: UnsafeMutablePointer<Float>, channels: Int, width: Int, stride: Int,
-                            bias b: UnsafeMutablePointer<Float>?, residual: UnsafeMutablePointer<Float>?) -> Float {
-        guard b != nil || residual != nil else { return 0 }
-        OpProfile.measure(.prefill) {
-            Parallel.forEachRange(channels, minimumPerWorker: max(1, 16384 / max(width, 1))) { range in
-                for c in range {
-                    let row = dst + c * stride
-                    let add = Float16Lanes(repeating: b?[c] ?? 0)
-                    if let residual {
-                        VectorMath.map(residual + c * stride, row, width) { $0 + add }
-                    } else {
-                        row.initialize(repeating: b![c], count: width)
-                    }
-                }
-            }
-        }
-        return 1
     }
 }

@@ -5,14 +5,15 @@ import Foundation
 /// (they parallelise inside), so their wall-clock times add up to the time spent in them.
 public enum OpProfile {
     public enum Kind: String, CaseIterable, Sendable {
-        case gemm, im2col, prefill, groupNorm, layerNorm, softmax, activation, elementwise, copy
+        case convolutionGEMM, attentionGEMM, linearGEMM, im2col, prefill, groupNorm, layerNorm, softmax
+        case activation, elementwise, copy
     }
 
     public static let isEnabled = ProcessInfo.processInfo.environment["EASEL_PROFILE"] == "1"
 
     private static let lock = NSLock()
     nonisolated(unsafe) private static var seconds: [Kind: Double] = [:]
-    nonisolated(unsafe) private static var gemmFlops: Double = 0
+    nonisolated(unsafe) private static var flops: [Kind: Double] = [:]
 
     /// Runs `body`, adding its duration to `kind` when profiling is on.
     @inline(__always)
@@ -23,23 +24,24 @@ public enum OpProfile {
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
         lock.lock()
         seconds[kind, default: 0] += elapsed
-        gemmFlops += flops
+        if flops > 0 { self.flops[kind, default: 0] += flops }
         lock.unlock()
         return result
     }
 
-    /// One line per kind with its seconds, plus the GEMM rate; then resets the counters.
+    /// One line per kind with its seconds (and GFLOP/s for GEMMs); then resets the counters.
     public static func report() -> String {
         lock.lock(); defer { lock.unlock() }
-        var lines = Kind.allCases.compactMap { kind in
-            seconds[kind].map { "  " + kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
-                + String(format: "%8.3f s", $0) }
-        }
-        if let gemm = seconds[.gemm], gemm > 0 {
-            lines.append(String(format: "  gemm rate    %8.1f GFLOP/s over %.1f GFLOP", gemmFlops / gemm / 1e9, gemmFlops / 1e9))
+        let lines = Kind.allCases.compactMap { kind -> String? in
+            guard let time = seconds[kind] else { return nil }
+            var line = "  " + kind.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0) + String(format: "%8.3f s", time)
+            if let work = flops[kind], time > 0 {
+                line += String(format: "   %7.1f GFLOP/s over %.1f GFLOP", work / time / 1e9, work / 1e9)
+            }
+            return line
         }
         seconds = [:]
-        gemmFlops = 0
+        flops = [:]
         return lines.joined(separator: "\n")
     }
 }

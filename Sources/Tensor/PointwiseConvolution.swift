@@ -14,7 +14,7 @@ extension Tensor {
             let beta = Tensor.prefillRows(dst, rows: plane, width: cout, bias: bias, residual: nil)
             BLAS.gemm(MatrixView(pointer + b * cin * plane, rows: cin, cols: plane).transposed,
                       MatrixView(weight.pointer, rows: cout, cols: cin).transposed,
-                      into: MatrixView(dst, rows: plane, cols: cout), beta: beta)
+                      into: MatrixView(dst, rows: plane, cols: cout), beta: beta, profileAs: .convolutionGEMM)
         }
         return out
     }
@@ -30,10 +30,10 @@ extension Tensor {
         for b in 0..<batch {
             let dst = out.pointer + b * cout * plane
             let beta = Tensor.prefillBand(dst, channels: cout, width: plane, stride: plane, bias: bias?.pointer,
-                                          residual: residual.pointer + b * cout * plane)
+                                          residual: residual.pointer + b * cout * plane, residualStride: plane)
             BLAS.gemm(MatrixView(weight.pointer, rows: cout, cols: cin),
                       MatrixView(pointer + b * plane * cin, rows: plane, cols: cin).transposed,
-                      into: MatrixView(dst, rows: cout, cols: plane), beta: beta)
+                      into: MatrixView(dst, rows: cout, cols: plane), beta: beta, profileAs: .convolutionGEMM)
         }
         return out
     }

@@ -24,7 +24,8 @@ final class ConvolutionTests: XCTestCase {
     }
 
     /// Random tensors against the naive definition: 3×3 pad 1, 3×3 stride 2 with LDM's
-    /// asymmetric encoder padding, and 1×1, each with a batch of 2 and several bands.
+    /// asymmetric encoder padding, and 1×1. A batch of 2 at this size takes the batch-folded
+    /// path; each item alone takes the banded path, with one band or one row per band.
     func testAgainstNaiveReference() {
         let cases: [(kernel: Int, stride: Int, padding: Padding2D)] = [
             (3, 1, .uniform(1)),
@@ -37,24 +38,35 @@ final class ConvolutionTests: XCTestCase {
             let w = NaiveReference.tensor([6, 5, c.kernel, c.kernel], seed: UInt64(index + 10))
             let b = NaiveReference.tensor([6], seed: UInt64(index + 20))
             let expected = NaiveReference.conv2d(x, w, b, stride: c.stride, padding: c.padding)
-            for budget in [Conv2D.columnBudget, 8] {
-                let y = x.conv2d(weight: w, bias: b, stride: c.stride, padding: c.padding, residual: nil,
-                                 columnBudget: budget)
-                XCTAssertEqual(y.count, expected.count)
-                XCTAssertLessThan(NaiveReference.maxDifference(y.values, expected), 1e-5, "case \(c), budget \(budget)")
+            let folded = x.conv2d(weight: w, bias: b, stride: c.stride, padding: c.padding)
+            XCTAssertEqual(folded.count, expected.count)
+            XCTAssertLessThan(NaiveReference.maxDifference(folded.values, expected), 1e-5, "case \(c), folded")
+            let half = x.count / 2, outHalf = expected.count / 2
+            for item in 0..<2 {
+                let single = Tensor(shape: [1, 5, 9, 7], values: Array(x.values[item * half..<(item + 1) * half]))
+                for budget in [Conv2D.columnBudget, 8] {
+                    let y = single.conv2d(weight: w, bias: b, stride: c.stride, padding: c.padding, residual: nil,
+                                          columnBudget: budget)
+                    let want = Array(expected[item * outHalf..<(item + 1) * outHalf])
+                    XCTAssertLessThan(NaiveReference.maxDifference(y.values, want), 1e-5, "case \(c), budget \(budget)")
+                }
             }
         }
     }
 
-    /// The residual is added after the convolution and bias.
-    func testResidualIsAdded() {
-        let x = NaiveReference.tensor([1, 3, 4, 4], seed: 1)
-        let w = NaiveReference.tensor([2, 3, 3, 3], seed: 2)
-        let b = NaiveReference.tensor([2], seed: 3)
-        let r = NaiveReference.tensor([1, 2, 4, 4], seed: 4)
-        let plain = x.conv2d(weight: w, bias: b, padding: .uniform(1))
-        let withResidual = x.conv2d(weight: w, bias: b, padding: .uniform(1), residual: r)
-        let expected = zip(plain.values, r.values).map { Double($0 + $1) }
-        XCTAssertLessThan(NaiveReference.maxDifference(withResidual.values, expected), 1e-6)
+    /// The residual is added after the convolution and bias on every path (batch 1: one band
+    /// or staged bands of one row, batch 2: folded), and a [B, Cout] bias gives each item its
+    /// own bias row.
+    func testResidualAndPerItemBias() {
+        for (batch, budget) in [(1, Conv2D.columnBudget), (1, 4), (2, Conv2D.columnBudget)] {
+            let x = NaiveReference.tensor([batch, 3, 4, 4], seed: 1)
+            let w = NaiveReference.tensor([2, 3, 3, 3], seed: 2)
+            let b = NaiveReference.tensor([batch, 2], seed: 3)
+            let r = NaiveReference.tensor([batch, 2, 4, 4], seed: 4)
+            let plain = NaiveReference.conv2d(x, w, nil, stride: 1, padding: .uniform(1))
+            let y = x.conv2d(weight: w, bias: b, stride: 1, padding: .uniform(1), residual: r, columnBudget: budget)
+            let expected = plain.indices.map { i in plain[i] + Double(r.values[i]) + Double(b.values[i / 16]) }
+            XCTAssertLessThan(NaiveReference.maxDifference(y.values, expected), 1e-5, "batch \(batch), budget \(budget)")
+        }
     }
 }
