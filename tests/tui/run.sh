@@ -55,5 +55,16 @@ scenario sigterm 100 30 bash -c "
   sh -c 'echo \$\$ >\"\$0\"; exec env $(env_for sigterm) \"\$1\" --model \"\$2\"' '$work/easel.pid' \"\$0\" \"\$1\"; $report" \
   "$easel" "$model"
 
+latency_log="$work/latency.txt"
+scenario latency 120 36 env "$(env_for latency)" EASEL_KEY_LATENCY_LOG="$latency_log" "$easel" --model "$model"
+if [ -s "$latency_log" ] && awk '
+    /^keys/ { keys = $2 } /^median_ms/ { median = $2 } /^p95_ms/ { p95 = $2 }
+    END { exit !(keys >= 20 && median < 16 && p95 < 16) }' "$latency_log"; then
+  echo "ok latency-budget ($(tr '\n' ' ' <"$latency_log"))"
+else
+  echo "FAIL latency-budget: keypress-to-redraw over 16 ms or too few samples: $(tr '\n' ' ' <"$latency_log" 2>/dev/null)"
+  failures=$((failures + 1))
+fi
+
 echo "$failures failed"
 [ "$failures" -eq 0 ]

@@ -25,6 +25,7 @@ public final class WorkbenchApp {
     private var renderDeadline: Date?
     private var preview: PreviewImage?
     private var finalImage: (job: Int, image: RGBImage)?
+    private var screen: CursesScreen?
     let latency = KeyLatencyLog()
     let presets: PresetEffects
 
@@ -62,6 +63,7 @@ public final class WorkbenchApp {
             TerminalGuard.uninstall()
             latency.write(to: options.environment["EASEL_KEY_LATENCY_LOG"])
         }
+        self.screen = screen
         let palette = CursesPalette(theme: theme, colourCount: screen.colourCount)
         let painter = WorkbenchPainter(canvas: CursesCanvas(palette: palette), keymap: reducer.environment.keymap,
                                        graphics: graphics, cellPixelSize: cellSize)
@@ -77,25 +79,26 @@ public final class WorkbenchApp {
         if let path = options.modelPath { effects.append(.loadModel(path: path)) }
         if let path = options.imagePath { effects.append(.openImage(path: path)) }
         pending.append(.modelsFound(ModelFinder.find(in: options.modelFolders, including: options.modelPath)))
-        for effect in effects { run(effect, screen: nil) }
+        for effect in effects { run(effect) }
     }
 
     private func loop(screen: CursesScreen, painter: WorkbenchPainter) -> Int32 {
         var redraw: Redraw = .all
         while true {
-            while !pending.isEmpty {
-                let action = pending.removeFirst()
-                let reaction = reducer.reduce(&state, action)
-                redraw.formUnion(reaction.redraw)
-                for effect in reaction.effects { run(effect, screen: screen) }
-            }
+            // Input first, drawn at once: keys never wait behind render events.
+            redraw.formUnion(process())
             if state.quitRequested { return 0 }
-            if !redraw.isEmpty {
-                if redraw.contains(.layout) && redraw == .all { painter.screenCleared() }
-                painter.frame(state, preview: preview, screen: screen)
-                redraw = []
-            }
+            draw(&redraw, screen: screen, painter: painter)
             latency.recordFrame()
+            for event in inbox.drain() { receive(event) }
+            if let deadline = renderDeadline, deadline <= Date() {
+                renderDeadline = nil
+                pending.append(.renderDue)
+            }
+            redraw.formUnion(process())
+            if state.quitRequested { return 0 }
+            draw(&redraw, screen: screen, painter: painter)
+            guard pending.isEmpty else { continue }
             waitForInput()
             if TerminalGuard.quitSignal != 0 { return 128 + TerminalGuard.quitSignal }
             let events = screen.pendingEvents()
@@ -109,12 +112,25 @@ public final class WorkbenchApp {
                     painter.screenCleared()
                 }
             }
-            for event in inbox.drain() { receive(event) }
-            if let deadline = renderDeadline, deadline <= Date() {
-                renderDeadline = nil
-                pending.append(.renderDue)
-            }
         }
+    }
+
+    /// Reduces every pending action and runs its effects; returns what to redraw.
+    private func process() -> Redraw {
+        var redraw: Redraw = []
+        while !pending.isEmpty {
+            let action = pending.removeFirst()
+            let reaction = reducer.reduce(&state, action)
+            redraw.formUnion(reaction.redraw)
+            for effect in reaction.effects { run(effect) }
+        }
+        return redraw
+    }
+
+    private func draw(_ redraw: inout Redraw, screen: CursesScreen, painter: WorkbenchPainter) {
+        guard !redraw.isEmpty else { return }
+        painter.frame(state, preview: preview, screen: screen)
+        redraw = []
     }
 
     /// Sleeps until the terminal or the inbox has something, or the debounce deadline.
@@ -153,7 +169,7 @@ public final class WorkbenchApp {
 
     // MARK: effects
 
-    private func run(_ effect: Effect, screen: CursesScreen?) {
+    private func run(_ effect: Effect) {
         switch effect {
         case .quit:
             state.quitRequested = true
