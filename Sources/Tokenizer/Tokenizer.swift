@@ -1,2 +1,0 @@
-// Tokenizer: placeholder until the module lands.
-enum TokenizerModule {}
