@@ -43,10 +43,10 @@ final class WorkbenchPainter {
                     }
                 }
             }
-            if let rect = layout.status { StatusPainter(canvas: canvas, state: state).draw(in: rect) }
-            if let rect = layout.hint { HintPainter(canvas: canvas, state: state, keymap: keymap).draw(in: rect) }
+            if let rect = layout.status { StatusPainter(canvas: canvas.on(.statusBar), state: state).draw(in: rect) }
+            if let rect = layout.hint { HintPainter(canvas: canvas.on(.hintText), state: state, keymap: keymap).draw(in: rect) }
             if !state.overlays.isEmpty {
-                cursor = OverlayPainter(canvas: canvas, state: state, keymap: keymap)
+                cursor = OverlayPainter(canvas: canvas.on(.overlay), state: state, keymap: keymap)
                     .draw(screen: Rect(x: 0, y: 0, width: layout.columns, height: layout.rows))
             }
         }

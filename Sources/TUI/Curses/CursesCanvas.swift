@@ -5,11 +5,21 @@ import TUICore
 /// grapheme by grapheme with the same widths `CellWidth` computes.
 struct CursesCanvas {
     let palette: CursesPalette
+    /// The surface being drawn on (an overlay, the status bar): roles without a background of
+    /// their own take its background.
+    var ground: ThemeRole?
     var columns: Int { Int(getmaxx(stdscr)) }
     var rows: Int { Int(getmaxy(stdscr)) }
 
+    /// The same canvas drawing on `ground`.
+    func on(_ ground: ThemeRole) -> CursesCanvas {
+        var copy = self
+        copy.ground = ground
+        return copy
+    }
+
     func setRole(_ role: ThemeRole) {
-        let (attrs, pair) = palette.attributes(for: role)
+        let (attrs, pair) = palette.attributes(for: role, ground: ground)
         setAttributes(attrs, pair: pair)
     }
 
@@ -80,7 +90,7 @@ struct CursesCanvas {
     /// Erases the whole screen in the text role (the background character carries the role's
     /// colours, so erased cells take them too).
     func clear() {
-        let (attrs, pair) = palette.attributes(for: .text)
+        let (attrs, pair) = palette.attributes(for: .text, ground: nil)
         var blank = cchar_t()
         var extendedPair = pair
         var space: [wchar_t] = [0x20, 0]

@@ -13,7 +13,7 @@ final class CursesPalette {
 
     let depth: Depth
     private var theme: Theme
-    private var roleCache: [ThemeRole: (attr_t, Int32)] = [:]
+    private var roleCache: [String: (attr_t, Int32)] = [:]
 
     init(theme: Theme, colourCount: Int) {
         self.theme = theme
@@ -28,10 +28,15 @@ final class CursesPalette {
         roleCache = [:]
     }
 
-    /// The attributes and colour pair for a role.
-    func attributes(for role: ThemeRole) -> (attr_t, Int32) {
-        if let cached = roleCache[role] { return cached }
-        let style = theme.style(for: role)
+    /// The attributes and colour pair for a role. Drawn on `ground` (the status bar, an
+    /// overlay), a role without its own background takes the ground's.
+    func attributes(for role: ThemeRole, ground: ThemeRole? = nil) -> (attr_t, Int32) {
+        let key = ground.map { "\(role.rawValue)/\($0.rawValue)" } ?? role.rawValue
+        if let cached = roleCache[key] { return cached }
+        var style = theme.style(for: role)
+        if let ground, style.background == .terminalDefault {
+            style.background = theme.style(for: ground).background
+        }
         var attrs: attr_t = 0
         if style.bold { attrs |= CursesAttributes.bold }
         if style.dim { attrs |= CursesAttributes.dim }
@@ -40,7 +45,7 @@ final class CursesPalette {
         if style.reverse { attrs |= CursesAttributes.reverse }
         let pair = self.pair(foreground: colourNumber(style.foreground),
                              background: colourNumber(style.background, background: true))
-        roleCache[role] = (attrs, pair)
+        roleCache[key] = (attrs, pair)
         return (attrs, pair)
     }
 
