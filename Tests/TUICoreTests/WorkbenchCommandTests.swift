@@ -77,7 +77,7 @@ final class WorkbenchCommandTests: XCTestCase {
         h.send(.renderFinished(job: started.job, elapsed: 3))
         XCTAssertEqual(h.press(.ctrl("s")).effects, [.saveImage(settings: started.settings)])
         h.send(.imageSaved(path: "outputs/2024-01-01/00000-42.png"))
-        XCTAssertEqual(h.state.status, .success("Saved outputs/2024-01-01/00000-42.png"))
+        XCTAssertEqual(h.state.status, .success("Saved 00000-42.png in outputs/2024-01-01"))
     }
 
     func testOpenAnA1111PNG() throws {
@@ -104,6 +104,24 @@ final class WorkbenchCommandTests: XCTestCase {
         XCTAssertEqual(h.state.status, .success("Loaded parameters from a.png"))
         h.send(.operationFailed("/tmp/b.png: no such file"))
         XCTAssertEqual(h.state.status, .error("/tmp/b.png: no such file"))
+    }
+
+    /// A PNG Easel saved (sd15: the dialect's quality tag and default negative included) loads
+    /// back into a grid that renders exactly the same prompt and negative.
+    func testReopeningASavedImageReproducesItsPrompt() throws {
+        var h = ReducerHarness()
+        h.state.document.grid.what = PromptGrid.Row("a red fox", "in snow")
+        h.reducer.prepare(&h.state)
+        let saved = h.state.document.renderSettings(using: h.state.analysis.rendered)
+        let infotext = Infotext.format(saved)
+        var fresh = ReducerHarness()
+        fresh.send(.imageOpened(path: "/tmp/fox.png", settings: try Infotext.parse(infotext)))
+        XCTAssertEqual(fresh.state.analysis.rendered.prompt, saved.prompt)
+        XCTAssertEqual(fresh.state.analysis.rendered.negative ?? "", saved.negativePrompt)
+        XCTAssertEqual(fresh.grid.extraTags, ["a red fox", "in snow"])
+        XCTAssertEqual(fresh.grid.negative, "")
+        XCTAssertEqual(WorkbenchReducer.removing("q", from: "a, q"), "a")
+        XCTAssertEqual(WorkbenchReducer.removing("q", from: "qa, b"), "qa, b")
     }
 
     func testNextDialectCyclesFamilies() {

@@ -46,6 +46,9 @@ else
   echo "FAIL preset-file: no scenario-lighthouse.json with the grid in $work/preset/config/easel/presets"
   failures=$((failures + 1))
 fi
+scenario save-load 120 36 bash -c '
+  env "$1" "$2" --model "$3" --output "$4" || exit
+  exec env "$1" "$2" "$(ls "$4"/*/*.png)"' sh "$(env_for save)" "$easel" "$model" "$work/outputs"
 scenario resize 120 36 bash -c '"$1" & exec env "$2" "$3"' sh "$here/resize-helper.sh" "$(env_for resize)" "$easel"
 scenario quit 100 30 bash -c "env $(env_for quit) \"\$0\"; $report" "$easel"
 scenario interrupt 100 30 bash -c "env $(env_for interrupt) \"\$0\" --model \"\$1\"; $report" "$easel" "$model"

@@ -29,7 +29,8 @@ extension WorkbenchReducer {
             state.status = .success("Imported \(count) style\(count == 1 ? "" : "s") from \(path)")
             return Reaction(redraw: [.status], effects: [.reloadPresets])
         case .imageSaved(let path):
-            state.status = .success("Saved \(path)")
+            let file = path as NSString   // plain string operations: no current directory involved
+            state.status = .success("Saved \(file.lastPathComponent) in \(file.deletingLastPathComponent)")
             return Reaction(redraw: [.status])
         case .imageOpened(let path, let settings):
             return openImage(&state, path: path, settings: settings)
@@ -45,21 +46,37 @@ extension WorkbenchReducer {
     }
 
     /// Parameters read from an A1111 PNG: all settings, the prompt as the grid's extra tags (a
-    /// plain prompt has no rows to split into) and the negative prompt.
+    /// plain prompt has no rows to split into) and the negative prompt. What the family's
+    /// dialect adds by itself (its quality tags, its default negative) is taken off first, so
+    /// rendering the loaded grid gives back the PNG's prompt instead of doubling those parts.
     func openImage(_ state: inout AppState, path: String, settings: RenderSettings) -> Reaction {
         var reaction = change(&state, kind: nil) { doc in
+            let defaults = PromptGrid(family: doc.family).render()
             var grid = PromptGrid(family: doc.family)
-            grid.setText(settings.prompt, at: GridCell(.extraTags))
-            grid.negative = settings.negativePrompt
+            grid.setText(Self.removing(defaults.prompt, from: settings.prompt), at: GridCell(.extraTags))
+            grid.negative = Self.removing(defaults.negative ?? "", from: settings.negativePrompt)
             doc.grid = grid
+            doc.style = nil
             var s = settings
             s.prompt = ""
             s.negativePrompt = ""
             doc.settings = s
             doc.seedLocked = true
         }
-        state.status = .success("Loaded parameters from \(URL(fileURLWithPath: path).lastPathComponent)")
+        state.status = .success("Loaded parameters from \((path as NSString).lastPathComponent)")
         reaction.redraw.formUnion([.status, .layout])
         return reaction
+    }
+
+    /// `text` without `part` at its start or end (with the ", " joining them).
+    static func removing(_ part: String, from text: String) -> String {
+        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !part.isEmpty else { return text }
+        if text == part { return "" }
+        if text.hasPrefix(part + ",") {
+            return String(text.dropFirst(part.count + 1)).trimmingCharacters(in: .whitespaces)
+        }
+        if text.hasSuffix(", " + part) { return String(text.dropLast(part.count + 2)) }
+        return text
     }
 }
