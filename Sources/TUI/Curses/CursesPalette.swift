@@ -28,14 +28,17 @@ final class CursesPalette {
         roleCache = [:]
     }
 
-    /// The attributes and colour pair for a role. Drawn on `ground` (the status bar, an
-    /// overlay), a role without its own background takes the ground's.
+    /// The attributes and colour pair for a role. A role without its own background takes the
+    /// ground's (the status bar, an overlay) or else the `text` role's, so a theme that gives
+    /// `text` a background paints the whole screen.
     func attributes(for role: ThemeRole, ground: ThemeRole? = nil) -> (attr_t, Int32) {
         let key = ground.map { "\(role.rawValue)/\($0.rawValue)" } ?? role.rawValue
         if let cached = roleCache[key] { return cached }
         var style = theme.style(for: role)
-        if let ground, style.background == .terminalDefault {
-            style.background = theme.style(for: ground).background
+        if style.background == .terminalDefault {
+            // The ground's background, else the text role's (a theme may paint the whole screen).
+            let groundBackground = ground.map { theme.style(for: $0).background } ?? .terminalDefault
+            style.background = groundBackground != .terminalDefault ? groundBackground : theme.style(for: .text).background
         }
         var attrs: attr_t = 0
         if style.bold { attrs |= CursesAttributes.bold }
