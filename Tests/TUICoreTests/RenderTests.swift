@@ -14,8 +14,13 @@ final class RenderTests: XCTestCase {
         XCTAssertEqual(started.settings.prompt, rendered.prompt)
         XCTAssertEqual(started.settings.negativePrompt, rendered.negative ?? "")
         XCTAssertEqual(started.settings.seed, 42)
+        XCTAssertEqual(started.settings.modelName, "tiny")
+        XCTAssertNil(started.settings.modelHash)
         XCTAssertEqual(h.state.render, .running(RenderProgress(job: 1, seed: 42, totalSteps: 20)))
         XCTAssertEqual(h.state.lastJob?.settings, started.settings)
+        h.send(.modelHashed("0123456789"))
+        h.press(.f(5))
+        XCTAssertEqual(try XCTUnwrap(h.fireDebounce()).settings.modelHash, "0123456789")
     }
 
     func testProgressPreviewAndFinish() throws {

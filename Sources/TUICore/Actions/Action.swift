@@ -19,6 +19,8 @@ public enum Action: Equatable, Sendable {
     case renderFailed(job: Int, message: String)
     case modelLoading(name: String)
     case modelLoaded(name: String)
+    /// A1111's "Model hash" of the loaded file (computed in the background).
+    case modelHashed(String)
     case modelFailed(name: String, message: String)
     case modelsFound([String])
 

@@ -26,6 +26,7 @@ extension WorkbenchReducer {
             return Reaction(redraw: [.status])
         case .modelLoading(let name):
             state.model = .loading(name: name)
+            state.modelHash = nil
             return Reaction(redraw: [.status, .parameters])
         case .modelLoaded(let name):
             state.model = .ready(name: name)
@@ -38,6 +39,9 @@ extension WorkbenchReducer {
             state.render = .unavailable(message: message)
             state.status = .error(message)
             return Reaction(redraw: [.status, .parameters], effects: [.cancelRender])
+        case .modelHashed(let hash):
+            state.modelHash = hash
+            return .none
         case .modelsFound(let paths):
             state.availableModels = paths
             return Reaction(redraw: [.parameters])
@@ -52,6 +56,9 @@ extension WorkbenchReducer {
         guard state.render == .waiting else { return .none }
         guard case .ready = state.model else { return .none }   // modelLoaded starts it
         var settings = state.document.renderSettings(using: state.analysis.rendered)
+        // A1111 records the checkpoint by name and hash ("Model", "Model hash").
+        settings.modelName = state.model.name
+        settings.modelHash = state.modelHash
         if !state.renderForced, case .finished(let job, _, let seed, _)? = state.lastFinished,
            let last = state.lastJob, last.id == job {
             var comparable = settings

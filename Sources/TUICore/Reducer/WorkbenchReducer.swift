@@ -21,7 +21,7 @@ public struct WorkbenchReducer: Sendable {
         case .command(let command): return perform(&state, command)
         case .type(let text): return type(&state, text)
         case .renderDue, .renderProgress, .renderFinished, .renderFailed,
-             .modelLoading, .modelLoaded, .modelFailed, .modelsFound:
+             .modelLoading, .modelLoaded, .modelHashed, .modelFailed, .modelsFound:
             return reduceRender(&state, action)
         case .presetsLoaded, .presetSaved, .presetDeleted, .presetRenamed, .stylesImported,
              .imageSaved, .imageOpened, .operationFailed, .clipboardCopied:

@@ -33,6 +33,8 @@ public struct AppState: Equatable, Sendable {
     /// The preview the TUI holds pixels for: which job and step it shows.
     public var preview: PreviewInfo?
     public var model: ModelStatus = .none
+    /// A1111's short hash of the model file, once computed (written to saved images).
+    public var modelHash: String?
     /// Model files the model picker offers.
     public var availableModels: [String] = []
 
@@ -81,7 +83,7 @@ public struct AppState: Equatable, Sendable {
             && a.columns == b.columns && a.rows == b.rows && a.analysis == b.analysis && a.render == b.render
             && a.nextJob == b.nextJob && a.lastJob?.id == b.lastJob?.id && a.lastJob?.settings == b.lastJob?.settings
             && a.lastFinished == b.lastFinished && a.renderForced == b.renderForced
-            && a.preview == b.preview && a.model == b.model && a.availableModels == b.availableModels
+            && a.preview == b.preview && a.model == b.model && a.modelHash == b.modelHash && a.availableModels == b.availableModels
             && a.presets == b.presets && a.status == b.status && a.randomState == b.randomState
             && a.quitRequested == b.quitRequested
     }
