@@ -151,6 +151,7 @@ public final class WorkbenchApp {
         case .modelLoading(let name): pending.append(.modelLoading(name: name))
         case .modelLoaded(let name): pending.append(.modelLoaded(name: name))
         case .modelFailed(let name, let message): pending.append(.modelFailed(name: name, message: message))
+        case .modelHashed(let hash): pending.append(.modelHashed(hash))
         case .progress(let job, let step, let total, let elapsed, let image):
             guard state.render.runningJob == job else { return }
             if let image { preview = PreviewImage(job: job, step: step, isFinal: false, image: image) }

@@ -6,6 +6,8 @@ public enum RenderEvent: Sendable {
     case modelLoading(name: String)
     case modelLoaded(name: String)
     case modelFailed(name: String, message: String)
+    /// A1111's short hash of the loaded model file.
+    case modelHashed(String)
     /// A finished step, with the latent approximation when the engine made one.
     case progress(job: Int, step: Int, total: Int, elapsed: Double, preview: RGBImage?)
     /// The decoded image.
