@@ -69,5 +69,14 @@ else
   failures=$((failures + 1))
 fi
 
+scenario crash 100 30 bash -c "
+  ( for _ in \$(seq 300); do tmux capture-pane -p | grep -q 'Prompt grid' && break; sleep 0.1; done
+    kill -ILL \$(cat '$work/crash.pid') ) &
+  sh -c 'echo \$\$ >\"\$0\"; exec env $(env_for crash) \"\$1\"' '$work/crash.pid' \"\$0\"; $report" "$easel"
+# A broken preset file next to the built-ins: its error shows, everything else works.
+mkdir -p "$work/missing/config/easel/presets"
+printf '{ "grid": ' >"$work/missing/config/easel/presets/broken.json"
+scenario missing-model 120 36 env "$(env_for missing)" "$easel" --model /nonexistent/model.safetensors
+
 echo "$failures failed"
 [ "$failures" -eq 0 ]
