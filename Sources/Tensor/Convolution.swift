@@ -11,14 +11,17 @@ public struct Padding2D: Equatable, Sendable {
 }
 
 /// 2-D convolution of NCHW tensors as im2col + GEMM. The column matrix is built a band of
-/// output rows at a time, so its size stays near `Conv2D.columnBudget` floats (it stays in
-/// cache for the GEMM that reads it); 1×1 stride-1 convolutions skip im2col entirely. Small
+/// output rows at a time, so its size stays near `Conv2D.columnBudget` floats; 1×1 stride-1
+/// convolutions skip im2col entirely. Small
 /// images (the UNet's deepest levels) put all batch items side by side in one GEMM instead,
 /// because a GEMM with few columns spends its time repacking the weights.
 /// Reference: PyTorch `torch.nn.functional.conv2d` (cross-correlation, weight [Cout, Cin, kh, kw]).
 public enum Conv2D {
-    /// Target size of the im2col band, in floats (8 MB).
-    static let columnBudget = 2 << 20
+    /// Target size of the im2col band, in floats (64 MB). Wide bands matter more than cache
+    /// residency: each band's GEMM repacks the whole weight matrix, and the VAE's 512-pixel
+    /// convolutions (K = 1152…4608) measured 125 GFLOP/s with 8 MB bands, 161 with 32 MB and
+    /// 220 with 64 MB on this machine.
+    static let columnBudget = 16 << 20
     /// Smallest band width in output pixels when the spatial size allows it.
     static let minimumColumns = 256
     /// Images with fewer output pixels than this are convolved with the batch folded into
@@ -105,7 +108,15 @@ extension Tensor {
                 }
                 let input = MatrixView(columns.pointer, rows: k, cols: n)
                 let dst = out.pointer + b * cout * plane + y0 * g.outWidth
-                if let staging {
+                if cout <= FewRowsGEMM.maximumRows {
+                    let target = staging?.pointer ?? dst
+                    let ldc = staging == nil ? plane : n
+                    OpProfile.measure(.convolutionGEMM, flops: 2 * Double(cout * k * n)) {
+                        FewRowsGEMM.multiply(weight.pointer, rows: cout, depth: k, columns.pointer, ldb: n, cols: n,
+                                             into: target, ldc: ldc)
+                    }
+                    epilogue.finish(target, stagingStride: ldc, into: dst, item: b, firstPixel: y0 * g.outWidth, width: n)
+                } else if let staging {
                     BLAS.gemm(weights, input, into: MatrixView(staging.pointer, rows: cout, cols: n),
                               profileAs: .convolutionGEMM)
                     epilogue.finish(staging.pointer, stagingStride: n, into: dst, item: b, firstPixel: y0 * g.outWidth,

@@ -35,3 +35,24 @@ final class GEMMTests: XCTestCase {
         XCTAssertEqual(x.linear(weight: w).values, [1, 2, 3])
     }
 }
+
+final class FewRowsGEMMTests: XCTestCase {
+    /// 3 and 5 rows (one and two row groups) over 150 columns (two full 64-column chunks and a
+    /// narrower tail) against a Double triple loop; columns are read with a stride wider than
+    /// the width and written with another.
+    func testAgainstTripleLoop() {
+        for rows in [3, 5] {
+            let (k, cols, ldb, ldc) = (37, 150, 160, 170)
+            let a = NaiveReference.values(rows * k, seed: 1), b = NaiveReference.values(k * ldb, seed: 2)
+            var c = [Float](repeating: .nan, count: rows * ldc)
+            a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in c.withUnsafeMutableBufferPointer { c in
+                FewRowsGEMM.multiply(a.baseAddress!, rows: rows, depth: k, b.baseAddress!, ldb: ldb, cols: cols,
+                                     into: c.baseAddress!, ldc: ldc)
+            }}}
+            for r in 0..<rows { for j in 0..<cols {
+                let want = (0..<k).reduce(0.0) { $0 + Double(a[r * k + $1]) * Double(b[$1 * ldb + j]) }
+                XCTAssertEqual(Double(c[r * ldc + j]), want, accuracy: 1e-5, "row \(r), column \(j)")
+            }}
+        }
+    }
+}
