@@ -1,84 +1,81 @@
 import Foundation
 
-/// CLIP's byte-level BPE tokenizer, matching transformers' `CLIPTokenizer` id for id
-/// (`tokenization_clip.py` `bpe`; the normaliser and pattern of `convert_slow_tokenizer.py`
-/// `CLIPConverter`, which transformers 5 uses for `CLIPTokenizer`).
+/// CLIP's BPE tokenizer, giving the same ids as transformers'
+/// `CLIPTokenizer(text, add_special_tokens=False).input_ids`.
+///
+/// Words are cached, so re-tokenizing a prompt after each keystroke only encodes the word
+/// being typed. Safe to share between threads.
 public final class CLIPTokenizer: @unchecked Sendable {
+    /// `<|startoftext|>` and `<|endoftext|>` in CLIP's vocabulary (SD 1.x pads with the latter).
     public static let startOfText = 49406
     public static let endOfText = 49407
 
     public let vocabulary: CLIPVocabulary
-    public let startID: Int
-    public let endID: Int
+    /// This vocabulary's `<|startoftext|>` id.
+    public var startID: Int { vocabulary.startOfTextID }
+    /// This vocabulary's `<|endoftext|>` id.
+    public var endID: Int { vocabulary.endOfTextID }
     /// `,</w>`: where A1111's chunking may break a long prompt.
-    public let commaID: Int?
+    public var commaID: Int? { vocabulary.commaID }
 
+    private let encoder: BytePairEncoder
     private let lock = NSLock()
-    private var wordCache: [String: [Int]] = [:]
+    private var cache: [String: [Int]] = [:]
 
-    public init(vocabulary: CLIPVocabulary) throws {
+    /// Words longer than this are not cached; the cache is emptied when it holds this many.
+    private static let cacheableWordLength = 64
+    private static let cacheCapacity = 100_000
+
+    public init(vocabulary: CLIPVocabulary) {
         self.vocabulary = vocabulary
-        guard let start = vocabulary.ids["<|startoftext|>"] else { throw TokenizerError.tokenMissing("<|startoftext|>") }
-        guard let end = vocabulary.ids["<|endoftext|>"] else { throw TokenizerError.tokenMissing("<|endoftext|>") }
-        startID = start
-        endID = end
-        commaID = vocabulary.ids[",</w>"]
+        encoder = BytePairEncoder(vocabulary: vocabulary)
+    }
+
+    /// Loads the vocabulary at `url`: a folder or file in either supported format (see
+    /// `CLIPVocabulary.load(from:)`).
+    public convenience init(contentsOf url: URL) throws {
+        self.init(vocabulary: try CLIPVocabulary.load(from: url))
     }
 
     /// A tokenizer from a folder holding `vocab.json` + `merges.txt` or `bpe_simple_vocab_16e6.txt`.
     public convenience init(directory: URL) throws {
-        try self.init(vocabulary: CLIPVocabulary(directory: directory))
+        try self.init(contentsOf: directory)
     }
 
-    /// Token ids for `text`, without BOS/EOS (transformers: `add_special_tokens=False`).
+    /// The token ids of `text`, without start or end tokens.
     public func encode(_ text: String) -> [Int] {
         var ids: [Int] = []
-        for word in CLIPPreTokenizer.words(CLIPTextNormalizer.normalize(text)) {
-            ids += idsForWord(word)
+        for piece in CLIPPreTokenizer.pieces(of: text) {
+            switch piece {
+            case .special(let token):
+                ids.append(vocabulary.ids[token]!)
+            case .word(let word):
+                ids.append(contentsOf: encode(word: word))
+            }
         }
         return ids
     }
 
-    private func idsForWord(_ word: String) -> [Int] {
-        lock.lock()
-        if let hit = wordCache[word] { lock.unlock(); return hit }
-        lock.unlock()
-        let encoded = String(word.utf8.map { ByteLevelAlphabet.characterForByte[Int($0)] })
-        let ids = bytePairMerge(encoded).map { vocabulary.ids[$0] ?? endID }
-        lock.lock()
-        if wordCache.count > 50_000 { wordCache.removeAll(keepingCapacity: true) }
-        wordCache[word] = ids
-        lock.unlock()
-        return ids
+    /// The token strings of `ids` (byte-level characters, `</w>` ending each word).
+    public func tokens(_ ids: [Int]) -> [String] {
+        ids.map { vocabulary.tokens.indices.contains($0) ? vocabulary.tokens[$0] : "" }
     }
 
-    /// Greedy BPE: repeatedly merge the adjacent pair of lowest rank (transformers `bpe`).
-    func bytePairMerge(_ token: String) -> [String] {
-        var symbols = token.map { String($0) }
-        guard !symbols.isEmpty else { return [] }
-        symbols[symbols.count - 1] += "</w>"
-        while symbols.count > 1 {
-            var best: (rank: Int, index: Int)?
-            for i in 0..<(symbols.count - 1) {
-                if let rank = vocabulary.mergeRanks[.init(left: symbols[i], right: symbols[i + 1])],
-                   rank < (best?.rank ?? .max) {
-                    best = (rank, i)
-                }
-            }
-            guard let (_, index) = best else { break }
-            let (left, right) = (symbols[index], symbols[index + 1])
-            var merged: [String] = []
-            merged.reserveCapacity(symbols.count)
-            var i = 0
-            while i < symbols.count {
-                if i < symbols.count - 1, symbols[i] == left, symbols[i + 1] == right {
-                    merged.append(left + right); i += 2
-                } else {
-                    merged.append(symbols[i]); i += 1
-                }
-            }
-            symbols = merged
+    private func encode(word: String) -> [Int] {
+        let cacheable = word.utf8.count <= Self.cacheableWordLength
+        if cacheable {
+            lock.lock()
+            let cached = cache[word]
+            lock.unlock()
+            if let cached { return cached }
         }
-        return symbols
+        let ids = encoder.encode(word: Array(word.utf8))
+        if cacheable {
+            lock.lock()
+            if cache.count >= Self.cacheCapacity { cache.removeAll(keepingCapacity: true) }
+            cache[word] = ids
+            lock.unlock()
+        }
+        return ids
     }
 }

@@ -1,91 +1,66 @@
-import Foundation
-
-/// CLIP's BPE vocabulary: token → id and merge pair → rank.
-///
-/// Two on-disk forms are read:
-/// - a Hugging Face tokenizer folder (`vocab.json` + `merges.txt`), as in a diffusers model's
-///   `tokenizer/`;
-/// - open_clip's `bpe_simple_vocab_16e6.txt`, from which the vocabulary is derived exactly as
-///   OpenAI CLIP `simple_tokenizer.py` `SimpleTokenizer.__init__` does: the byte alphabet, the
-///   same with `</w>`, each merge joined, then `<|startoftext|>` and `<|endoftext|>`.
+/// CLIP's BPE vocabulary: token strings with their ids, and the ranked merges between them.
 public struct CLIPVocabulary: Sendable {
+    /// Token string (byte-level characters, `</w>` marking a word's end) → id.
     public let ids: [String: Int]
-    let mergeRanks: [MergePair: Int]
+    /// Id → token string.
+    public let tokens: [String]
+    /// (left id, right id) packed as `left << 32 | right` → rank << 32 | merged id.
+    let merges: [UInt64: UInt64]
+    /// The id of each byte's character, without and with the end-of-word mark.
+    let byteIDs: [Int]
+    let byteEndOfWordIDs: [Int]
 
-    struct MergePair: Hashable, Sendable { var left: String; var right: String }
+    public let startOfTextID: Int
+    public let endOfTextID: Int
 
-    /// Merges used by CLIP: lines 1 ..< 49152 − 256 − 2 + 1 of the merges file.
-    static let mergeLineRange = 1..<(49152 - 256 - 2 + 1)
+    public static let startOfText = "<|startoftext|>"
+    public static let endOfText = "<|endoftext|>"
+    static let endOfWord = "</w>"
 
-    public init(ids: [String: Int], merges: [(String, String)]) {
+    /// Builds the vocabulary from token ids and merges in rank order.
+    public init(ids: [String: Int], merges: [(String, String)]) throws {
+        try self.init(ids: ids, merges: merges.map { ($0.0, $0.1, 0) }, source: "vocabulary")
+    }
+
+    /// Builds the vocabulary from token ids and merges in rank order; `source` names the file
+    /// (and each merge its line) for error messages.
+    init(ids: [String: Int], merges: [(left: String, right: String, line: Int)], source: String) throws {
         self.ids = ids
-        var ranks: [MergePair: Int] = [:]
-        for (rank, merge) in merges.enumerated() where ranks[MergePair(left: merge.0, right: merge.1)] == nil {
-            ranks[MergePair(left: merge.0, right: merge.1)] = rank
-        }
-        mergeRanks = ranks
-    }
-
-    /// Reads `vocab.json` + `merges.txt` from a folder, or `bpe_simple_vocab_16e6.txt` in it.
-    public init(directory: URL) throws {
-        let fm = FileManager.default
-        let vocabJSON = directory.appendingPathComponent("vocab.json")
-        let mergesTXT = directory.appendingPathComponent("merges.txt")
-        let simple = directory.appendingPathComponent("bpe_simple_vocab_16e6.txt")
-        if fm.fileExists(atPath: vocabJSON.path), fm.fileExists(atPath: mergesTXT.path) {
-            try self.init(vocabJSON: vocabJSON, merges: mergesTXT)
-        } else if fm.fileExists(atPath: simple.path) {
-            try self.init(simpleVocabulary: simple)
-        } else {
-            throw TokenizerError.vocabularyMissing(directory.path)
-        }
-    }
-
-    init(vocabJSON: URL, merges: URL) throws {
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: Data(contentsOf: vocabJSON))
-        } catch {
-            throw TokenizerError.vocabularyUnreadable(vocabJSON.path, "not valid JSON")
-        }
-        guard let table = object as? [String: Any] else {
-            throw TokenizerError.vocabularyUnreadable(vocabJSON.path, "expected a JSON object of token → id")
-        }
-        var ids: [String: Int] = [:]
-        ids.reserveCapacity(table.count)
-        for (token, value) in table {
-            guard let id = (value as? NSNumber)?.intValue else {
-                throw TokenizerError.vocabularyUnreadable(vocabJSON.path, "token '\(token)' has no integer id")
+        var tokens = Array(repeating: "", count: min(ids.values.max() ?? -1, 1 << 31) + 1)
+        for (token, id) in ids {
+            guard (0..<(1 << 31)).contains(id) else {
+                throw TokenizerError.malformedFile(path: source, line: nil, reason: "the id of '\(token)' is out of range")
             }
-            ids[token] = id
+            tokens[id] = token
         }
-        self.init(ids: ids, merges: try Self.readMerges(merges))
-    }
+        self.tokens = tokens
 
-    init(simpleVocabulary url: URL) throws {
-        let merges = try Self.readMerges(url)
-        var tokens = ByteLevelAlphabet.orderedBytes.map { String(ByteLevelAlphabet.characterForByte[Int($0)]) }
-        tokens += tokens.map { $0 + "</w>" }
-        tokens += merges.map { $0.0 + $0.1 }
-        tokens += ["<|startoftext|>", "<|endoftext|>"]
-        var ids: [String: Int] = [:]
-        for (id, token) in tokens.enumerated() { ids[token] = id }
-        self.init(ids: ids, merges: merges)
-    }
-
-    private static func readMerges(_ url: URL) throws -> [(String, String)] {
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw TokenizerError.vocabularyUnreadable(url.path, "not readable UTF-8 text")
-        }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let range = mergeLineRange.clamped(to: 0..<lines.count)
-        return try lines[range].enumerated().compactMap { offset, line in
-            let parts = line.split(separator: " ")
-            if parts.isEmpty { return nil }
-            guard parts.count == 2 else {
-                throw TokenizerError.vocabularyUnreadable("\(url.path):\(offset + range.lowerBound + 1)", "expected two symbols")
+        func id(_ token: String, line: Int?) throws -> Int {
+            guard let id = ids[token] else {
+                throw TokenizerError.malformedFile(path: source, line: line == 0 ? nil : line,
+                                               reason: "token '\(token)' is not in the vocabulary")
             }
-            return (String(parts[0]), String(parts[1]))
+            return id
         }
+        byteIDs = try ByteLevelAlphabet.characters.map { try id($0, line: nil) }
+        byteEndOfWordIDs = try ByteLevelAlphabet.characters.map { try id($0 + Self.endOfWord, line: nil) }
+        startOfTextID = try id(Self.startOfText, line: nil)
+        endOfTextID = try id(Self.endOfText, line: nil)
+
+        var table: [UInt64: UInt64] = [:]
+        table.reserveCapacity(merges.count)
+        for (rank, merge) in merges.enumerated() {
+            let left = try id(merge.left, line: merge.line)
+            let right = try id(merge.right, line: merge.line)
+            let merged = try id(merge.left + merge.right, line: merge.line)
+            let key = UInt64(UInt32(left)) << 32 | UInt64(UInt32(right))
+            if table[key] == nil { table[key] = UInt64(rank) << 32 | UInt64(UInt32(merged)) }
+        }
+        self.merges = table
     }
+
+    /// The id of `,</w>`, the comma A1111's chunking breaks after.
+    public var commaID: Int? { ids[",</w>"] }
+
+    public var count: Int { tokens.count }
 }

@@ -1,70 +1,109 @@
 import Foundation
 import TestSupport
-import XCTest
 @testable import Tokenizer
+import XCTest
 
-/// Ids must equal transformers' `CLIPTokenizer` output stored in the fixtures
-/// (`tokenizer-cases.json`, made with `add_special_tokens=False`).
 final class CLIPTokenizerTests: XCTestCase {
-    struct Case: Decodable { let text: String; let ids: [Int] }
-
-    static let fixtureTokenizer = Result { try CLIPTokenizer(directory: Fixtures.url("clip-tokenizer")) }
-
-    private func cases() throws -> [Case] {
-        try JSONDecoder().decode([Case].self, from: Fixtures.data("tokenizer-cases.json"))
-    }
-
-    func testEveryFixtureCaseMatchesTransformers() throws {
-        let tokenizer = try Self.fixtureTokenizer.get()
-        let all = try cases()
-        XCTAssertGreaterThanOrEqual(all.count, 10)
-        for c in all {
-            XCTAssertEqual(tokenizer.encode(c.text), c.ids, "text: \(c.text)")
+    /// Every case of `tokenizer-cases.json` (transformers 5.24 ids: mixed case, punctuation,
+    /// score tags, Cyrillic, CJK, an emoji, HTML entities, an empty string, 90 words).
+    func testFixtureCasesMatchTransformers() throws {
+        let cases = try TokenizerFixtures.cases()
+        XCTAssertEqual(cases.count, 12)
+        for testCase in cases {
+            XCTAssertEqual(TokenizerFixtures.tokenizer.encode(testCase.text), testCase.ids, "\(testCase.text)")
         }
     }
 
-    /// open_clip's `bpe_simple_vocab_16e6.txt` (what set-up installs in `data/clip`) must give
-    /// the same ids as the Hugging Face files, on every fixture case.
-    func testSimpleVocabularyFileGivesTheSameIDs() throws {
-        let folder = Fixtures.repoRoot.appendingPathComponent("data/clip")
-        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("bpe_simple_vocab_16e6.txt").path) else {
-            throw XCTSkip("data/clip/bpe_simple_vocab_16e6.txt is installed by tools/setup.sh")
+    /// open_clip's `bpe_simple_vocab_16e6.txt` (installed by `tools/setup.sh` into
+    /// `data/clip/`) must give the same ids as the Hugging Face files on every case.
+    func testOpenCLIPVocabularyGivesIdenticalIDs() throws {
+        let file = Fixtures.repoRoot.appendingPathComponent("data/clip/\(CLIPVocabulary.openCLIPFileName)")
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            return XCTFail("\(file.path) is missing; run `bash tools/setup.sh` (or `make setup`) first")
         }
-        let simple = try CLIPTokenizer(directory: folder)
-        let hf = try Self.fixtureTokenizer.get()
-        XCTAssertEqual(simple.vocabulary.ids.count, 49408)
-        XCTAssertEqual(simple.vocabulary.ids, hf.vocabulary.ids)
-        for c in try cases() { XCTAssertEqual(simple.encode(c.text), c.ids, "text: \(c.text)") }
+        let openCLIP = try CLIPTokenizer(contentsOf: file)
+        let huggingFace = TokenizerFixtures.tokenizer
+        XCTAssertEqual(openCLIP.vocabulary.count, 49408)
+        XCTAssertEqual(openCLIP.vocabulary.ids, huggingFace.vocabulary.ids)
+        for testCase in try TokenizerFixtures.cases() {
+            XCTAssertEqual(openCLIP.encode(testCase.text), testCase.ids, "\(testCase.text)")
+        }
     }
 
-    func testSpecialTokenIDs() throws {
-        let tokenizer = try Self.fixtureTokenizer.get()
+    /// A diffusers model's `tokenizer/` folder (the tiny fixture model ships SD 1.5's).
+    func testDiffusersTokenizerFolderGivesIdenticalIDs() throws {
+        let tokenizer = try CLIPTokenizer(contentsOf: Fixtures.url("tiny-sd15-diffusers/tokenizer"))
+        for testCase in try TokenizerFixtures.cases() {
+            XCTAssertEqual(tokenizer.encode(testCase.text), testCase.ids, "\(testCase.text)")
+        }
+    }
+
+    /// CLIP's special ids and the comma id A1111's chunking uses: `<|startoftext|>` 49406,
+    /// `<|endoftext|>` 49407 and `,</w>` 267 in CLIP's `vocab.json`.
+    func testSpecialIDs() {
+        let tokenizer = TokenizerFixtures.tokenizer
+        XCTAssertEqual(tokenizer.startID, 49406)
+        XCTAssertEqual(tokenizer.endID, 49407)
         XCTAssertEqual(tokenizer.startID, CLIPTokenizer.startOfText)
         XCTAssertEqual(tokenizer.endID, CLIPTokenizer.endOfText)
-        XCTAssertEqual(tokenizer.commaID, 267)   // ",</w>" in vocab.json
+        XCTAssertEqual(tokenizer.commaID, 267)
     }
 
-    func testMissingVocabularyNamesTheFolder() {
-        XCTAssertThrowsError(try CLIPTokenizer(directory: URL(fileURLWithPath: "/nonexistent/clip"))) {
-            XCTAssertTrue("\($0)".contains("/nonexistent/clip"))
-            XCTAssertTrue("\($0)".contains("make setup"))
+    /// Special tokens written in the text keep their ids (transformers matches added tokens
+    /// before normalising); the pieces around them are tokenized normally. "a" is 320 and
+    /// "cat" 2368 per the fixture's first case.
+    func testSpecialTokensInText() {
+        XCTAssertEqual(TokenizerFixtures.tokenizer.encode("a<|endoftext|>cat"), [320, 49407, 2368])
+        XCTAssertEqual(TokenizerFixtures.tokenizer.encode("<|startoftext|>a"), [49406, 320])
+    }
+
+    /// Whitespace of any kind collapses and is dropped, and case does not matter: the
+    /// fixture's "a photo of a cat" ids.
+    func testWhitespaceAndCase() {
+        let expected = [320, 1125, 539, 320, 2368]
+        XCTAssertEqual(TokenizerFixtures.tokenizer.encode(" \t A\nPHOTO\u{00A0} of  a\u{3000}cat  "), expected)
+        XCTAssertEqual(TokenizerFixtures.tokenizer.encode("   "), [])
+    }
+
+    /// NFC: "café" written with a combining accent is the precomposed "café" of the fixture
+    /// case "café naïve 東京 🐱", where it is the first word and the single token 15304.
+    func testDecomposedAccentsAreComposed() {
+        let precomposed = TokenizerFixtures.tokenizer.encode("caf\u{E9}")
+        XCTAssertEqual(precomposed, [15304])
+        XCTAssertEqual(TokenizerFixtures.tokenizer.encode("cafe\u{301}"), precomposed)
+    }
+
+    /// Results are the same on a second call (served from the word cache) and from several
+    /// threads at once.
+    func testCacheAndConcurrency() throws {
+        let cases = try TokenizerFixtures.cases()
+        let tokenizer = try CLIPTokenizer(contentsOf: Fixtures.url("clip-tokenizer"))
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            for testCase in cases {
+                XCTAssertEqual(tokenizer.encode(testCase.text), testCase.ids)
+            }
         }
     }
 
-    func testBrokenVocabularyJSONIsAnError() throws {
-        let dir = try Fixtures.temporaryDirectory()
-        try Data("{not json".utf8).write(to: dir.appendingPathComponent("vocab.json"))
-        try Data("#version: 0.2\n".utf8).write(to: dir.appendingPathComponent("merges.txt"))
-        XCTAssertThrowsError(try CLIPTokenizer(directory: dir)) { XCTAssertTrue("\($0)".contains("vocab.json")) }
-    }
+    /// A 100 KB prompt, and one 100,000-letter word (BPE on a single huge word), finish
+    /// quickly. "cat" is the single token 2368 (fixture case "a photo of a cat"); the long
+    /// word must encode to tokens that spell it back.
+    func testLongInputsAreFast() {
+        let tokenizer = TokenizerFixtures.tokenizer
+        var start = Date()
+        let cats = tokenizer.encode(String(repeating: "cat ", count: 25_000))
+        XCTAssertEqual(cats.count, 25_000)
+        XCTAssertEqual(Set(cats), [2368])
+        let prompt = String(repeating: "a photo of a cat, ", count: 100_000 / 18)
+        XCTAssertEqual(tokenizer.encode(prompt).count, 6 * (100_000 / 18))
+        XCTAssertLessThan(Date().timeIntervalSince(start), 10)
 
-    /// A 100 KB prompt tokenizes (the word cache keeps it fast) into one id per word here:
-    /// "cat" is a single token, 2368 (fixture case "a photo of a cat").
-    func testLongPromptTokenizes() throws {
-        let tokenizer = try Self.fixtureTokenizer.get()
-        let text = String(repeating: "cat ", count: 25_000)
-        let ids = tokenizer.encode(text)
-        XCTAssertEqual(ids.count, 25_000)
-        XCTAssertEqual(Set(ids), [2368])
+        let word = String(repeating: "word", count: 25_000)
+        start = Date()
+        let ids = tokenizer.encode(word)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 10)
+        let spelled = tokenizer.tokens(ids).joined().replacingOccurrences(of: "</w>", with: "")
+        XCTAssertEqual(spelled, word)
+        XCTAssertTrue(tokenizer.tokens(ids).last!.hasSuffix("</w>"))
     }
 }

@@ -1,0 +1,66 @@
+/// A1111's emphasis syntax, parsed into weighted spans.
+///
+/// Port of `parse_prompt_attention` (A1111 `modules/prompt_parser.py`), with the same float
+/// arithmetic: each closing bracket multiplies the weights of every span since its opening
+/// bracket, in order, so `(((house)))` is `1.0 * 1.1 * 1.1 * 1.1` exactly as Python computes it.
+///
+/// - `(abc)` multiplies by 1.1, `[abc]` by `1 / 1.1`, `(abc:3.12)` by 3.12;
+/// - `\(`, `\)`, `\[`, `\]` and `\\` are literal characters; any other backslash is dropped;
+/// - brackets left open at the end still apply to everything after them; stray closers are text;
+/// - `BREAK` (a whole word) becomes the marker `["BREAK", -1]`;
+/// - neighbouring spans with equal weights are merged; an empty prompt is `[["", 1.0]]`.
+public func parsePromptAttention(_ text: String) -> [WeightedSpan] {
+    var spans: [WeightedSpan] = []
+    var roundBrackets: [Int] = []
+    var squareBrackets: [Int] = []
+    let roundMultiplier = 1.1
+    let squareMultiplier = 1 / 1.1
+
+    func multiplyRange(from start: Int, by multiplier: Double) {
+        for index in start..<spans.count { spans[index].weight *= multiplier }
+    }
+
+    var lexer = AttentionLexer(text)
+    while let token = lexer.next() {
+        switch token.kind {
+        case .escape:
+            spans.append(WeightedSpan(String(scalars: token.text.unicodeScalars.dropFirst()), 1.0))
+        case .openRound:
+            roundBrackets.append(spans.count)
+        case .openSquare:
+            squareBrackets.append(spans.count)
+        case .weightedClose(let weight) where !roundBrackets.isEmpty && PythonFloat.parse(weight) != nil:
+            multiplyRange(from: roundBrackets.removeLast(), by: PythonFloat.parse(weight)!)
+        case .closeRound where !roundBrackets.isEmpty:
+            multiplyRange(from: roundBrackets.removeLast(), by: roundMultiplier)
+        case .closeSquare where !squareBrackets.isEmpty:
+            multiplyRange(from: squareBrackets.removeLast(), by: squareMultiplier)
+        default:
+            // Plain text, or a closer with nothing to close. A weight Python's float() would
+            // reject (`(a:1.2.3)`, where A1111 raises) is treated like an unmatched closer.
+            for (index, piece) in BreakKeyword.split(token.text).enumerated() {
+                if index > 0 { spans.append(.breakMarker) }
+                spans.append(WeightedSpan(piece, 1.0))
+            }
+        }
+    }
+    for position in roundBrackets { multiplyRange(from: position, by: roundMultiplier) }
+    for position in squareBrackets { multiplyRange(from: position, by: squareMultiplier) }
+
+    if spans.isEmpty { return [WeightedSpan("", 1.0)] }
+    return mergingEqualWeights(spans)
+}
+
+/// A1111's final pass: neighbouring spans with identical weights become one span.
+private func mergingEqualWeights(_ spans: [WeightedSpan]) -> [WeightedSpan] {
+    var merged: [WeightedSpan] = []
+    merged.reserveCapacity(spans.count)
+    for span in spans {
+        if let last = merged.last, last.weight == span.weight {
+            merged[merged.count - 1].text += span.text
+        } else {
+            merged.append(span)
+        }
+    }
+    return merged
+}

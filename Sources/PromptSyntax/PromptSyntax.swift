@@ -1,2 +1,0 @@
-// PromptSyntax: placeholder until the module lands.
-enum PromptSyntaxModule {}
