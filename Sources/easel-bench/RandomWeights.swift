@@ -20,7 +20,7 @@ struct RandomWeights: WeightSource {
     }
 
     private func distribution(_ key: String, _ shape: [Int]) -> (Float, Float) {
-        if key.hasSuffix("embedding.weight") { return (0, 0.02 * 3.0.squareRoot().float) }
+        if key.hasSuffix("embedding.weight") { return (0, 0.02 * Float(3).squareRoot()) }
         if shape.count == 1 {
             let isNormScale = key.hasSuffix("weight") // rank-1 weights are norm scales
             return isNormScale ? (1, 0.1) : (0, 0.02)
@@ -54,8 +54,4 @@ struct RandomWeights: WeightSource {
             }
         }
     }
-}
-
-private extension Double {
-    var float: Float { Float(self) }
 }

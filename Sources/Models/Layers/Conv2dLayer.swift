@@ -16,8 +16,6 @@ struct Conv2dLayer {
         self.padding = padding ?? .uniform(kernel / 2)
     }
 
-    var outChannels: Int { weight.shape[0] }
-
     /// conv(x) + bias (+ residual). `batchBias` [B, Cout], when given, replaces the layer's
     /// bias with one row per batch item (the caller has folded the layer bias into it).
     func callAsFunction(_ x: Tensor, residual: Tensor? = nil, batchBias: Tensor? = nil) -> Tensor {

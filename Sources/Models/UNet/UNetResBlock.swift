@@ -8,18 +8,18 @@ import Tensor
 /// `out_layers.0/3`, `skip_connection`.
 struct UNetResBlock {
     let inNorm: GroupNormLayer, inConv: Conv2dLayer
+    /// emb_layers.1 with in_layers.2's bias folded into its bias, so its output is the whole
+    /// per-channel bias of the first conv.
     let embedding: LinearLayer
-    /// emb_layers.1.bias + in_layers.2.bias, added once per batch item with the embedding.
-    let embeddingPlusConvBias: Tensor
     let outNorm: GroupNormLayer, outConv: Conv2dLayer
     let skip: Conv2dLayer?
 
     init(_ w: WeightScope, in inChannels: Int, out outChannels: Int, embeddingChannels: Int) throws {
         inNorm = try GroupNormLayer(w.child("in_layers.0"), channels: inChannels, eps: 1e-5)
         inConv = try Conv2dLayer(w.child("in_layers.2"), in: inChannels, out: outChannels, kernel: 3)
-        let emb = try LinearLayer(w.child("emb_layers.1"), in: embeddingChannels, out: outChannels)
-        embeddingPlusConvBias = emb.bias!.adding(inConv.bias)
-        embedding = LinearLayer(weight: emb.weight, bias: embeddingPlusConvBias)
+        let embeddingBias = try w("emb_layers.1.bias", [outChannels])
+        embedding = LinearLayer(weight: try w("emb_layers.1.weight", [outChannels, embeddingChannels]),
+                                bias: embeddingBias.adding(inConv.bias))
         outNorm = try GroupNormLayer(w.child("out_layers.0"), channels: outChannels, eps: 1e-5)
         outConv = try Conv2dLayer(w.child("out_layers.3"), in: outChannels, out: outChannels, kernel: 3)
         skip = inChannels == outChannels ? nil
