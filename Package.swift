@@ -40,7 +40,7 @@ let package = Package(
                 swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
         .target(name: "Sampling"),
         .target(name: "Diffusion",
-                dependencies: ["Tensor", "SafeTensors", "Models", "Sampling", "Tokenizer", "PromptSyntax", "Imaging"]),
+                dependencies: ["Tensor", "SafeTensors", "Models", "Sampling", "Tokenizer", "PromptSyntax", "Imaging", "RenderSettings"]),
 
         // MARK: prompt
         .target(name: "RenderSettings"),

@@ -1,12 +1,129 @@
 import ArgumentParser
+import Diffusion
+import Foundation
+import Imaging
+import RenderSettings
 
+/// `easel generate`: render images to PNG files carrying A1111 `parameters` text.
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Render an image to a PNG file."
+        abstract: "Render an image to a PNG file.",
+        discussion: """
+        Flags left out come from --from FILE.png when given, otherwise from the model's profile. \
+        Image i of a batch uses seed+i; --seed -1 picks a random seed, recorded in the PNG.
+        """
     )
 
+    @Option(help: "Checkpoint: a .safetensors file or a diffusers folder (default: the built-in demo model).")
+    var model: String?
+    @Option(help: "Read prompt and parameters from an A1111 PNG; other flags override them.")
+    var from: String?
+    @Option(help: "The prompt (A1111 syntax: (word:1.2), [a:b:N], BREAK).")
+    var prompt: String?
+    @Option(help: "The negative prompt.")
+    var negative: String?
+    @Option(help: "Sampler id or A1111 name: euler, euler_a, heun, dpm2, dpm2_a, lms, dpmpp_2s_a, dpmpp_2m, dpmpp_sde, dpmpp_2m_sde, \"DPM++ 2M Karras\", …")
+    var sampler: String?
+    @Option(help: "Schedule: normal, karras, exponential, sgm_uniform, simple.")
+    var schedule: String?
+    @Option(help: "Sampling steps (≥ 1).")
+    var steps: Int?
+    @Option(help: "Classifier-free guidance scale (≥ 0; 1 skips the negative pass).")
+    var cfg: Double?
+    @Option(help: "Seed; -1 picks a random one.")
+    var seed: String?
+    @Option(help: "Width in pixels, a multiple of 8.")
+    var width: Int?
+    @Option(help: "Height in pixels, a multiple of 8.")
+    var height: Int?
+    @Option(name: .customLong("clip-skip"), help: "1 = last CLIP layer, 2 = penultimate.")
+    var clipSkip: Int?
+    @Option(help: "Number of images (seeds seed, seed+1, …).")
+    var batch: Int?
+    @Option(help: "Noise source: cpu (torch's CPU generator, as ComfyUI and A1111's CPU mode).")
+    var rng: String?
+    @Option(name: [.short, .long], help: "Output PNG. With --batch N > 1, files are NAME-1.png … NAME-N.png.")
+    var output: String
+
     func run() throws {
-        throw ValidationError("easel generate is not built yet")
+        do {
+            try render()
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            CommandLineIO.fail(error)
+        }
+    }
+
+    private func render() throws {
+        let modelFile = try ModelChoice.resolve(model)
+        var settings = try baseSettings(model: modelFile)
+        try applyFlags(to: &settings)
+        try settings.validate()
+        guard settings.rng == .cpu else {
+            throw ValidationError("rng: only 'cpu' (torch's CPU generator) is implemented, got '\(settings.rng.rawValue)'")
+        }
+        let outputs = try OutputFiles.paths(for: output, count: settings.batchSize)
+        settings.modelName = modelFile.deletingPathExtension().lastPathComponent
+        settings.modelHash = try? ModelHash.shortHash(of: modelFile.isDirectory ? modelFile.appendingPathComponent("model_index.json") : modelFile)
+
+        let pipeline = try PipelineLoader.load(modelFile)
+        let cancel = CancellationFlag()
+        let interrupt = InterruptTrap { cancel.cancel() }
+        defer { interrupt.release() }
+        let bar = ProgressReporter()
+        let images: [GeneratedImage]
+        do {
+            images = try pipeline.generate(try GenerationRequest(settings), cancellation: cancel) { bar.report($0) }
+        } catch GenerationError.cancelled {
+            bar.finish()
+            CommandLineIO.printError("easel: interrupted; no file written")
+            throw ExitCode(130)
+        }
+        bar.finish()
+        for (image, path) in zip(images, outputs) {
+            var recorded = settings
+            recorded.seed = image.seed
+            recorded.batchSize = 1
+            try PNGFile.write(image.image, text: [(key: "parameters", value: Infotext.format(recorded))], to: path)
+            print(path.path)
+        }
+    }
+
+    /// Settings from `--from FILE.png`, or the model profile's defaults.
+    private func baseSettings(model: URL) throws -> RenderSettings {
+        if let from {
+            let text = try PNGFile.readText(from: URL(fileURLWithPath: from))
+            guard let parameters = text["parameters"] else {
+                throw ValidationError("\(from): no A1111 'parameters' text in this PNG")
+            }
+            var settings = try Infotext.parse(parameters)
+            settings.rng = .cpu
+            return settings
+        }
+        return ModelChoice.defaultSettings(for: model)
+    }
+
+    private func applyFlags(to settings: inout RenderSettings) throws {
+        if let prompt { settings.prompt = prompt }
+        if let negative { settings.negativePrompt = negative }
+        if let sampler {
+            let found = try SamplerCatalog.lookup(sampler)
+            settings.sampler = found.sampler
+            settings.schedule = found.schedule ?? SamplerCatalog.entry(for: found.sampler).automaticSchedule
+        }
+        if let schedule { settings.schedule = try SamplerCatalog.schedule(named: schedule, for: settings.sampler) }
+        if let steps { settings.steps = steps }
+        if let cfg { settings.cfgScale = cfg }
+        if let seed { settings.seed = try SeedArgument.parse(seed) }
+        if let width { settings.width = width }
+        if let height { settings.height = height }
+        if let clipSkip { settings.clipSkip = clipSkip }
+        if let batch { settings.batchSize = batch }
+        if let rng {
+            guard let source = RNGSource.named(rng) else { throw ValidationError("rng: unknown source '\(rng)'; valid: cpu") }
+            settings.rng = source
+        }
     }
 }

@@ -1,12 +1,39 @@
 import ArgumentParser
+import Foundation
+import Imaging
+import RenderSettings
 
+/// `easel info FILE.png`: the A1111 `parameters` text of a PNG, as stored, or parsed.
 struct InfoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "info",
         abstract: "Print the A1111 parameters stored in a PNG."
     )
 
+    @Argument(help: "A PNG written by Easel, A1111 or another tool that stores A1111 infotext.")
+    var file: String
+
+    @Flag(help: "Print the parsed settings, one `key: value` per line, instead of the raw text.")
+    var parsed = false
+
     func run() throws {
-        throw ValidationError("easel info is not built yet")
+        do {
+            let text = try PNGFile.readText(from: URL(fileURLWithPath: file))
+            guard let parameters = text["parameters"] else {
+                throw CommandLineError("\(file): no A1111 'parameters' text in this PNG")
+            }
+            guard parsed else { print(parameters); return }
+            let s = try Infotext.parse(parameters)
+            var lines = [("prompt", s.prompt), ("negative", s.negativePrompt), ("steps", String(s.steps)),
+                         ("sampler", s.sampler.id), ("schedule", s.schedule.id), ("cfg", String(s.cfgScale)),
+                         ("seed", String(s.seed)), ("size", "\(s.width)x\(s.height)"), ("clip skip", String(s.clipSkip)),
+                         ("rng", s.rng.rawValue)]
+            if let name = s.modelName { lines.append(("model", name)) }
+            if let hash = s.modelHash { lines.append(("model hash", hash)) }
+            lines += s.extraParameters.map { ($0.key, $0.value) }
+            for (key, value) in lines { print("\(key): \(value)") }
+        } catch {
+            CommandLineIO.fail(error)
+        }
     }
 }

@@ -1,0 +1,77 @@
+import Foundation
+import Models
+import PromptSyntax
+import Tensor
+
+/// Turns prompt text into cross-attention context, with A1111 semantics and a cache.
+///
+/// - LoRA and other extra-network tags (`<lora:name:w>`) are stripped first; applying LoRAs
+///   is not part of this engine yet.
+/// - Prompt editing and alternation expand into a per-step schedule (A1111
+///   `get_learned_conditioning_prompt_schedules`); each distinct text is encoded once.
+/// - Encodings are cached by (text, clip skip), so re-rendering with a new CFG, seed, sampler
+///   or step count does not run the text encoder again.
+public final class PromptEncoder: @unchecked Sendable {
+    /// Tokenizes one prompt text into A1111 chunks of 77 ids with emphasis multipliers.
+    public typealias Chunker = (String) throws -> [ConditioningChunk]
+
+    private let conditioning: A1111Conditioning
+    private let chunker: Chunker
+    private let lock = NSLock()
+    private var cache: [CacheKey: Tensor] = [:]
+    private var cacheOrder: [CacheKey] = []
+    /// Entries kept; an SD 1.5 context is 77×768 floats (236 KB) per chunk.
+    public let cacheCapacity: Int
+    /// Number of text-encoder runs so far (cache misses).
+    public private(set) var encoderRuns = 0
+
+    private struct CacheKey: Hashable { var text: String; var clipSkip: Int }
+
+    public init(conditioning: A1111Conditioning, cacheCapacity: Int = 64, chunker: @escaping Chunker) {
+        self.conditioning = conditioning
+        self.cacheCapacity = cacheCapacity
+        self.chunker = chunker
+    }
+
+    /// Context [1, 77·k, D] for one prompt text with no scheduling syntax left in it.
+    public func encode(_ text: String, clipSkip: Int) throws -> Tensor {
+        let key = CacheKey(text: text, clipSkip: clipSkip)
+        lock.lock()
+        if let hit = cache[key] { lock.unlock(); return hit }
+        lock.unlock()
+        let context = try conditioning.encode(try chunker(text), clipSkip: clipSkip)
+        lock.lock()
+        defer { lock.unlock() }
+        encoderRuns += 1
+        cache[key] = context
+        cacheOrder.append(key)
+        if cacheOrder.count > cacheCapacity { cache[cacheOrder.removeFirst()] = nil }
+        return context
+    }
+
+    /// The conditioning schedule for `prompt` over `steps` sampler steps.
+    func schedule(for prompt: String, steps: Int, clipSkip: Int) throws -> ConditioningSchedule {
+        let text = try LoraTag.extract(from: prompt).text
+        let entries = try promptSchedule(text, steps: steps)
+        return ConditioningSchedule(entries: try entries.map {
+            ConditioningSchedule.Entry(endStep: $0.endStep, context: try encode($0.text, clipSkip: clipSkip))
+        })
+    }
+
+    /// Pads every context of both schedules to the longest one with empty-prompt chunks, so
+    /// any cond and uncond pair fits in one batch (A1111 `pad_cond`).
+    func padToCommonLength(_ a: ConditioningSchedule, _ b: ConditioningSchedule,
+                           clipSkip: Int) throws -> (ConditioningSchedule, ConditioningSchedule) {
+        let all = a.entries + b.entries
+        guard let longest = all.max(by: { $0.context.shape[1] < $1.context.shape[1] })?.context,
+              all.contains(where: { $0.context.shape[1] != longest.shape[1] }) else { return (a, b) }
+        func pad(_ s: ConditioningSchedule) throws -> ConditioningSchedule {
+            ConditioningSchedule(entries: try s.entries.map { entry in
+                var padded = entry
+                padded.context = try conditioning.padToSameLength(entry.context, longest, clipSkip: clipSkip).cond
+                return padded
+            })
+        }
+        return (try pad(a), try pad(b))
+    }
+}
