@@ -19,15 +19,17 @@ public final class StableDiffusionPipeline {
     public let vae: VAEModel
     public let promptEncoder: PromptEncoder
     public let sigmas: DiscreteSigmas
+    public let prediction: ModelPrediction
     private let unetConfig: UNetConfig
 
     public init(unet: UNetModel, unetConfig: UNetConfig, vae: VAEModel, promptEncoder: PromptEncoder,
-                sigmas: DiscreteSigmas = .stableDiffusion) {
+                sigmas: DiscreteSigmas = .stableDiffusion, prediction: ModelPrediction = .epsilon) {
         self.unet = unet
         self.unetConfig = unetConfig
         self.vae = vae
         self.promptEncoder = promptEncoder
         self.sigmas = sigmas
+        self.prediction = prediction
     }
 
     /// Renders `request.batchSize` images; image `i` uses seed `request.seed + i`.
@@ -36,7 +38,7 @@ public final class StableDiffusionPipeline {
     public func generate(_ request: GenerationRequest, cancellation: CancellationFlag? = nil,
                          progress: ((GenerationProgress) -> Void)? = nil) throws -> [GeneratedImage] {
         try request.validate()
-        let clock = ContinuousClock.now
+        let start = DispatchTime.now()
         let cond = try promptEncoder.schedule(for: request.prompt, steps: request.steps, clipSkip: request.clipSkip)
         let uncond = try promptEncoder.schedule(for: request.negativePrompt, steps: request.steps, clipSkip: request.clipSkip)
         let (condPadded, uncondPadded) = try promptEncoder.padToCommonLength(cond, uncond, clipSkip: request.clipSkip)
@@ -47,11 +49,9 @@ public final class StableDiffusionPipeline {
             let seed = request.seed &+ UInt64(index)
             let latent = try sample(request, seed: seed, sigmas: sigmaSchedule, cond: condPadded, uncond: uncondPadded,
                                     cancellation: cancellation) { step, denoised in
-                let seconds = Double((ContinuousClock.now - clock).components.attoseconds) / 1e18
-                    + Double((ContinuousClock.now - clock).components.seconds)
                 progress?(GenerationProgress(
                     step: step + 1, totalSteps: request.steps, imageIndex: index, imageCount: request.batchSize,
-                    elapsed: seconds,
+                    elapsed: Self.seconds(since: start),
                     preview: LatentPreview.image(latent: denoised, width: request.latentWidth, height: request.latentHeight)))
             }
             try cancellation?.check()
@@ -71,7 +71,7 @@ public final class StableDiffusionPipeline {
         let x = noise.randn(channels * h * w).map { $0 * sigma0 }                  // [C, h, w]
         let predictor = GuidedNoisePredictor(unet: unet, latentChannels: channels, height: h, width: w)
         var step = 0
-        let denoiser = CompVisDenoiser(sigmas: sigmas) { xIn, t in
+        let denoiser = CompVisDenoiser(sigmas: sigmas, prediction: prediction) { xIn, t in
             try cancellation?.check()
             return try predictor(xIn, t: t, cond: cond.context(atStep: step), uncond: uncond.context(atStep: step),
                                  scale: request.cfgScale)
@@ -91,6 +91,10 @@ public final class StableDiffusionPipeline {
         var index = 0
         for (i, s) in sigmas.enumerated() where s >= sigma { index = i }
         return min(index, max(sigmas.count - 2, 0))
+    }
+
+    static func seconds(since start: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     }
 
     /// `vae.decode(latent / 0.18215)`, quantised to 8-bit RGB.

@@ -1,0 +1,28 @@
+import Foundation
+import Models
+import Sampling
+import Tokenizer
+
+extension StableDiffusionPipeline {
+    /// Builds the three networks from a loaded checkpoint. `chunker` turns prompt text into
+    /// A1111 chunks (normally the CLIP tokenizer's A1111 chunking).
+    public convenience init(checkpoint: StableDiffusionCheckpoint, chunker: @escaping PromptEncoder.Chunker) throws {
+        let textModel = try CLIPTextModel(weights: checkpoint.text, config: checkpoint.textConfig)
+        let unet = try UNetModel(weights: checkpoint.unet, config: checkpoint.unetConfig)
+        let vae = try VAEModel(weights: checkpoint.vae, config: checkpoint.vaeConfig)
+        let encoder = PromptEncoder(conditioning: A1111Conditioning(textModel: textModel), chunker: chunker)
+        self.init(unet: unet, unetConfig: checkpoint.unetConfig, vae: vae, promptEncoder: encoder,
+                  prediction: checkpoint.prediction == .v ? .v : .epsilon)
+    }
+
+    /// Loads a `.safetensors` checkpoint or a diffusers folder, with the folder's own
+    /// tokenizer when it has one and CLIP's standard vocabulary otherwise.
+    public static func load(_ url: URL) throws -> StableDiffusionPipeline {
+        let checkpoint = try StableDiffusionCheckpoint.load(url)
+        let tokenizer = try checkpoint.tokenizerDirectory.map { try CLIPTokenizer(directory: $0) }
+            ?? CLIPTokenizer.locateDefault()
+        return try StableDiffusionPipeline(checkpoint: checkpoint) { text in
+            try tokenizer.a1111Chunks(text).map { ConditioningChunk(ids: $0.paddedIDs, multipliers: $0.paddedMultipliers) }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Imaging
+import Models
+import TestSupport
+import XCTest
+@testable import Diffusion
+
+/// Pipeline behaviour on the tiny fixture model. Tokenization is replaced by the manifest's
+/// own ids for "a photo of a cat" (transformers' CLIPTokenizer output, fixture README), so
+/// these tests exercise conditioning, caching, sampling and cancellation, not the tokenizer.
+final class StableDiffusionPipelineTests: XCTestCase {
+    static let catIDs = [49406, 320, 1125, 539, 320, 2368] + Array(repeating: 49407, count: 71)
+
+    private func pipeline() throws -> StableDiffusionPipeline {
+        let checkpoint = try StableDiffusionCheckpoint.load(Fixtures.url("tiny-sd15.safetensors"))
+        return try StableDiffusionPipeline(checkpoint: checkpoint) { text in
+            let ids = text.isEmpty ? [49406] + Array(repeating: 49407, count: 76) : Self.catIDs
+            return [ConditioningChunk(ids: ids, multipliers: Array(repeating: 1, count: 77))]
+        }
+    }
+
+    private func request(cfg: Double = 7, steps: Int = 4) -> GenerationRequest {
+        GenerationRequest(prompt: "a photo of a cat", steps: steps, sampler: .euler, schedule: .normal,
+                          cfgScale: cfg, seed: 42, width: 64, height: 64)
+    }
+
+    /// The fixture run `euler-normal-s42` uses exactly these ids, so 8 steps must reproduce its
+    /// reference PNG within 2 levels (the tolerance).
+    func testEulerRunMatchesReferencePNG() throws {
+        let images = try pipeline().generate(request(steps: 8))
+        let reference = try PNGFile.read(from: Fixtures.url("tiny-sd15-reference/euler-normal-s42.png")).image
+        XCTAssertEqual(images.count, 1)
+        XCTAssertEqual(images[0].seed, 42)
+        let diff = PixelDifference(images[0].image, reference)
+        XCTAssertLessThanOrEqual(diff.max, 2)
+        XCTAssertLessThanOrEqual(diff.mean, 0.5)
+    }
+
+    func testTextConditioningIsCachedAcrossJobs() throws {
+        let p = try pipeline()
+        _ = try p.generate(request(cfg: 7, steps: 1))
+        XCTAssertEqual(p.promptEncoder.encoderRuns, 2)          // prompt and empty negative
+        _ = try p.generate(request(cfg: 3, steps: 1))
+        XCTAssertEqual(p.promptEncoder.encoderRuns, 2)          // a new CFG re-samples without re-encoding
+    }
+
+    func testCancellationStopsWithinOneStep() throws {
+        let p = try pipeline()
+        let flag = CancellationFlag()
+        var steps: [Int] = []
+        XCTAssertThrowsError(try p.generate(request(steps: 6), cancellation: flag) { progress in
+            steps.append(progress.step)
+            if progress.step == 2 { flag.cancel() }
+        }) { XCTAssertEqual($0 as? GenerationError, .cancelled) }
+        XCTAssertEqual(steps, [1, 2])
+    }
+
+    func testBatchUsesConsecutiveSeedsAndSameSeedRepeats() throws {
+        let p = try pipeline()
+        var r = request(steps: 2)
+        r.batchSize = 2
+        let batch = try p.generate(r)
+        XCTAssertEqual(batch.map(\.seed), [42, 43])
+        XCTAssertNotEqual(batch[0].image, batch[1].image)
+        let again = try p.generate(request(steps: 2))
+        XCTAssertEqual(again[0].image, batch[0].image)
+    }
+
+    func testProgressReportsEveryStepWithPreview() throws {
+        var seen: [GenerationProgress] = []
+        _ = try pipeline().generate(request(steps: 3)) { seen.append($0) }
+        XCTAssertEqual(seen.map(\.step), [1, 2, 3])
+        XCTAssertEqual(seen.last?.preview?.width, 8)            // one preview pixel per latent cell
+        XCTAssertEqual(seen.last?.secondsRemaining, 0)
+    }
+
+    func testInvalidRequestNamesTheField() {
+        var r = request()
+        r.width = 65
+        XCTAssertThrowsError(try r.validate()) { XCTAssertTrue("\($0)".hasPrefix("width:")) }
+        r = request(steps: 0)
+        XCTAssertThrowsError(try r.validate()) { XCTAssertTrue("\($0)".hasPrefix("steps:")) }
+    }
+
+    /// Heun's second evaluation at σ_{i+1} belongs to step i+1; midpoints belong to their step.
+    func testStepIndexOfSigma() {
+        let sigmas: [Float] = [10, 5, 2, 0]
+        XCTAssertEqual(StableDiffusionPipeline.stepIndex(of: 10, in: sigmas), 0)
+        XCTAssertEqual(StableDiffusionPipeline.stepIndex(of: 7, in: sigmas), 0)
+        XCTAssertEqual(StableDiffusionPipeline.stepIndex(of: 5, in: sigmas), 1)
+        XCTAssertEqual(StableDiffusionPipeline.stepIndex(of: 0.5, in: sigmas), 2)
+    }
+}
+
+/// Per-pixel absolute differences of two equally sized images, in levels of 255.
+struct PixelDifference {
+    var max = 0
+    var mean = 0.0
+    init(_ a: RGBImage, _ b: RGBImage) {
+        precondition(a.width == b.width && a.height == b.height)
+        var total = 0
+        for (x, y) in zip(a.pixels, b.pixels) {
+            let d = abs(Int(x) - Int(y))
+            total += d
+            max = Swift.max(max, d)
+        }
+        mean = Double(total) / Double(a.pixels.count)
+    }
+}
