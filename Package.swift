@@ -77,6 +77,6 @@ let package = Package(
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "SafeTensors", "TestSupport"]),
         .testTarget(name: "TermImageTests", dependencies: ["TermImage", "TestSupport"]),
         .testTarget(name: "TUICoreTests", dependencies: ["TUICore", "TestSupport"]),
-        .testTarget(name: "EaselCLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "EaselCLITests", dependencies: ["TestSupport", "Imaging", "RenderSettings"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Models
+import PromptSyntax
 import Sampling
 import Tokenizer
 
@@ -21,8 +22,12 @@ extension StableDiffusionPipeline {
         let checkpoint = try StableDiffusionCheckpoint.load(url)
         let tokenizer = try checkpoint.tokenizerDirectory.map { try CLIPTokenizer(directory: $0) }
             ?? CLIPTokenizer.locateDefault()
+        let chunker = A1111Chunker(tokenizer: tokenizer)
         return try StableDiffusionPipeline(checkpoint: checkpoint) { text in
-            try tokenizer.a1111Chunks(text).map { ConditioningChunk(ids: $0.paddedIDs, multipliers: $0.paddedMultipliers) }
+            let spans = parsePromptAttention(text).map { (text: $0.text, weight: $0.weight) }
+            return chunker.chunks(spans).map {
+                ConditioningChunk(ids: chunker.paddedIDs($0), multipliers: chunker.paddedMultipliers($0).map(Float.init))
+            }
         }
     }
 }

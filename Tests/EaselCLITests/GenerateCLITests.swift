@@ -1,0 +1,164 @@
+import Foundation
+import Imaging
+import RenderSettings
+import TestSupport
+import XCTest
+
+/// `easel generate` and `easel info` against the reference runs in
+/// `tiny-sd15-reference/manifest.json` (k-diffusion + diffusers + torch output, fixture README):
+/// every run must land within 2 levels of the reference PNG at every pixel and 0.5 on average,
+/// from all three forms of the checkpoint.
+final class GenerateCLITests: XCTestCase {
+    struct Run: Decodable {
+        let sampler: String, schedule: String, seed: UInt64, steps: Int, cfg: Double
+        let width: Int, height: Int, clip_skip: Int, prompt: String, negative: String, png: String
+    }
+    struct Manifest: Decodable { let runs: [Run] }
+
+    private var work: URL!
+    override func setUpWithError() throws { work = try Fixtures.temporaryDirectory("easel-generate") }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: work) }
+
+    private func runs() throws -> [Run] {
+        try JSONDecoder().decode(Manifest.self, from: Fixtures.data("tiny-sd15-reference/manifest.json")).runs
+    }
+
+    private func arguments(_ run: Run, model: String, output: URL) -> [String] {
+        ["generate", "--model", Fixtures.url(model).path, "--prompt", run.prompt, "--negative", run.negative,
+         "--sampler", run.sampler, "--schedule", run.schedule, "--steps", "\(run.steps)", "--cfg", "\(run.cfg)",
+         "--seed", "\(run.seed)", "--width", "\(run.width)", "--height", "\(run.height)",
+         "--clip-skip", "\(run.clip_skip)", "--output", output.path]
+    }
+
+    private func assertMatchesReference(model: String) throws {
+        for run in try runs() {
+            let output = work.appendingPathComponent("\(model.replacingOccurrences(of: "/", with: "_"))-\(run.png)")
+            let result = try EaselProcess.run(arguments(run, model: model, output: output))
+            XCTAssertEqual(result.status, 0, "\(run.png) from \(model): \(result.stderr)")
+            let mine = try PNGFile.read(from: output).image
+            let reference = try PNGFile.read(from: Fixtures.url("tiny-sd15-reference/\(run.png)")).image
+            XCTAssertEqual(mine.width, reference.width)
+            var worst = 0, total = 0
+            for (a, b) in zip(mine.pixels, reference.pixels) {
+                let d = abs(Int(a) - Int(b)); worst = max(worst, d); total += d
+            }
+            let mean = Double(total) / Double(mine.pixels.count)
+            XCTAssertLessThanOrEqual(worst, 2, "\(run.png) from \(model): max difference \(worst)")
+            XCTAssertLessThanOrEqual(mean, 0.5, "\(run.png) from \(model): mean difference \(mean)")
+        }
+    }
+
+    func testReferenceRunsFromSingleFileFP32() throws { try assertMatchesReference(model: "tiny-sd15.safetensors") }
+    func testReferenceRunsFromSingleFileFP16() throws { try assertMatchesReference(model: "tiny-sd15-fp16.safetensors") }
+    func testReferenceRunsFromDiffusersFolder() throws { try assertMatchesReference(model: "tiny-sd15-diffusers") }
+
+    /// `easel info` prints exactly the infotext `generate` stored, and it parses back to the
+    /// settings given on the command line.
+    func testInfoRoundTripsWhatGenerateWrote() throws {
+        let run = try runs()[3]     // dpmpp_2m karras, clip skip 2, a negative prompt
+        let output = work.appendingPathComponent("roundtrip.png")
+        XCTAssertEqual(try EaselProcess.run(arguments(run, model: "tiny-sd15.safetensors", output: output)).status, 0)
+        let info = try EaselProcess.run(["info", output.path])
+        XCTAssertEqual(info.status, 0, info.stderr)
+        let stored = try XCTUnwrap(PNGFile.readText(from: output)["parameters"])
+        XCTAssertEqual(info.stdout, stored + "\n")
+        let settings = try Infotext.parse(stored)
+        XCTAssertEqual(settings.prompt, run.prompt)
+        XCTAssertEqual(settings.negativePrompt, run.negative)
+        XCTAssertEqual(settings.sampler.id, run.sampler)
+        XCTAssertEqual(settings.schedule.id, run.schedule)
+        XCTAssertEqual(settings.steps, run.steps)
+        XCTAssertEqual(settings.cfgScale, run.cfg)
+        XCTAssertEqual(settings.seed, run.seed)
+        XCTAssertEqual(settings.clipSkip, run.clip_skip)
+        XCTAssertEqual(settings.rng, .cpu)
+        XCTAssertEqual(settings.modelName, "tiny-sd15")
+        XCTAssertEqual(settings.modelHash, "649fd8d1d8")      // sha256sum of the fixture file
+        // Re-rendering from the PNG reproduces the same pixels.
+        let again = work.appendingPathComponent("again.png")
+        let rerun = try EaselProcess.run(["generate", "--model", Fixtures.url("tiny-sd15.safetensors").path,
+                                          "--from", output.path, "--output", again.path])
+        XCTAssertEqual(rerun.status, 0, rerun.stderr)
+        XCTAssertEqual(try PNGFile.read(from: again).image, try PNGFile.read(from: output).image)
+    }
+
+    func testRandomSeedIsRecorded() throws {
+        let output = work.appendingPathComponent("random.png")
+        let result = try EaselProcess.run(["generate", "--model", Fixtures.url("tiny-sd15.safetensors").path,
+                                           "--prompt", "a cat", "--steps", "1", "--seed", "-1",
+                                           "--width", "64", "--height", "64", "--output", output.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let settings = try Infotext.parse(try XCTUnwrap(PNGFile.readText(from: output)["parameters"]))
+        XCTAssertLessThan(settings.seed, 4_294_967_294)
+    }
+
+    func testBatchWritesOneFilePerSeed() throws {
+        let output = work.appendingPathComponent("batch.png")
+        let result = try EaselProcess.run(["generate", "--model", Fixtures.url("tiny-sd15.safetensors").path,
+                                           "--prompt", "a cat", "--steps", "1", "--seed", "10", "--batch", "2",
+                                           "--width", "64", "--height", "64", "--output", output.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let seeds = try (1...2).map { i -> UInt64 in
+            let text = try PNGFile.readText(from: work.appendingPathComponent("batch-\(i).png"))["parameters"]
+            return try Infotext.parse(try XCTUnwrap(text)).seed
+        }
+        XCTAssertEqual(seeds, [10, 11])
+    }
+
+    /// Each bad value gives exit status ≠ 0 and one line on stderr naming what is wrong.
+    func testBadInputGivesOneLineErrors() throws {
+        let model = Fixtures.url("tiny-sd15.safetensors").path
+        let out = work.appendingPathComponent("x.png").path
+        let base = ["generate", "--model", model, "--prompt", "a cat", "--output", out]
+        let cases: [([String], String)] = [
+            (["--sampler", "warp_drive"], "warp_drive"),
+            (["--schedule", "zigzag"], "zigzag"),
+            (["--steps", "0"], "steps"),
+            (["--cfg", "-1"], "cfg"),
+            (["--width", "65"], "width"),
+            (["--height", "4096"], "height"),
+            (["--seed", "banana"], "seed"),
+        ]
+        for (extra, mention) in cases {
+            let result = try EaselProcess.run(base + extra)
+            XCTAssertNotEqual(result.status, 0, "\(extra)")
+            let lines = result.stderr.split(separator: "\n")
+            XCTAssertEqual(lines.count, 1, "\(extra): \(result.stderr)")
+            XCTAssertTrue(result.stderr.contains(mention), "\(extra): \(result.stderr)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+    }
+
+    func testMissingAndCorruptModelsAreOneLineErrors() throws {
+        let corrupt = work.appendingPathComponent("corrupt.safetensors")
+        try Data([0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F, 1, 2, 3]).write(to: corrupt)
+        for model in [work.appendingPathComponent("none.safetensors").path, corrupt.path] {
+            let result = try EaselProcess.run(["generate", "--model", model, "--prompt", "x",
+                                               "--output", work.appendingPathComponent("y.png").path])
+            XCTAssertEqual(result.status, 1)
+            XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, result.stderr)
+            XCTAssertTrue(result.stderr.contains(URL(fileURLWithPath: model).lastPathComponent), result.stderr)
+        }
+    }
+
+    /// Ctrl-C during a render stops it (exit 130) and leaves no file behind.
+    func testInterruptLeavesNoFile() throws {
+        let output = work.appendingPathComponent("interrupted.png")
+        let job = try EaselProcess.start(["generate", "--model", Fixtures.url("tiny-sd15.safetensors").path,
+                                          "--prompt", "a cat", "--steps", "2000", "--width", "64", "--height", "64",
+                                          "--output", output.path])
+        // Wait for the first progress line, then interrupt.
+        var seen = Data()
+        while !String(decoding: seen, as: UTF8.self).contains("step") {
+            let chunk = job.err.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen += chunk
+        }
+        kill(job.process.processIdentifier, SIGINT)
+        job.process.waitUntilExit()
+        XCTAssertEqual(job.process.terminationStatus, 130)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.path))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: work.path)
+        XCTAssertEqual(leftovers, [])
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import XCTest
+
+/// Runs the built `easel` executable (next to the test bundle) as a subprocess.
+public struct EaselProcess {
+    public struct Output {
+        public let status: Int32
+        public let stdout: String
+        public let stderr: String
+    }
+
+    public static var binary: URL {
+        Bundle.main.bundleURL.appendingPathComponent("easel")
+    }
+
+    /// Runs `easel arguments…` with extra environment variables; waits for it to exit.
+    public static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Output {
+        let process = try start(arguments, environment: extra)
+        let stdout = process.out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = process.err.fileHandleForReading.readDataToEndOfFile()
+        process.process.waitUntilExit()
+        return Output(status: process.process.terminationStatus,
+                      stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Starts `easel` without waiting, for tests that signal it.
+    public static func start(_ arguments: [String], environment extra: [String: String] = [:]) throws
+        -> (process: Process, out: Pipe, err: Pipe) {
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            throw XCTSkip("easel binary not built at \(binary.path)")
+        }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        return (process, out, err)
+    }
+}
