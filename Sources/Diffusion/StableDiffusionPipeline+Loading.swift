@@ -1,6 +1,5 @@
 import Foundation
 import Models
-import PromptSyntax
 import Sampling
 import Tokenizer
 
@@ -24,9 +23,9 @@ extension StableDiffusionPipeline {
             ?? CLIPTokenizer.locateDefault()
         let chunker = A1111Chunker(tokenizer: tokenizer)
         return try StableDiffusionPipeline(checkpoint: checkpoint) { text in
-            let spans = parsePromptAttention(text).map { (text: $0.text, weight: $0.weight) }
-            return chunker.chunks(spans).map {
-                ConditioningChunk(ids: chunker.paddedIDs($0), multipliers: chunker.paddedMultipliers($0).map(Float.init))
+            chunker.chunk(text).chunks.map {
+                ConditioningChunk(ids: $0.paddedIDs(startOfText: tokenizer.startID, endOfText: tokenizer.endID),
+                                  multipliers: $0.paddedMultipliers.map(Float.init))
             }
         }
     }

@@ -63,7 +63,7 @@ public final class StableDiffusionPipeline {
     /// The sampling loop for one image; returns the final latent [4·h·w].
     private func sample(_ request: GenerationRequest, seed: UInt64, sigmas sigmaSchedule: [Float],
                         cond: ConditioningSchedule, uncond: ConditioningSchedule, cancellation: CancellationFlag?,
-                        onStep: (Int, [Float]) -> Void) throws -> [Float] {
+                        onStep: @escaping (Int, [Float]) -> Void) throws -> [Float] {
         let (h, w) = (request.latentHeight, request.latentWidth)
         let channels = unetConfig.inChannels
         var noise: any NoiseSource = TorchCPUGenerator(seed: seed)

@@ -27,11 +27,11 @@ struct GenerateCommand: ParsableCommand {
     var sampler: String?
     @Option(help: "Schedule: normal, karras, exponential, sgm_uniform, simple.")
     var schedule: String?
-    @Option(help: "Sampling steps (≥ 1).")
+    @Option(parsing: .unconditional, help: "Sampling steps (≥ 1).")
     var steps: Int?
-    @Option(help: "Classifier-free guidance scale (≥ 0; 1 skips the negative pass).")
+    @Option(parsing: .unconditional, help: "Classifier-free guidance scale (≥ 0; 1 skips the negative pass).")
     var cfg: Double?
-    @Option(help: "Seed; -1 picks a random one.")
+    @Option(parsing: .unconditional, help: "Seed; -1 picks a random one.")
     var seed: String?
     @Option(help: "Width in pixels, a multiple of 8.")
     var width: Int?
@@ -68,7 +68,7 @@ struct GenerateCommand: ParsableCommand {
         settings.modelName = modelFile.deletingPathExtension().lastPathComponent
         settings.modelHash = try? ModelHash.shortHash(of: modelFile.isDirectory ? modelFile.appendingPathComponent("model_index.json") : modelFile)
 
-        let pipeline = try PipelineLoader.load(modelFile)
+        let pipeline = try StableDiffusionPipeline.load(modelFile)
         let cancel = CancellationFlag()
         let interrupt = InterruptTrap { cancel.cancel() }
         defer { interrupt.release() }

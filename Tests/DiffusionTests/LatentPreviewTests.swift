@@ -14,7 +14,7 @@ final class LatentPreviewTests: XCTestCase {
 
     /// Channel 3 = 1 gives (-0.184, -0.271, -0.473) → 104.04, 92.9475, 67.1925 → 104, 93, 67.
     func testChannelPlanesAreReadChannelsFirst() throws {
-        let latent: [Float] = [0, 0, 0, 0, 0, 0, 1, 0]   // [4, 1, 2]: channel 3, second pixel
+        let latent: [Float] = [0, 0, 0, 0, 0, 0, 0, 1]   // [4, 1, 2]: channel 3, second pixel
         let image = try XCTUnwrap(LatentPreview.image(latent: latent, width: 2, height: 1))
         XCTAssertEqual(Array(image.pixels[0..<3]), [128, 128, 128])   // zero latent → (0+1)/2·255 = 127.5 → 128 (half to even)
         XCTAssertEqual(Array(image.pixels[3..<6]), [104, 93, 67])

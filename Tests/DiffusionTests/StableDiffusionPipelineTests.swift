@@ -13,7 +13,8 @@ final class StableDiffusionPipelineTests: XCTestCase {
     private func pipeline() throws -> StableDiffusionPipeline {
         let checkpoint = try StableDiffusionCheckpoint.load(Fixtures.url("tiny-sd15.safetensors"))
         return try StableDiffusionPipeline(checkpoint: checkpoint) { text in
-            let ids = text.isEmpty ? [49406] + Array(repeating: 49407, count: 76) : Self.catIDs
+            let ids = text.isEmpty ? [49406] + Array(repeating: 49407, count: 76)
+                : text == "dog" ? [49406, 1929] + Array(repeating: 49407, count: 75) : Self.catIDs
             return [ConditioningChunk(ids: ids, multipliers: Array(repeating: 1, count: 77))]
         }
     }
@@ -41,6 +42,24 @@ final class StableDiffusionPipelineTests: XCTestCase {
         XCTAssertEqual(p.promptEncoder.encoderRuns, 2)          // prompt and empty negative
         _ = try p.generate(request(cfg: 3, steps: 1))
         XCTAssertEqual(p.promptEncoder.encoderRuns, 2)          // a new CFG re-samples without re-encoding
+    }
+
+    /// `[cat:dog:2]` over 4 steps is "cat" through step index 2 and "dog" after
+    /// (A1111 `get_learned_conditioning_prompt_schedules` → [[2, "cat"], [4, "dog"]]): the
+    /// first three steps match a plain "cat" render, the fourth does not, and each distinct
+    /// text is encoded once.
+    func testPromptEditingSwitchesConditioningAtItsStep() throws {
+        let p = try pipeline()
+        var edited: [[UInt8]] = [], plain: [[UInt8]] = []
+        var r = request(steps: 4)
+        r.prompt = "[cat:dog:2]"
+        _ = try p.generate(r) { edited.append($0.preview!.pixels) }
+        XCTAssertEqual(p.promptEncoder.encoderRuns, 3)          // "cat", "dog", ""
+        r.prompt = "cat"
+        _ = try p.generate(r) { plain.append($0.preview!.pixels) }
+        XCTAssertEqual(p.promptEncoder.encoderRuns, 3)          // all cached
+        XCTAssertEqual(Array(edited[0..<3]), Array(plain[0..<3]))
+        XCTAssertNotEqual(edited[3], plain[3])
     }
 
     func testCancellationStopsWithinOneStep() throws {
