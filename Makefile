@@ -12,6 +12,7 @@ run: setup build
 
 test: setup
 	$(SWIFT) test
+	bash tests/tui/run.sh .build/debug/easel
 
 setup:
 	@bash tools/setup.sh
