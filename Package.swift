@@ -52,7 +52,7 @@ let package = Package(
 
         // MARK: terminal
         .target(name: "TUICore", dependencies: ["PromptKit", "RenderSettings"]),
-        .target(name: "TUI", dependencies: ["TUICore", "CNCursesW", "TermImage", "Diffusion", "Imaging"]),
+        .target(name: "TUI", dependencies: ["TUICore", "CNCursesW", "TermImage", "Diffusion", "Imaging", "Tokenizer", "PromptSyntax"]),
 
         // MARK: apps
         .executableTarget(name: "easel", dependencies: [

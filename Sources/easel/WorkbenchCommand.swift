@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import TermImage
 import TUI
-import TUICore
 
 extension GraphicsPreference: ExpressibleByArgument {}
 
@@ -38,7 +37,7 @@ struct WorkbenchCommand: ParsableCommand {
         let options = WorkbenchOptions(modelPath: model, graphics: graphics, theme: theme, imagePath: image,
                                        outputFolder: URL(fileURLWithPath: output), modelFolders: folders)
         let synthetic = !(options.environment["EASEL_SYNTHETIC_ENGINE"] ?? "").isEmpty
-        let app = try WorkbenchApp(options: options, analyze: PromptAnalyzer.withoutTokenizer.analyze) { sink in
+        let app = try WorkbenchApp(options: options) { sink in
             synthetic ? SyntheticRenderBackend(sink: sink) as RenderBackend : EngineUnavailableBackend(sink: sink)
         }
         let status = try app.run()

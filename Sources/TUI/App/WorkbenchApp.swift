@@ -30,12 +30,14 @@ public final class WorkbenchApp {
     let presets: PresetEffects
 
     /// `makeBackend` receives the sink for the backend's events.
-    public init(options: WorkbenchOptions, analyze: @escaping @Sendable (Document) -> PromptAnalysis,
+    public init(options: WorkbenchOptions,
                 makeBackend: (@escaping @Sendable (RenderEvent) -> Void) -> RenderBackend) throws {
         self.options = options
         presets = PresetEffects(store: PresetStore(directory: options.presetFolder
             ?? PresetStore.defaultDirectory(environment: options.environment)))
-        reducer = WorkbenchReducer(environment: WorkbenchEnvironment(analyze: analyze))
+        let (analyzer, tokenizerProblem) = CLIPPromptCounter.analyzer()
+        reducer = WorkbenchReducer(environment: WorkbenchEnvironment(analyze: analyzer.analyze))
+        if let tokenizerProblem { pending.append(.operationFailed(tokenizerProblem)) }
         inbox = try EventInbox<RenderEvent>()
         // A fresh session starts from a random seed (locked), like A1111's seed -1.
         var document = Document(modelPath: options.modelPath)
