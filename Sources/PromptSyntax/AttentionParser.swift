@@ -10,25 +10,35 @@
 /// - `BREAK` (a whole word) becomes the marker `["BREAK", -1]`;
 /// - neighbouring spans with equal weights are merged; an empty prompt is `[["", 1.0]]`.
 public func parsePromptAttention(_ text: String) -> [WeightedSpan] {
-    var spans: [WeightedSpan] = []
+    // Texts and weights are kept apart so that multiplying a range of weights is one tight
+    // loop over contiguous doubles: like A1111, deep or unclosed nesting costs a
+    // multiplication per span per enclosing bracket.
+    var texts: [String] = []
+    var weights: [Double] = []
     var roundBrackets: [Int] = []
     var squareBrackets: [Int] = []
     let roundMultiplier = 1.1
     let squareMultiplier = 1 / 1.1
 
+    func append(_ text: String, _ weight: Double) {
+        texts.append(text)
+        weights.append(weight)
+    }
     func multiplyRange(from start: Int, by multiplier: Double) {
-        for index in start..<spans.count { spans[index].weight *= multiplier }
+        weights.withUnsafeMutableBufferPointer { buffer in
+            for index in start..<buffer.count { buffer[index] *= multiplier }
+        }
     }
 
     var lexer = AttentionLexer(text)
     while let token = lexer.next() {
         switch token.kind {
         case .escape:
-            spans.append(WeightedSpan(String(scalars: token.text.unicodeScalars.dropFirst()), 1.0))
+            append(String(scalars: token.text.unicodeScalars.dropFirst()), 1.0)
         case .openRound:
-            roundBrackets.append(spans.count)
+            roundBrackets.append(texts.count)
         case .openSquare:
-            squareBrackets.append(spans.count)
+            squareBrackets.append(texts.count)
         case .weightedClose(let weight) where !roundBrackets.isEmpty && PythonFloat.parse(weight) != nil:
             multiplyRange(from: roundBrackets.removeLast(), by: PythonFloat.parse(weight)!)
         case .closeRound where !roundBrackets.isEmpty:
@@ -39,16 +49,16 @@ public func parsePromptAttention(_ text: String) -> [WeightedSpan] {
             // Plain text, or a closer with nothing to close. A weight Python's float() would
             // reject (`(a:1.2.3)`, where A1111 raises) is treated like an unmatched closer.
             for (index, piece) in BreakKeyword.split(token.text).enumerated() {
-                if index > 0 { spans.append(.breakMarker) }
-                spans.append(WeightedSpan(piece, 1.0))
+                if index > 0 { append(WeightedSpan.breakMarker.text, WeightedSpan.breakMarker.weight) }
+                append(piece, 1.0)
             }
         }
     }
     for position in roundBrackets { multiplyRange(from: position, by: roundMultiplier) }
     for position in squareBrackets { multiplyRange(from: position, by: squareMultiplier) }
 
-    if spans.isEmpty { return [WeightedSpan("", 1.0)] }
-    return mergingEqualWeights(spans)
+    if texts.isEmpty { return [WeightedSpan("", 1.0)] }
+    return mergingEqualWeights(zip(texts, weights).map { WeightedSpan($0, $1) })
 }
 
 /// A1111's final pass: neighbouring spans with identical weights become one span.

@@ -4,7 +4,7 @@
 /// `quote(text)` returns the text unchanged unless it contains `,`, `\n` or `:`, in which case
 /// it returns `json.dumps(text, ensure_ascii=False)`; `unquote(text)` json-loads a value that
 /// starts and ends with `"` and keeps the text as it is when that fails.
-enum InfotextQuoting {
+public enum InfotextQuoting {
     static func quote(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\n" || $0 == ":" }) else { return text }
         return jsonString(text)
@@ -17,7 +17,7 @@ enum InfotextQuoting {
 
     /// Python's `json.dumps(s, ensure_ascii=False)`: escapes `"` `\` and the C0 controls
     /// (`\n` `\r` `\t` `\b` `\f` by name, the rest as lower-case `\u00xx`); nothing else.
-    static func jsonString(_ text: String) -> String {
+    public static func jsonString(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -15,7 +15,16 @@ public struct EaselProcess {
 
     /// Runs `easel arguments…` with extra environment variables; waits for it to exit.
     public static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Output {
-        let process = try start(arguments, environment: extra)
+        finish(try start(arguments, environment: extra))
+    }
+
+    /// Runs `sh -c script` with `$EASEL` set to the binary, for arguments that are not valid
+    /// UTF-8 (a Swift `String` cannot hold them): `"$EASEL" prompt parse "$(printf 'caf\351')"`.
+    public static func runShell(_ script: String, environment extra: [String: String] = [:]) throws -> Output {
+        finish(try start([script], environment: extra.merging(["EASEL": binary.path]) { $1 }, shell: true))
+    }
+
+    private static func finish(_ process: (process: Process, out: Pipe, err: Pipe)) -> Output {
         let stdout = process.out.fileHandleForReading.readDataToEndOfFile()
         let stderr = process.err.fileHandleForReading.readDataToEndOfFile()
         process.process.waitUntilExit()
@@ -24,14 +33,14 @@ public struct EaselProcess {
     }
 
     /// Starts `easel` without waiting, for tests that signal it.
-    public static func start(_ arguments: [String], environment extra: [String: String] = [:]) throws
-        -> (process: Process, out: Pipe, err: Pipe) {
+    public static func start(_ arguments: [String], environment extra: [String: String] = [:],
+                             shell: Bool = false) throws -> (process: Process, out: Pipe, err: Pipe) {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw XCTSkip("easel binary not built at \(binary.path)")
         }
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        process.executableURL = shell ? URL(fileURLWithPath: "/bin/sh") : binary
+        process.arguments = shell ? ["-c"] + arguments : arguments
         process.environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
