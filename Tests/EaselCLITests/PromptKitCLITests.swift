@@ -11,6 +11,10 @@ final class PromptKitCLITests: XCTestCase {
     override func setUpWithError() throws {
         config = try Fixtures.temporaryDirectory("easel-config")
         work = try Fixtures.temporaryDirectory("easel-work")
+        // The tokenizer finds CLIP's vocabulary in $EASEL_DATA_DIR/clip: the fixture copy.
+        try FileManager.default.createDirectory(at: work.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: work.appendingPathComponent("data/clip"),
+                                                   withDestinationURL: Fixtures.url("clip-tokenizer"))
     }
 
     override func tearDownWithError() throws {
@@ -39,6 +43,7 @@ final class PromptKitCLITests: XCTestCase {
         var environment = ProcessInfo.processInfo.environment
         environment["XDG_CONFIG_HOME"] = config.path
         environment["EASEL"] = binary.path
+        environment["EASEL_DATA_DIR"] = work.appendingPathComponent("data").path
         process.environment = environment
         if shell {
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -140,6 +145,16 @@ final class PromptKitCLITests: XCTestCase {
         XCTAssertEqual(raw.stdout, "score-prefix: Pony prompts start with score_9, score_8_up, score_7_up; this one starts with '1girl'\n")
         let words = try easel(["prompt", "lint", "--prompt", Array(repeating: "word", count: 120).joined(separator: " "), "--dialect", "natural"])
         XCTAssertEqual(words.stdout, "words: 120 words; natural prompts should stay within 100\n")
+    }
+
+    /// 60 single-token words, a comma, 20 more: 81 tokens, split by A1111's comma backtrack
+    /// into 61 + 20 (worked by hand in `CLIPSectionTokenCounterTests`).
+    func testLintTokens() throws {
+        let prompt = Array(repeating: "cat", count: 60).joined(separator: " ") + ", " + Array(repeating: "cat", count: 20).joined(separator: " ")
+        let r = try easel(["prompt", "lint", "--prompt", prompt, "--dialect", "sd15"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, "tokens: prompt has 81 tokens, more than the 75 of one CLIP chunk; A1111 encodes it as chunks of 61 + 20\n")
+        XCTAssertEqual(r.stderr, "")
     }
 
     func testLintBadInput() throws {

@@ -8,6 +8,9 @@ public struct LintInput: Equatable, Sendable {
     public var height: Int?
     /// Notes from rendering a grid (`RenderedPrompt.notes`), reported as `dialect` warnings.
     public var renderNotes: [String]
+    /// Sampling steps, when known: prompt editing (`[a:b:0.5]`) is resolved at this count
+    /// for token counting.
+    public var steps: Int?
 
     public init(prompt: String, negative: String = "", family: ModelFamily, cfg: Double? = nil,
                 width: Int? = nil, height: Int? = nil, renderNotes: [String] = []) {
@@ -32,6 +35,7 @@ extension LintInput {
         self.init(prompt: rendered.prompt, negative: rendered.negative ?? negatives.joined(separator: ", "),
                   family: family, cfg: preset.settings.cfgScale, width: preset.settings.width,
                   height: preset.settings.height, renderNotes: rendered.notes)
+        steps = preset.settings.steps
     }
 
     /// A grid rendered in `family` (default: its own), with whatever settings are known.

@@ -1,10 +1,15 @@
 import Foundation
 
 /// Counts CLIP tokens in each BREAK-separated section of a prompt, the way A1111 tokenizes
-/// it (attention syntax removed). Supplied by the Tokenizer module; see
-/// `CLIPSectionTokenCounter`.
+/// it (see `CLIPSectionTokenCounter`).
 public protocol SectionTokenCounting: Sendable {
     func sectionTokenCounts(_ prompt: String) throws -> [Int]
+    /// Tokens per 75-token chunk in each section, as A1111 splits it; `nil` when unknown.
+    func sectionChunkSizes(_ prompt: String) -> [[Int]]?
+}
+
+extension SectionTokenCounting {
+    public func sectionChunkSizes(_ prompt: String) -> [[Int]]? { nil }
 }
 
 /// Checks a prompt against its family's advice (`ModelProfile`), one warning per broken rule.
@@ -63,9 +68,14 @@ public struct PromptLinter: Sendable {
         var warnings: [LintWarning] = []
         for (label, text) in [("prompt", input.prompt), ("negative prompt", input.negative)] where !text.isBlank {
             guard let counts = try? tokenCounter.sectionTokenCounts(text) else { continue }
+            let chunkSizes = tokenCounter.sectionChunkSizes(text)
             for (index, count) in counts.enumerated() where count > Self.chunkTokens {
                 let section = counts.count > 1 ? " section \(index + 1) (between BREAKs)" : ""
-                warnings.append(.init(.tokens, "\(label)\(section) has \(count) tokens; CLIP reads \(Self.chunkTokens) per chunk, so A1111 splits it at a comma and encodes the rest separately"))
+                var message = "\(label)\(section) has \(count) tokens, more than the \(Self.chunkTokens) of one CLIP chunk"
+                if let sizes = chunkSizes, index < sizes.count {
+                    message += "; A1111 encodes it as chunks of " + sizes[index].map(String.init).joined(separator: " + ")
+                }
+                warnings.append(.init(.tokens, message))
             }
         }
         return warnings

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PromptKit
+import Tokenizer
 
 /// `easel prompt lint (--grid FILE | --preset NAME | --prompt TEXT --dialect D)
 ///  [--cfg X] [--width W] [--height H] [--negative TEXT] [--strict]`
@@ -54,9 +55,21 @@ struct PromptLintCommand: ParsableCommand {
             try CommandLineText.checkLength(negative, name: "--negative")
             input.negative = negative
         }
-        let warnings = PromptLinter(tokenCounter: nil).lint(input)
+        let warnings = PromptLinter(tokenCounter: tokenCounter(for: input)).lint(input)
         warnings.forEach { print($0) }
         if strict && !warnings.isEmpty { throw ExitCode(1) }
+    }
+
+    /// The CLIP token counter for families that use CLIP chunks; without the vocabulary the
+    /// `tokens` rule is skipped with a note on standard error.
+    private func tokenCounter(for input: LintInput) -> CLIPSectionTokenCounter? {
+        guard input.family.profile.usesCLIPChunks else { return nil }
+        do {
+            return CLIPSectionTokenCounter(tokenizer: try CLIPTokenizer.locateDefault(), steps: input.steps ?? 20)
+        } catch {
+            printError("note: \(error); the tokens rule is skipped")
+            return nil
+        }
     }
 
     private func lintInput(family: ModelFamily?) throws -> LintInput {
