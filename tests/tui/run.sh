@@ -54,7 +54,7 @@ scenario quit 100 30 bash -c "env $(env_for quit) \"\$0\"; $report" "$easel"
 scenario interrupt 100 30 bash -c "env $(env_for interrupt) \"\$0\" --model \"\$1\"; $report" "$easel" "$model"
 scenario sigterm 100 30 bash -c "
   ( for _ in \$(seq 300); do tmux capture-pane -p | grep -Eq 'step [0-9]+/' && break; sleep 0.1; done
-    kill -TERM \$(cat '$work/easel.pid') ) &
+    sleep 1; kill -TERM \$(cat '$work/easel.pid') ) &
   sh -c 'echo \$\$ >\"\$0\"; exec env $(env_for sigterm) \"\$1\" --model \"\$2\"' '$work/easel.pid' \"\$0\" \"\$1\"; $report" \
   "$easel" "$model"
 
@@ -71,7 +71,7 @@ fi
 
 scenario crash 100 30 bash -c "
   ( for _ in \$(seq 300); do tmux capture-pane -p | grep -q 'Prompt grid' && break; sleep 0.1; done
-    kill -ILL \$(cat '$work/crash.pid') ) &
+    sleep 1; kill -ILL \$(cat '$work/crash.pid') ) &
   sh -c 'echo \$\$ >\"\$0\"; exec env $(env_for crash) \"\$1\"' '$work/crash.pid' \"\$0\"; $report" "$easel"
 # A broken preset file next to the built-ins: its error shows, everything else works.
 mkdir -p "$work/missing/config/easel/presets"
