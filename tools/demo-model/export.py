@@ -18,12 +18,13 @@ from train import alphas_cumprod  # noqa: E402
 
 
 def load_run(run):
-    """(unet, vae, text encoder) of a finished run: EMA UNet/text weights, the latent-rescaled VAE."""
+    """(unet, vae, text encoder) of a finished run: EMA UNet/text weights, the latent-rescaled VAE
+    with its fine-tuned decoder."""
     unet, vae, text = models.make_unet(), models.make_vae(), models.make_text_encoder()
     weights = torch.load(os.path.join(run, "unet", "final.pt"))
     unet.load_state_dict(weights["unet"])
     text.load_state_dict(weights["text"])
-    vae.load_state_dict(torch.load(os.path.join(run, "vae", "scaled.pt"))["model"])
+    vae.load_state_dict(torch.load(os.path.join(run, "vae", "tuned.pt"))["model"])
     return unet.eval(), vae.eval(), text.eval()
 
 

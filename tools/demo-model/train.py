@@ -4,10 +4,12 @@
 
 Phases, each skipped when its result is already in the run folder (so the same command resumes):
   1. data     render the procedural scenes            → data/images.npy, data/scenes.json
-  2. vae      train the AutoencoderKL (L1 + L2 + KL)   → vae/ (checkpoints), loss_vae.csv
+  2. vae      train the AutoencoderKL (L1 + L2 + KL), on 32×32 crops first, then whole images
+                                                      → vae/ (checkpoints), loss_vae.csv
   3. latents  rescale the VAE so latents·0.18215 have unit std, encode the data → latents.pt
   4. unet     train UNet + text encoder jointly (eps prediction, SD's scaled-linear betas,
               min-SNR-5 weighting, EMA)              → unet/ (checkpoints), loss_unet.csv
+  5. decoder  fine-tune the VAE decoder, encoder frozen (the latent space stays) → vae/tuned.pt
 Every batch is drawn from an RNG seeded with (seed, step), so a resumed run is identical to an
 uninterrupted one.
 """
@@ -33,10 +35,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 LATENT_SCALE = 0.18215   # SD 1.x's fixed VAE scaling factor; the engine assumes it
 KL_WEIGHT = 1e-6         # per-sample KL sum vs per-sample reconstruction sum, as in LDM's autoencoder configs
 
-FULL = dict(images=60_000, vae_steps=2_000, vae_batch=16, vae_lr=5e-4,
-            unet_steps=7_000, unet_batch=32, unet_lr=3e-4, warmup=200, ema=0.999, ckpt_every=250)
-SMOKE = dict(images=256, vae_steps=6, vae_batch=8, vae_lr=5e-4,
-             unet_steps=6, unet_batch=8, unet_lr=3e-4, warmup=2, ema=0.9, ckpt_every=3)
+FULL = dict(images=60_000, vae_steps=5_700, vae_crop_steps=5_000, vae_batch=16, vae_lr=1e-3,
+            unet_steps=6_000, unet_batch=32, unet_lr=3e-4, warmup=200, ema=0.999, ckpt_every=250,
+            dec_steps=3_000, dec_crop_steps=2_500, dec_lr=3e-4)
+SMOKE = dict(images=256, vae_steps=6, vae_crop_steps=3, vae_batch=8, vae_lr=5e-4,
+             unet_steps=6, unet_batch=8, unet_lr=3e-4, warmup=2, ema=0.9, ckpt_every=3,
+             dec_steps=6, dec_crop_steps=3, dec_lr=3e-4)
 
 
 def log(msg):
@@ -132,12 +136,14 @@ def phase_vae(run, cfg, seed):
         opt.load_state_dict(ck["opt"])
         start = ck["step"]
         log(f"vae: resumed at step {start}")
-    pixels = 64 * 64 * 3
     t0 = time.time()
     for step in range(start, cfg["vae_steps"]):
         rng = np.random.default_rng([seed, 2, step])
         idx = np.sort(rng.choice(len(images), cfg["vae_batch"], replace=False))
-        x = to_tensor(images[idx])
+        x = to_tensor(images[idx])                       # [B, 3, 64, 64]
+        if step < cfg["vae_crop_steps"]:                 # 32×32 crops: 4× the images per second
+            x = torch.stack([xi[:, oy:oy + 32, ox:ox + 32]
+                             for xi, (oy, ox) in zip(x, rng.integers(0, 33, (len(idx), 2)))])
         gen = torch.Generator().manual_seed(seed * 7919 + step)
         lr = lr_at(step, cfg["vae_steps"], cfg["vae_lr"], cfg["warmup"])
         for g in opt.param_groups:
@@ -148,7 +154,7 @@ def phase_vae(run, cfg, seed):
         l1 = (y - x).abs().mean()
         l2 = (y - x).pow(2).mean()
         kl = post.kl().mean()   # summed over latent elements, mean over batch
-        loss = l1 + l2 + KL_WEIGHT * kl / pixels
+        loss = l1 + l2 + KL_WEIGHT * kl / (x[0].numel())
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(vae.parameters(), 1.0)
@@ -290,6 +296,62 @@ def phase_unet(run, cfg, seed):
     log("unet: done")
 
 
+# --- 5. decoder fine-tune ------------------------------------------------------------------------
+
+def phase_decoder(run, cfg, seed):
+    """Fine-tunes post_quant_conv + decoder with the encoder frozen (like SD's ft-MSE VAE): the
+    latent space, and so the trained UNet, is unchanged; reconstructions get sharper and truer."""
+    folder = os.path.join(run, "decoder")
+    if os.path.exists(os.path.join(run, "vae", "tuned.pt")):
+        return
+    os.makedirs(folder, exist_ok=True)
+    images, _ = load_data(run)
+    lat = torch.load(os.path.join(run, "latents.pt"))
+    vae = models.make_vae()
+    vae.load_state_dict(torch.load(os.path.join(run, "vae", "scaled.pt"))["model"])
+    params = list(vae.post_quant_conv.parameters()) + list(vae.decoder.parameters())
+    opt = torch.optim.AdamW(params, lr=cfg["dec_lr"], weight_decay=0.0)
+    start = 0
+    ck = latest_checkpoint(folder)
+    if ck:
+        vae.load_state_dict(ck["model"])
+        opt.load_state_dict(ck["opt"])
+        start = ck["step"]
+        log(f"decoder: resumed at step {start}")
+    t0 = time.time()
+    for step in range(start, cfg["dec_steps"]):
+        rng = np.random.default_rng([seed, 5, step])
+        idx = np.sort(rng.choice(len(images), cfg["vae_batch"], replace=False))
+        gen = torch.Generator().manual_seed(seed * 3571 + step)
+        it = torch.from_numpy(idx)
+        mean, std = lat["mean"][it].float(), lat["std"][it].float()
+        z = mean + std * torch.randn(mean.shape, generator=gen)    # [B, 4, 8, 8]
+        x = to_tensor(images[idx])                                  # [B, 3, 64, 64]
+        if step < cfg["dec_crop_steps"]:                            # 4×4 latent ↔ 32×32 pixel crops
+            offsets = rng.integers(0, 5, (len(idx), 2))
+            z = torch.stack([zi[:, oy:oy + 4, ox:ox + 4] for zi, (oy, ox) in zip(z, offsets)])
+            x = torch.stack([xi[:, 8 * oy:8 * oy + 32, 8 * ox:8 * ox + 32] for xi, (oy, ox) in zip(x, offsets)])
+        lr = lr_at(step, cfg["dec_steps"], cfg["dec_lr"], cfg["warmup"])
+        for g in opt.param_groups:
+            g["lr"] = lr
+        y = vae.decode(z).sample
+        l1 = (y - x).abs().mean()
+        loss = l1 + (y - x).pow(2).mean()
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(params, 1.0)
+        opt.step()
+        append_csv(os.path.join(run, "loss_decoder.csv"), ["step", "loss", "l1", "lr", "seconds"],
+                   [step + 1, f"{loss.item():.5f}", f"{l1.item():.5f}", f"{lr:.2e}", f"{time.time() - t0:.1f}"])
+        if (step + 1) % 25 == 0 or step == start:
+            log(f"decoder: step {step + 1}/{cfg['dec_steps']} loss {loss.item():.4f} l1 {l1.item():.4f}")
+        if (step + 1) % cfg["ckpt_every"] == 0 or step + 1 == cfg["dec_steps"]:
+            save_atomic({"model": vae.state_dict(), "opt": opt.state_dict(), "step": step + 1},
+                        os.path.join(folder, "last.pt"))
+    save_atomic({"model": vae.state_dict()}, os.path.join(run, "vae", "tuned.pt"))
+    log("decoder: done")
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--run", required=True, help="run folder (checkpoints, logs); reused to resume")
@@ -308,6 +370,7 @@ def main():
     phase_vae(args.run, cfg, args.seed)
     phase_latents(args.run, cfg, args.seed)
     phase_unet(args.run, cfg, args.seed)
+    phase_decoder(args.run, cfg, args.seed)
     log("all phases done; export with export.py")
 
 
