@@ -1,5 +1,6 @@
 import Diffusion
 import Foundation
+import PromptKit
 import RenderSettings
 
 /// Which checkpoint a command uses, and the defaults that go with it.
@@ -21,13 +22,14 @@ enum ModelChoice {
         return demo
     }
 
-    /// Defaults for a model: the demo model renders 64×64 in 20 steps; other SD 1.x
-    /// checkpoints get A1111's txt2img defaults with Easel's Euler a.
+    /// Defaults for a model. SD 1.x checkpoints follow the SD 1.5 profile (PromptKit's
+    /// `ModelProfiles`: about 60 steps, CFG 7, Euler a, 512×512, clip skip 1). The demo model
+    /// was trained at 64×64 and renders well in 20 steps, so it gets those instead.
     static func defaultSettings(for model: URL) -> RenderSettings {
         if model.lastPathComponent == URL(fileURLWithPath: DemoModel.relativePath).lastPathComponent {
             return RenderSettings(steps: 20, sampler: .eulerA, cfgScale: 7, width: 64, height: 64)
         }
-        return RenderSettings(steps: 20, sampler: .eulerA, cfgScale: 7, width: 512, height: 512)
+        return ModelFamily.sd15.profile.defaultSettings()
     }
 }
 
