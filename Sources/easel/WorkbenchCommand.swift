@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diffusion
 import Foundation
 import TermImage
 import TUI
@@ -16,7 +17,7 @@ struct WorkbenchCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "Model to load: an SD 1.x .safetensors file or a diffusers folder.")
+    @Option(name: .long, help: "Model to load: an SD 1.x .safetensors file or a diffusers folder (default: the built-in demo model).")
     var model: String?
 
     @Option(name: .long, help: "How to draw the preview: auto, symbols, sixel or none.")
@@ -32,15 +33,19 @@ struct WorkbenchCommand: ParsableCommand {
     var image: String?
 
     func run() throws {
-        var folders: [URL] = []
-        if let model { folders.append(URL(fileURLWithPath: model).deletingLastPathComponent()) }
-        let options = WorkbenchOptions(modelPath: model, graphics: graphics, theme: theme, imagePath: image,
+        let modelPath = model ?? DemoModel.locate()?.path
+        // The model picker offers the models beside the one given and beside the demo model.
+        let folders = [modelPath, DemoModel.locate()?.path].compactMap { $0 }
+            .map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
+        let options = WorkbenchOptions(modelPath: modelPath, graphics: graphics, theme: theme, imagePath: image,
                                        outputFolder: URL(fileURLWithPath: output), modelFolders: folders)
-        let synthetic = !(options.environment["EASEL_SYNTHETIC_ENGINE"] ?? "").isEmpty
-        let app = try WorkbenchApp(options: options) { sink in
-            synthetic ? SyntheticRenderBackend(sink: sink) as RenderBackend : EngineUnavailableBackend(sink: sink)
-        }
+        let app = try WorkbenchApp(options: options) { sink in DiffusionRenderBackend(sink: sink) }
         let status = try app.run()
-        if status != 0 { throw ExitCode(status) }
+        // The terminal is restored. A cancelled render may still be finishing its step on the
+        // engine's threads; end the process now instead of running library destructors
+        // (OpenBLAS shuts its thread pool down at exit) while that step still uses them.
+        fflush(stdout)
+        fflush(stderr)
+        _exit(status)
     }
 }

@@ -14,11 +14,28 @@ drive=${TMUX_DRIVE:-$root/../shared/tools/tmux-drive}
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-# The model rendering scenarios use. Until the diffusion engine is in the build, the synthetic
-# engine (EASEL_SYNTHETIC_ENGINE) stands in for it and any existing file serves as the model.
-model="$work/model.safetensors"
-: >"$model"
-export EASEL_SYNTHETIC_ENGINE=1
+# Rendering scenarios use the tiny SD 1.x model of the shared fixtures (real structure, random
+# weights: fast, and the pictures are noise) and start from a PNG whose A1111 parameters set a
+# small size: quick.png finishes in well under a second, slow.png keeps the engine busy.
+fixtures=${EASEL_FIXTURES:-$root/../shared/fixtures}
+model="$fixtures/tiny-sd15.safetensors"
+[ -f "$model" ] || { echo "run.sh: $model not found (set EASEL_FIXTURES)" >&2; exit 2; }
+# png FILE PARAMETERS: an 8×8 grey PNG carrying PARAMETERS as its "parameters" text chunk.
+png() {
+  python3 - "$1" "$2" <<'PY'
+import struct, sys, zlib
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+raw = b"".join(b"\x00" + b"\x80" * 24 for _ in range(8))
+with open(sys.argv[1], "wb") as f:
+    f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0))
+            + chunk(b"tEXt", b"parameters\x00" + sys.argv[2].encode("latin-1"))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+PY
+}
+png "$work/quick.png" $'a lighthouse\nSteps: 8, Sampler: Euler a, CFG scale: 7, Seed: 7, Size: 128x128'
+png "$work/medium.png" $'a lighthouse\nSteps: 20, Sampler: Euler a, CFG scale: 7, Seed: 7, Size: 128x128'
+png "$work/slow.png" $'a lighthouse\nSteps: 30, Sampler: Euler a, CFG scale: 7, Seed: 7, Size: 256x256'
 
 failures=0
 # scenario NAME COLS ROWS COMMAND...: runs NAME.drive against COMMAND.
@@ -37,7 +54,8 @@ report='echo "EXIT=$?"; printf "MODE %s %s\n" "$(stty -a | tr " ;" "\n\n" | grep
 env_for() { echo "XDG_CONFIG_HOME=$work/$1/config"; }
 
 scenario typing 120 36 env "$(env_for typing)" "$easel"
-scenario cfg 120 36 env "$(env_for cfg)" "$easel" --model "$model"
+scenario cfg 120 36 env "$(env_for cfg)" "$easel" --model "$model" "$work/quick.png"
+scenario progress 120 36 env "$(env_for progress)" "$easel" --model "$model" "$work/medium.png"
 scenario preset 120 36 env "$(env_for preset)" "$easel"
 if [ -f "$work/preset/config/easel/presets/scenario-lighthouse.json" ] &&
    grep -q '"a lighthouse"' "$work/preset/config/easel/presets/scenario-lighthouse.json"; then
@@ -47,19 +65,19 @@ else
   failures=$((failures + 1))
 fi
 scenario save-load 120 36 bash -c '
-  env "$1" "$2" --model "$3" --output "$4" || exit
-  exec env "$1" "$2" "$(ls "$4"/*/*.png)"' sh "$(env_for save)" "$easel" "$model" "$work/outputs"
+  env "$1" "$2" --model "$3" --output "$4" "$5" || exit
+  exec env "$1" "$2" --model "$3" "$(ls "$4"/*/*.png)"' sh "$(env_for save)" "$easel" "$model" "$work/outputs" "$work/quick.png"
 scenario resize 120 36 bash -c '"$1" & exec env "$2" "$3"' sh "$here/resize-helper.sh" "$(env_for resize)" "$easel"
 scenario quit 100 30 bash -c "env $(env_for quit) \"\$0\"; $report" "$easel"
-scenario interrupt 100 30 bash -c "env $(env_for interrupt) \"\$0\" --model \"\$1\"; $report" "$easel" "$model"
+scenario interrupt 100 30 bash -c "env $(env_for interrupt) \"\$0\" --model \"\$1\" \"\$2\"; $report" "$easel" "$model" "$work/slow.png"
 scenario sigterm 100 30 bash -c "
   ( for _ in \$(seq 300); do tmux capture-pane -p | grep -Eq 'step [0-9]+/' && break; sleep 0.1; done
     sleep 1; kill -TERM \$(cat '$work/easel.pid') ) &
-  sh -c 'echo \$\$ >\"\$0\"; exec env $(env_for sigterm) \"\$1\" --model \"\$2\"' '$work/easel.pid' \"\$0\" \"\$1\"; $report" \
-  "$easel" "$model"
+  sh -c 'echo \$\$ >\"\$0\"; exec env $(env_for sigterm) \"\$1\" --model \"\$2\" \"\$3\"' '$work/easel.pid' \"\$0\" \"\$1\" \"\$2\"; $report" \
+  "$easel" "$model" "$work/slow.png"
 
 latency_log="$work/latency.txt"
-scenario latency 120 36 env "$(env_for latency)" EASEL_KEY_LATENCY_LOG="$latency_log" "$easel" --model "$model"
+scenario latency 120 36 env "$(env_for latency)" EASEL_KEY_LATENCY_LOG="$latency_log" "$easel" --model "$model" "$work/slow.png"
 if [ -s "$latency_log" ] && awk '
     /^keys/ { keys = $2 } /^median_ms/ { median = $2 } /^p95_ms/ { p95 = $2 }
     END { exit !(keys >= 20 && median < 16 && p95 < 16) }' "$latency_log"; then
