@@ -52,7 +52,7 @@ let package = Package(
 
         // MARK: terminal
         .target(name: "TUICore", dependencies: ["PromptKit", "RenderSettings"]),
-        .target(name: "TUI", dependencies: ["TUICore", "CNCursesW", "TermImage", "Diffusion", "Imaging", "Tokenizer", "PromptSyntax"]),
+        .target(name: "TUI", dependencies: ["TUICore", "CNCursesW", "TermImage", "Diffusion", "Imaging", "Tokenizer"]),
 
         // MARK: apps
         .executableTarget(name: "easel", dependencies: [

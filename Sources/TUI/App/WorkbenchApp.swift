@@ -26,6 +26,7 @@ public final class WorkbenchApp {
     private var preview: PreviewImage?
     private var finalImage: (job: Int, image: RGBImage)?
     private var screen: CursesScreen?
+    private var workerPriority: WorkerThreadPriority?
     let latency = KeyLatencyLog()
     let presets: PresetEffects
 
@@ -35,7 +36,7 @@ public final class WorkbenchApp {
         self.options = options
         presets = PresetEffects(store: PresetStore(directory: options.presetFolder
             ?? PresetStore.defaultDirectory(environment: options.environment)))
-        let (analyzer, tokenizerProblem) = CLIPPromptCounter.analyzer()
+        let (analyzer, tokenizerProblem) = PromptAnalyzer.withCLIPTokenizer()
         reducer = WorkbenchReducer(environment: WorkbenchEnvironment(analyze: analyzer.analyze))
         if let tokenizerProblem { pending.append(.operationFailed(tokenizerProblem)) }
         inbox = try EventInbox<RenderEvent>()
@@ -66,6 +67,7 @@ public final class WorkbenchApp {
             latency.write(to: options.environment["EASEL_KEY_LATENCY_LOG"])
         }
         self.screen = screen
+        workerPriority = WorkerThreadPriority()
         let palette = CursesPalette(theme: theme, colourCount: screen.colourCount)
         let painter = WorkbenchPainter(canvas: CursesCanvas(palette: palette), keymap: reducer.environment.keymap,
                                        graphics: graphics, cellPixelSize: cellSize)
@@ -155,6 +157,7 @@ public final class WorkbenchApp {
         case .modelFailed(let name, let message): pending.append(.modelFailed(name: name, message: message))
         case .modelHashed(let hash): pending.append(.modelHashed(hash))
         case .progress(let job, let step, let total, let elapsed, let image):
+            workerPriority?.lowerWorkers()
             guard state.render.runningJob == job else { return }
             if let image { preview = PreviewImage(job: job, step: step, isFinal: false, image: image) }
             pending.append(.renderProgress(job: job, step: step, total: total, elapsed: elapsed, hasPreview: image != nil))
@@ -182,6 +185,7 @@ public final class WorkbenchApp {
             renderDeadline = Date().addingTimeInterval(delay)
         case .startRender(let job, let settings):
             backend.start(job: job, settings: settings)
+            workerPriority?.lowerWorkers()
         case .loadModel(let path):
             backend.loadModel(path: path)
         case .saveImage(let settings):

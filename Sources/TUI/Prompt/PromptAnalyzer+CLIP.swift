@@ -1,0 +1,21 @@
+import PromptKit
+import Tokenizer
+import TUICore
+
+extension PromptAnalyzer {
+    /// The analyzer with CLIP token counts — per 75-token chunk for the prompt view and per
+    /// BREAK section for the linter, both from PromptKit's `CLIPSectionTokenCounter` (A1111's
+    /// reading: extra-network tags removed, prompt editing resolved, emphasis parsed, A1111
+    /// chunking) — when CLIP's vocabulary is installed; without them otherwise, and why.
+    static func withCLIPTokenizer() -> (PromptAnalyzer, problem: String?) {
+        do {
+            let counter = RecentSectionCounts(CLIPSectionTokenCounter(tokenizer: try CLIPTokenizer.locateDefault()))
+            let analyzer = PromptAnalyzer(tokenCounter: counter, chunkCounter: { prompt in
+                counter.sectionChunkSizes(prompt).map { $0.flatMap { $0 } }
+            })
+            return (analyzer, nil)
+        } catch {
+            return (PromptAnalyzer.withoutTokenizer, "token counts unavailable: \(error)")
+        }
+    }
+}
