@@ -22,7 +22,7 @@ struct StatusPainter {
             case .error: role = .error
             }
             let width = rect.maxX - x - rightWidth - 2
-            if width > 3 { canvas.text(" " + CellWidth.fit(message.text, cells: width - 1), x: x, y: rect.y, role: role, width: width) }
+            if width > 4 { canvas.text("  " + CellWidth.fit(message.text, cells: width - 2), x: x, y: rect.y, role: role, width: width) }
         }
         if rightWidth > 0 {
             canvas.text(CellWidth.fit(right, cells: rightWidth), x: rect.maxX - rightWidth - 1, y: rect.y, role: .statusBar)
