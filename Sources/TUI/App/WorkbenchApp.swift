@@ -19,14 +19,14 @@ public final class WorkbenchApp {
     let options: WorkbenchOptions
     let reducer: WorkbenchReducer
     let inbox: EventInbox<RenderEvent>
-    private var backend: RenderBackend!
-    private var state: AppState
-    private var pending: [Action] = []
-    private var renderDeadline: Date?
-    private var preview: PreviewImage?
-    private var finalImage: (job: Int, image: RGBImage)?
-    private var screen: CursesScreen?
-    private var workerPriority: WorkerThreadPriority?
+    var backend: RenderBackend!
+    var state: AppState
+    var pending: [Action] = []
+    var renderDeadline: Date?
+    var preview: PreviewImage?
+    var finalImage: (job: Int, image: RGBImage)?
+    var screen: CursesScreen?
+    var workerPriority: WorkerThreadPriority?
     let latency = KeyLatencyLog()
     let presets: PresetEffects
 
@@ -171,62 +171,5 @@ public final class WorkbenchApp {
         case .cancelled:
             break
         }
-    }
-
-    // MARK: effects
-
-    private func run(_ effect: Effect) {
-        switch effect {
-        case .quit:
-            state.quitRequested = true
-        case .cancelRender:
-            backend.cancel()
-        case .scheduleRender(let delay):
-            renderDeadline = Date().addingTimeInterval(delay)
-        case .startRender(let job, let settings):
-            backend.start(job: job, settings: settings)
-            workerPriority?.lowerWorkers()
-        case .loadModel(let path):
-            backend.loadModel(path: path)
-        case .saveImage(let settings):
-            guard let final = finalImage, final.job == state.lastJob?.id else {
-                pending.append(.operationFailed("No finished image to save yet"))
-                return
-            }
-            do {
-                let url = try ImageSaver(outputFolder: options.outputFolder).save(final.image, settings: settings)
-                pending.append(.imageSaved(path: url.path))
-            } catch {
-                pending.append(.operationFailed("\(error)"))
-            }
-        case .copyToClipboard(let text):
-            screen?.writeRaw(Clipboard.osc52(text))
-            pending.append(.clipboardCopied(characters: text.count))
-        case .openImage(let path):
-            pending.append(ImageParameters.read(path))
-        case .savePreset, .renamePreset, .deletePreset, .importStyles, .reloadPresets:
-            pending.append(presets.perform(effect))
-        }
-    }
-
-    private func loadTheme() throws -> Theme {
-        let library = ThemeLibrary.standard(environment: options.environment)
-        var theme: Theme
-        if let name = options.theme {
-            theme = try library.load(name)
-        } else {
-            theme = (try? library.load(options.noColor ? "monochrome" : "dark")) ?? Theme.builtInMonochrome
-        }
-        if options.noColor { theme = theme.withoutColour }
-        return theme
-    }
-
-    /// The graphics mode and the cell size in pixels, asked of the terminal before curses starts.
-    private func detectGraphics() -> (GraphicsMode, PixelSize) {
-        var replies: TerminalReplies?
-        if options.graphics == .auto || options.graphics == .sixel { replies = TerminalProbe.query() }
-        let mode = GraphicsModeDetector.choose(options.graphics, replies: replies, environment: options.environment)
-        let size = replies?.cellPixelSize ?? TerminalProbe.cellPixelSizeFromWindowSize() ?? PixelSize(width: 10, height: 20)
-        return (mode, size)
     }
 }

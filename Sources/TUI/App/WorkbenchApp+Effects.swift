@@ -1,0 +1,64 @@
+import Foundation
+import Imaging
+import TermImage
+import TUICore
+
+extension WorkbenchApp {
+    /// Carries out one effect; what comes of it returns as pending actions.
+    func run(_ effect: Effect) {
+        switch effect {
+        case .quit:
+            state.quitRequested = true
+        case .cancelRender:
+            backend.cancel()
+        case .scheduleRender(let delay):
+            renderDeadline = Date().addingTimeInterval(delay)
+        case .startRender(let job, let settings):
+            backend.start(job: job, settings: settings)
+            workerPriority?.lowerWorkers()
+        case .loadModel(let path):
+            backend.loadModel(path: path)
+        case .saveImage(let settings):
+            guard let final = finalImage, final.job == state.lastJob?.id else {
+                pending.append(.operationFailed("No finished image to save yet"))
+                return
+            }
+            do {
+                let url = try ImageSaver(outputFolder: options.outputFolder).save(final.image, settings: settings)
+                pending.append(.imageSaved(path: url.path))
+            } catch {
+                pending.append(.operationFailed("\(error)"))
+            }
+        case .copyToClipboard(let text):
+            screen?.writeRaw(Clipboard.osc52(text))
+            pending.append(.clipboardCopied(characters: text.count))
+        case .openImage(let path):
+            pending.append(ImageParameters.read(path))
+        case .savePreset, .renamePreset, .deletePreset, .importStyles, .reloadPresets:
+            pending.append(presets.perform(effect))
+        }
+    }
+
+    /// The theme asked for (`--theme`), else dark (monochrome under `NO_COLOR`); colours off
+    /// under `NO_COLOR` whatever the theme.
+    func loadTheme() throws -> Theme {
+        let library = ThemeLibrary.standard(environment: options.environment)
+        var theme: Theme
+        if let name = options.theme {
+            theme = try library.load(name)
+        } else {
+            theme = (try? library.load(options.noColor ? "monochrome" : "dark")) ?? Theme.builtInMonochrome
+        }
+        if options.noColor { theme = theme.withoutColour }
+        return theme
+    }
+
+    /// The graphics mode and the cell size in pixels, asked of the terminal before curses starts.
+    func detectGraphics() -> (GraphicsMode, PixelSize) {
+        var replies: TerminalReplies?
+        if options.graphics == .auto || options.graphics == .sixel { replies = TerminalProbe.query() }
+        let mode = GraphicsModeDetector.choose(options.graphics, replies: replies, environment: options.environment)
+        let size = replies?.cellPixelSize ?? TerminalProbe.cellPixelSizeFromWindowSize() ?? PixelSize(width: 10, height: 20)
+        return (mode, size)
+    }
+}
