@@ -3,6 +3,7 @@ import PackageDescription
 
 // Module map (dependencies point one way, top to bottom):
 //   C shims      CBLAS, CNCursesW, CChafa, CPNG          (modulemap + shim.h only)
+//   C kernels    CKernels (bf16 GEMM via AVX-512 BF16, CPU detection; used by Tensor)
 //   engine       Tensor → SafeTensors → Models → Diffusion;  Sampling;  Tokenizer;  PromptSyntax
 //   prompt       RenderSettings → PromptKit                 (knows nothing of the engine)
 //   imaging      Imaging (PNG + text chunks) → TermImage    (cells / sixel)
@@ -29,8 +30,12 @@ let package = Package(
         .systemLibrary(name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng",
                        providers: [.apt(["libpng-dev"])]),
 
+        // MARK: C kernels
+        // -O3 in every configuration: the intrinsics kernels are unusably slow at -O0.
+        .target(name: "CKernels", path: "Sources/CKernels", cSettings: [.unsafeFlags(["-O3"])]),
+
         // MARK: engine
-        .target(name: "Tensor", dependencies: ["CBLAS"],
+        .target(name: "Tensor", dependencies: ["CBLAS", "CKernels"],
                 swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
         .target(name: "SafeTensors", dependencies: ["Tensor"],
                 swiftSettings: [.unsafeFlags(["-O"])]),  // fp16 widening is ~300× slower unoptimised
@@ -60,7 +65,7 @@ let package = Package(
             "PromptKit", "PromptSyntax", "Tokenizer", "RenderSettings",
             "Diffusion", "Imaging", "TUI",
         ]),
-        .executableTarget(name: "easel-bench", dependencies: ["Tensor", "Models", "Diffusion"],
+        .executableTarget(name: "easel-bench", dependencies: ["Tensor", "SafeTensors", "Models", "Diffusion"],
                           swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
 
         // MARK: tests

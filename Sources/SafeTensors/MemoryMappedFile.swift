@@ -39,6 +39,20 @@ final class MemoryMappedFile: @unchecked Sendable {
 
     var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: size) }
 
+    /// Tells the kernel the whole pages inside `range` (byte offsets) are not needed now
+    /// (`MADV_DONTNEED`), so they leave this process's resident memory. Only pages entirely
+    /// inside the range are released; nothing was written to them, so a later read simply
+    /// faults them in again from the file. Used after a half-precision tensor has been
+    /// widened into its own storage, so loading an fp16 checkpoint does not keep the file's
+    /// pages resident on top of the widened weights.
+    func release(_ range: Range<Int>) {
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = (range.lowerBound + page - 1) / page * page
+        let end = range.upperBound / page * page
+        guard end > start else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, MADV_DONTNEED)
+    }
+
     private static func failure(_ file: String, _ call: String) -> SafeTensorsError {
         let message = String(cString: strerror(errno))
         return SafeTensorsError(file: file, reason: .cannotOpen("\(call): \(message)"))

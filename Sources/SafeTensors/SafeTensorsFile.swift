@@ -61,10 +61,12 @@ public final class SafeTensorsFile: @unchecked Sendable {
         case .f16:
             let tensor = Tensor(zeros: entry.shape)
             HalfPrecision.widenFloat16(source, into: tensor.pointer, count: count)
+            mapping.release(dataStart + entry.dataRange.lowerBound ..< dataStart + entry.dataRange.upperBound)
             return tensor
         case .bf16:
             let tensor = Tensor(zeros: entry.shape)
             HalfPrecision.widenBFloat16(source, into: tensor.pointer, count: count)
+            mapping.release(dataStart + entry.dataRange.lowerBound ..< dataStart + entry.dataRange.upperBound)
             return tensor
         case .i64, .other:
             throw error(name, .unsupportedDType("\(entry.dtype.code) (expected F32, F16 or BF16)"))

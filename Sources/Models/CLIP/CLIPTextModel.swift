@@ -7,15 +7,20 @@ import Tensor
 /// `encoder.layers.N.self_attn.q_proj.weight`, `final_layer_norm.weight`.
 public final class CLIPTextModel {
     public let config: CLIPTextConfig
+    /// The precision the network multiplies in (after the CPU fallback).
+    public let precision: Precision
     let tokenEmbedding: Tensor      // [V, C]
     let positionEmbedding: Tensor   // [P, C]
     let layers: [CLIPEncoderLayer]
     let finalLayerNorm: LayerNormLayer
     private let pool = BufferPool()
 
-    public init(weights: WeightSource, config: CLIPTextConfig) throws {
+    /// Builds the encoder from `weights`; `precision` chooses fp32 or bf16 products (see
+    /// `Precision`; bf16 falls back to fp32 on CPUs without AVX512_BF16).
+    public init(weights: WeightSource, config: CLIPTextConfig, precision: Precision = .preferred) throws {
         self.config = config
-        let w = WeightScope(weights)
+        let w = WeightScope(weights, precision: precision)
+        self.precision = w.precision
         let c = config.hiddenSize
         tokenEmbedding = try w("embeddings.token_embedding.weight", [config.vocabSize, c])
         positionEmbedding = try w("embeddings.position_embedding.weight", [config.maxPositions, c])

@@ -1,16 +1,20 @@
 import Tensor
 
-/// A 2-D convolution with bias, weights [Cout, Cin, k, k] (PyTorch `nn.Conv2d`).
+/// A 2-D convolution with bias, weights [Cout, Cin, k, k] (PyTorch `nn.Conv2d`), held in the
+/// scope's precision.
 struct Conv2dLayer {
-    let weight: Tensor
+    let weight: GEMMWeight
     let bias: Tensor
     let stride: Int
     let padding: Padding2D
 
-    /// Reads `weight` [out, in, k, k] and `bias` [out] from `w`.
+    /// Reads `weight` [out, in, k, k] and `bias` [out] from `w`. `layout` is how bf16 weights
+    /// are packed: `.outputsAsRows` for convolutions, `.outputsAsColumns` for a 1×1 conv used
+    /// on token rows (`pointwiseConvToTokens`).
     init(_ w: WeightScope, in inChannels: Int, out outChannels: Int, kernel: Int, stride: Int = 1,
-         padding: Padding2D? = nil) throws {
-        weight = try w("weight", [outChannels, inChannels, kernel, kernel])
+         padding: Padding2D? = nil, layout: BF16Panels.Layout = .outputsAsRows) throws {
+        weight = GEMMWeight(try w("weight", [outChannels, inChannels, kernel, kernel]), precision: w.precision,
+                            layout: layout)
         bias = try w("bias", [outChannels])
         self.stride = stride
         self.padding = padding ?? .uniform(kernel / 2)

@@ -1,17 +1,19 @@
 import Tensor
 
-/// A fully connected layer, weight [out, in] and optional bias [out] (PyTorch `nn.Linear`).
+/// A fully connected layer, weight [out, in] and optional bias [out] (PyTorch `nn.Linear`),
+/// held in the scope's precision.
 struct LinearLayer {
-    let weight: Tensor
+    let weight: GEMMWeight
     let bias: Tensor?
 
     init(_ w: WeightScope, in inFeatures: Int, out outFeatures: Int, bias hasBias: Bool = true) throws {
-        weight = try w("weight", [outFeatures, inFeatures])
+        weight = GEMMWeight(try w("weight", [outFeatures, inFeatures]), precision: w.precision,
+                            layout: .outputsAsColumns)
         bias = hasBias ? try w("bias", [outFeatures]) : nil
     }
 
-    init(weight: Tensor, bias: Tensor?) {
-        self.weight = weight
+    init(weight: Tensor, bias: Tensor?, precision: Precision) {
+        self.weight = GEMMWeight(weight, precision: precision, layout: .outputsAsColumns)
         self.bias = bias
     }
 

@@ -9,14 +9,17 @@ public protocol WeightSource {
 }
 
 /// A view of a `WeightSource` under a key prefix, mirroring the module tree of the reference
-/// network (`input_blocks.1.1.` → `transformer_blocks.0.` → `attn1.to_q.weight`).
+/// network (`input_blocks.1.1.` → `transformer_blocks.0.` → `attn1.to_q.weight`), with the
+/// precision its layers multiply in (bf16 layers pack their weights as they load).
 public struct WeightScope {
     public let source: WeightSource
     public let prefix: String
+    public let precision: Precision
 
-    public init(_ source: WeightSource, prefix: String = "") {
+    public init(_ source: WeightSource, prefix: String = "", precision: Precision = .fp32) {
         self.source = source
         self.prefix = prefix
+        self.precision = Precision.resolve(precision)
     }
 
     /// The tensor `prefix + name`, which must have `shape`.
@@ -26,6 +29,6 @@ public struct WeightScope {
 
     /// The scope `prefix + name + "."`.
     public func child(_ name: String) -> WeightScope {
-        WeightScope(source, prefix: prefix + name + ".")
+        WeightScope(source, prefix: prefix + name + ".", precision: precision)
     }
 }

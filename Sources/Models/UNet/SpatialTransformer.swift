@@ -11,7 +11,7 @@ struct SpatialTransformer {
 
     init(_ w: WeightScope, channels: Int, contextDim: Int, heads: Int, depth: Int) throws {
         norm = try GroupNormLayer(w.child("norm"), channels: channels, eps: 1e-6)
-        projIn = try Conv2dLayer(w.child("proj_in"), in: channels, out: channels, kernel: 1)
+        projIn = try Conv2dLayer(w.child("proj_in"), in: channels, out: channels, kernel: 1, layout: .outputsAsColumns)
         blocks = try (0..<depth).map {
             try BasicTransformerBlock(w.child("transformer_blocks.\($0)"), channels: channels,
                                       contextDim: contextDim, heads: heads)

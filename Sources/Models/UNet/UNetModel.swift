@@ -9,6 +9,8 @@ import Tensor
 /// (`upsample_size`), so latents whose sides are not multiples of 8 also work.
 public final class UNetModel {
     public let config: UNetConfig
+    /// The precision the network multiplies in (after the CPU fallback).
+    public let precision: Precision
     let timeEmbedding: TimestepEmbedding
     let inputBlocks: [[UNetLayer]]
     let middleBlock: [UNetLayer]
@@ -16,9 +18,12 @@ public final class UNetModel {
     let outNorm: GroupNormLayer, outConv: Conv2dLayer
     private let pool = BufferPool()
 
-    public init(weights: WeightSource, config: UNetConfig) throws {
+    /// Builds the network from `weights`; `precision` chooses fp32 or bf16 products (see
+    /// `Precision`; bf16 falls back to fp32 on CPUs without AVX512_BF16).
+    public init(weights: WeightSource, config: UNetConfig, precision: Precision = .preferred) throws {
         self.config = config
-        let w = WeightScope(weights)
+        let w = WeightScope(weights, precision: precision)
+        self.precision = w.precision
         let base = config.modelChannels, embedding = 4 * base
         timeEmbedding = try TimestepEmbedding(w.child("time_embed"), modelChannels: base)
 

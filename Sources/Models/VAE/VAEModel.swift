@@ -7,15 +7,20 @@ import Tensor
 /// Reference: LDM `ldm/models/autoencoder.py`, `AutoencoderKL.encode` / `decode`.
 public final class VAEModel {
     public let config: VAEConfig
+    /// The precision the networks multiply in (after the CPU fallback).
+    public let precision: Precision
     let encoder: VAEEncoder
     let decoder: VAEDecoder
     let quantConv: Conv2dLayer
     let postQuantConv: Conv2dLayer
     private let pool = BufferPool()
 
-    public init(weights: WeightSource, config: VAEConfig) throws {
+    /// Builds the autoencoder from `weights`; `precision` chooses fp32 or bf16 products (see
+    /// `Precision`; bf16 falls back to fp32 on CPUs without AVX512_BF16).
+    public init(weights: WeightSource, config: VAEConfig, precision: Precision = .preferred) throws {
         self.config = config
-        let w = WeightScope(weights)
+        let w = WeightScope(weights, precision: precision)
+        self.precision = w.precision
         let latent = config.latentChannels
         encoder = try VAEEncoder(w.child("encoder"), config: config)
         decoder = try VAEDecoder(w.child("decoder"), config: config)

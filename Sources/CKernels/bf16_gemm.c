@@ -1,0 +1,328 @@
+// The bf16 GEMM of Easel's fast mode: a BLIS-style loop nest (Van Zee & van de Geijn, "BLIS: A
+// Framework for Rapidly Instantiating BLAS Functionality", 2015) around a 6×64 register-tiled
+// micro-kernel built on `vdpbf16ps` (Intel intrinsics guide, `_mm512_dpbf16_ps`): each
+// instruction multiplies 16 lanes of bf16 pairs and adds both products to fp32 accumulators.
+// fp32 → bf16 rounding is round-to-nearest-even on the bit pattern (the same as PyTorch's
+// `c10::BFloat16` conversion for finite values).
+#include "CKernels.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+
+#define MR EASEL_BF16_MR
+#define NR EASEL_BF16_NR
+#ifndef KC
+#define KC 256      // k per block (even): a B micro-panel is KC/2 · 64 words = 32 KiB
+#endif
+#define NC 768      // columns per packed B block when B is packed on the fly
+#define MC 288      // rows per packed A block when A is packed on the fly (multiple of MR)
+
+#define TARGET __attribute__((target("avx512f,avx512bw,avx512vl,avx512dq,avx512bf16")))
+
+static inline uint32_t bf16_bits(float x) {
+    uint32_t u;
+    memcpy(&u, &x, 4);
+    return (u + 0x7fff + ((u >> 16) & 1)) >> 16;
+}
+
+static inline uint32_t pair_bits(float lo, float hi) { return bf16_bits(lo) | (bf16_bits(hi) << 16); }
+
+size_t easel_bf16_packed_a_words(int m, int k) {
+    return (size_t)((m + MR - 1) / MR) * (size_t)((k + 1) / 2) * MR;
+}
+
+size_t easel_bf16_packed_b_words(int k, int n) {
+    return (size_t)((n + NR - 1) / NR) * (size_t)((k + 1) / 2) * NR;
+}
+
+// A[m0.., k0..] rows m0..m0+rows, k0..k0+kc into [panels][kc/2][MR] (panel stride pstride words).
+static void pack_a_block(const float *a, long sm, long sk, int m, int k, int m0, int rows, int k0, int kc,
+                         uint32_t *out, size_t pstride) {
+    const int pairs = (kc + 1) / 2;
+    for (int i0 = 0; i0 < rows; i0 += MR) {
+        uint32_t *panel = out + (size_t)(i0 / MR) * pstride;
+        for (int i = 0; i < MR; i++) {
+            const int row = m0 + i0 + i;
+            if (row >= m) {
+                for (int p = 0; p < pairs; p++) panel[p * MR + i] = 0;
+                continue;
+            }
+            const float *src = a + (long)row * sm;
+            for (int p = 0; p < pairs; p++) {
+                const int kk = k0 + 2 * p;
+                const float lo = src[(long)kk * sk];
+                const float hi = kk + 1 < k ? src[(long)(kk + 1) * sk] : 0.0f;
+                panel[p * MR + i] = pair_bits(lo, hi);
+            }
+        }
+    }
+}
+
+void easel_bf16_pack_a(const float *a, long stride_m, long stride_k, int m, int k, uint32_t *out) {
+    pack_a_block(a, stride_m, stride_k, m, k, 0, ((m + MR - 1) / MR) * MR, 0, k, out, (size_t)((k + 1) / 2) * MR);
+}
+
+// Two rows of 16 fp32 values → 16 words (lo, hi) rounded to bf16.
+TARGET static inline __m512i pair16(__m512 lo, __m512 hi) {
+    const __m512i one = _mm512_set1_epi32(1), bias = _mm512_set1_epi32(0x7fff);
+    __m512i u0 = _mm512_castps_si512(lo), u1 = _mm512_castps_si512(hi);
+    u0 = _mm512_add_epi32(u0, _mm512_add_epi32(bias, _mm512_and_si512(_mm512_srli_epi32(u0, 16), one)));
+    u1 = _mm512_add_epi32(u1, _mm512_add_epi32(bias, _mm512_and_si512(_mm512_srli_epi32(u1, 16), one)));
+    return _mm512_or_si512(_mm512_and_si512(u1, _mm512_set1_epi32((int)0xffff0000u)), _mm512_srli_epi32(u0, 16));
+}
+
+// Where the 16-column groups of a B block of an implicit-im2col source start: computed once
+// per block, since every k row of the block shares them.
+typedef struct {
+    int valid, item, y, x, in_one_row;
+} ColumnGroup;
+
+// Row k of an implicit-im2col source over a block's column groups, into `row` (16 per group).
+TARGET static void conv_row(const EaselSource *s, int k, const ColumnGroup *groups, int count, float *row) {
+    const int taps = s->kernel_h * s->kernel_w;
+    const int c = k / taps, ky = (k % taps) / s->kernel_w, kx = k % s->kernel_w;
+    const long channel_offset = (long)c * s->height * s->width;
+    for (int g = 0; g < count; g++) {
+        const ColumnGroup q = groups[g];
+        float *dst = row + 16 * g;
+        if (q.valid == 0) {
+            _mm512_storeu_ps(dst, _mm512_setzero_ps());
+            continue;
+        }
+        const float *channel = s->data + (long)q.item * s->item_stride + channel_offset;
+        if (q.in_one_row) {
+            // Stride 1 within one output row: consecutive inputs of one input row.
+            const int iy = q.y - s->pad_top + ky, ix = q.x - s->pad_left + kx;
+            unsigned int mask = q.valid >= 16 ? 0xffffu : ((1u << q.valid) - 1);
+            if (iy < 0 || iy >= s->height) mask = 0;
+            if (ix < 0) mask &= ~((1u << (-ix < 16 ? -ix : 16)) - 1);
+            const int over = ix + 16 - s->width;
+            if (over > 0) mask &= over >= 16 ? 0 : (0xffffu >> over);
+            _mm512_storeu_ps(dst, _mm512_maskz_loadu_ps((__mmask16)mask, channel + (long)iy * s->width + ix));
+            continue;
+        }
+        int it = q.item, py = q.y, px = q.x;
+        for (int j = 0; j < 16; j++) {
+            float v = 0;
+            if (j < q.valid) {
+                const float *ch = s->data + (long)it * s->item_stride + channel_offset;
+                const int iy = py * s->stride - s->pad_top + ky, ix = px * s->stride - s->pad_left + kx;
+                if (iy >= 0 && iy < s->height && ix >= 0 && ix < s->width) v = ch[(long)iy * s->width + ix];
+                if (++px == s->out_width) {
+                    px = 0;
+                    if (++py * s->out_width == s->out_plane) { py = 0; it++; }
+                }
+            }
+            dst[j] = v;
+        }
+    }
+}
+
+// B rows k0..k0+kc, columns n0..n0+cols (cols ≤ NC) into [panels][kc/2][NR]. Row pairs are
+// the outer loop, so the source is read along its rows (contiguous for activations) rather
+// than down its columns.
+TARGET static void pack_b_block(const EaselSource *s, int k, int n, int k0, int kc, int n0, int cols,
+                                uint32_t *out, size_t pstride) {
+    const int pairs = (kc + 1) / 2;
+    const int padded = (cols + NR - 1) / NR * NR, count = padded / 16;
+    ColumnGroup groups[NC / 16];
+    float rows[2][NC] __attribute__((aligned(64)));
+    if (s->conv_channels > 0) {
+        for (int g = 0; g < count; g++) {
+            const int col = n0 + 16 * g;
+            int valid = n - col < 16 ? n - col : 16;
+            if (16 * g >= cols || valid < 0) valid = 0;
+            const int pixel = col % s->out_plane;
+            groups[g] = (ColumnGroup){valid, col / s->out_plane, pixel / s->out_width, pixel % s->out_width, 0};
+            groups[g].in_one_row = s->stride == 1 && groups[g].x + valid <= s->out_width;
+        }
+    }
+    for (int p = 0; p < pairs; p++) {
+        const int kk = k0 + 2 * p;
+        for (int r = 0; r < 2; r++) {
+            if (kk + r >= k) {
+                memset(rows[r], 0, sizeof(float) * (size_t)padded);
+            } else if (s->conv_channels > 0) {
+                conv_row(s, kk + r, groups, count, rows[r]);
+            } else {
+                const float *src = s->data + (long)(kk + r) * s->stride_k;
+                for (int j = 0; j < padded; j += 16) {
+                    const int col = n0 + j;
+                    int valid = n - col < 16 ? n - col : 16;
+                    if (j >= cols || valid < 0) valid = 0;
+                    __m512 v;
+                    if (s->stride_other == 1) {
+                        v = _mm512_maskz_loadu_ps(valid >= 16 ? 0xffff : (__mmask16)((1u << valid) - 1), src + col);
+                    } else {
+                        float tmp[16] = {0};
+                        for (int q = 0; q < valid; q++) tmp[q] = src[(long)(col + q) * s->stride_other];
+                        v = _mm512_loadu_ps(tmp);
+                    }
+                    _mm512_store_ps(rows[r] + j, v);
+                }
+            }
+        }
+        for (int j = 0; j < padded; j += 16) {
+            const __m512i words = pair16(_mm512_load_ps(rows[0] + j), _mm512_load_ps(rows[1] + j));
+            _mm512_storeu_si512((void *)(out + (size_t)(j / NR) * pstride + (size_t)p * NR + j % NR), words);
+        }
+    }
+}
+
+void easel_bf16_pack_b(const float *b, long stride_k, long stride_n, int k, int n, uint32_t *out) {
+    const int pairs = (k + 1) / 2;
+    for (int j0 = 0; j0 < n; j0 += NR) {
+        uint32_t *panel = out + (size_t)(j0 / NR) * pairs * NR;
+        for (int p = 0; p < pairs; p++) {
+            for (int j = 0; j < NR; j++) {
+                const int col = j0 + j, kk = 2 * p;
+                float lo = 0, hi = 0;
+                if (col < n) {
+                    lo = b[(long)kk * stride_k + (long)col * stride_n];
+                    if (kk + 1 < k) hi = b[(long)(kk + 1) * stride_k + (long)col * stride_n];
+                }
+                panel[p * NR + j] = pair_bits(lo, hi);
+            }
+        }
+    }
+}
+
+#define ROW(i)                                                                                           \
+    {                                                                                                    \
+        const __m512bh ai = (__m512bh)_mm512_set1_epi32((int)a[p * MR + i]);                            \
+        c##i##0 = _mm512_dpbf16_ps(c##i##0, ai, b0);                                                     \
+        c##i##1 = _mm512_dpbf16_ps(c##i##1, ai, b1);                                                     \
+        c##i##2 = _mm512_dpbf16_ps(c##i##2, ai, b2);                                                     \
+        c##i##3 = _mm512_dpbf16_ps(c##i##3, ai, b3);                                                     \
+    }
+
+#define STORE(i)                                                                                         \
+    if (i < rows) {                                                                                      \
+        float *row = out + (long)i * ldo;                                                                \
+        if (accumulate) {                                                                                \
+            c##i##0 = _mm512_add_ps(c##i##0, _mm512_loadu_ps(row));                                      \
+            c##i##1 = _mm512_add_ps(c##i##1, _mm512_loadu_ps(row + 16));                                 \
+            c##i##2 = _mm512_add_ps(c##i##2, _mm512_loadu_ps(row + 32));                                 \
+            c##i##3 = _mm512_add_ps(c##i##3, _mm512_loadu_ps(row + 48));                                 \
+        }                                                                                                \
+        _mm512_storeu_ps(row, c##i##0);                                                                  \
+        _mm512_storeu_ps(row + 16, c##i##1);                                                             \
+        _mm512_storeu_ps(row + 32, c##i##2);                                                             \
+        _mm512_storeu_ps(row + 48, c##i##3);                                                             \
+    }
+
+// C tile (rows ≤ 6, cols ≤ 64) (+)= A panel [pairs][6] · B panel [pairs][64].
+TARGET static void micro_kernel(int pairs, const uint32_t *a, const uint32_t *b, float *c, long ldc, int rows,
+                                int cols, int accumulate) {
+    __m512 c00 = _mm512_setzero_ps(), c01 = c00, c02 = c00, c03 = c00;
+    __m512 c10 = c00, c11 = c00, c12 = c00, c13 = c00;
+    __m512 c20 = c00, c21 = c00, c22 = c00, c23 = c00;
+    __m512 c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+    __m512 c40 = c00, c41 = c00, c42 = c00, c43 = c00;
+    __m512 c50 = c00, c51 = c00, c52 = c00, c53 = c00;
+    for (int p = 0; p < pairs; p++) {
+        const uint32_t *bp = b + (size_t)p * NR;
+        const __m512bh b0 = (__m512bh)_mm512_loadu_si512((const void *)bp);
+        const __m512bh b1 = (__m512bh)_mm512_loadu_si512((const void *)(bp + 16));
+        const __m512bh b2 = (__m512bh)_mm512_loadu_si512((const void *)(bp + 32));
+        const __m512bh b3 = (__m512bh)_mm512_loadu_si512((const void *)(bp + 48));
+        ROW(0) ROW(1) ROW(2) ROW(3) ROW(4) ROW(5)
+    }
+    float tile[MR * NR];
+    float *out = c;
+    long ldo = ldc;
+    const int full = cols == NR;
+    if (!full) {
+        // Partial width: go through a local tile, then copy the valid columns.
+        out = tile;
+        ldo = NR;
+        if (accumulate) {
+            for (int i = 0; i < rows; i++)
+                for (int j = 0; j < cols; j++) tile[i * NR + j] = c[(long)i * ldc + j];
+        }
+    }
+    STORE(0) STORE(1) STORE(2) STORE(3) STORE(4) STORE(5)
+    if (!full) {
+        for (int i = 0; i < rows; i++) memcpy(c + (long)i * ldc, tile + i * NR, (size_t)cols * sizeof(float));
+    }
+}
+
+TARGET void easel_bf16_gemm(int m, int n, int k, const uint32_t *a_packed, const EaselSource *a_source,
+                            const uint32_t *b_packed, const EaselSource *b_source, int m0, int m1, int n0, int n1,
+                            float *c, long ldc, int accumulate) {
+    if (m1 <= m0 || n1 <= n0) return;
+    if (k <= 0) {
+        if (!accumulate)
+            for (int i = m0; i < m1; i++) memset(c + (long)i * ldc + n0, 0, (size_t)(n1 - n0) * sizeof(float));
+        return;
+    }
+    const size_t kpairs = (size_t)((k + 1) / 2);
+    const int mc = a_packed ? m1 - m0 : MC;
+    const int nc = b_packed ? n1 - n0 : NC;
+    uint32_t *a_buffer = NULL, *b_buffer = NULL;
+    if (!a_packed) a_buffer = aligned_alloc(64, (size_t)((mc + MR - 1) / MR) * (KC / 2) * MR * 4);
+    if (!b_packed) b_buffer = aligned_alloc(64, (size_t)((nc + NR - 1) / NR) * (KC / 2) * NR * 4);
+    for (int ic = m0; ic < m1; ic += mc) {
+        const int rows = m1 - ic < mc ? m1 - ic : mc;
+        for (int pc = 0; pc < k; pc += KC) {
+            const int kc = k - pc < KC ? k - pc : KC;
+            const int pairs = (kc + 1) / 2;
+            const uint32_t *a_block;
+            size_t a_stride;
+            if (a_packed) {
+                a_block = a_packed + ((size_t)(ic / MR) * kpairs + (size_t)(pc / 2)) * MR;
+                a_stride = kpairs * MR;
+            } else {
+                a_stride = (size_t)pairs * MR;
+                pack_a_block(a_source->data, a_source->stride_other, a_source->stride_k, m, k, ic,
+                             ((rows + MR - 1) / MR) * MR, pc, kc, a_buffer, a_stride);
+                a_block = a_buffer;
+            }
+            const int acc = accumulate || pc > 0;
+            for (int jc = n0; jc < n1; jc += nc) {
+                const int cols = n1 - jc < nc ? n1 - jc : nc;
+                const uint32_t *b_block;
+                size_t b_stride;
+                if (b_packed) {
+                    b_block = b_packed + ((size_t)(jc / NR) * kpairs + (size_t)(pc / 2)) * NR;
+                    b_stride = kpairs * NR;
+                } else {
+                    b_stride = (size_t)pairs * NR;
+                    pack_b_block(b_source, k, n, pc, kc, jc, cols, b_buffer, b_stride);
+                    b_block = b_buffer;
+                }
+                for (int jr = 0; jr < cols; jr += NR) {
+                    const uint32_t *bp = b_block + (size_t)(jr / NR) * b_stride;
+                    const int w = cols - jr < NR ? cols - jr : NR;
+                    for (int ir = 0; ir < rows; ir += MR) {
+                        const uint32_t *ap = a_block + (size_t)(ir / MR) * a_stride;
+                        const int h = rows - ir < MR ? rows - ir : MR;
+                        micro_kernel(pairs, ap, bp, c + (long)(ic + ir) * ldc + jc + jr, ldc, h, w, acc);
+                    }
+                }
+            }
+        }
+    }
+    free(a_buffer);
+    free(b_buffer);
+}
+
+#else
+size_t easel_bf16_packed_a_words(int m, int k) { (void)m; (void)k; return 0; }
+size_t easel_bf16_packed_b_words(int k, int n) { (void)k; (void)n; return 0; }
+void easel_bf16_pack_a(const float *a, long sm, long sk, int m, int k, uint32_t *out) {
+    (void)a; (void)sm; (void)sk; (void)m; (void)k; (void)out;
+}
+void easel_bf16_pack_b(const float *b, long sk, long sn, int k, int n, uint32_t *out) {
+    (void)b; (void)sk; (void)sn; (void)k; (void)n; (void)out;
+}
+void easel_bf16_gemm(int m, int n, int k, const uint32_t *a_packed, const EaselSource *a_source,
+                     const uint32_t *b_packed, const EaselSource *b_source, int m0, int m1, int n0, int n1,
+                     float *c, long ldc, int accumulate) {
+    (void)m; (void)n; (void)k; (void)a_packed; (void)a_source; (void)b_packed; (void)b_source;
+    (void)m0; (void)m1; (void)n0; (void)n1; (void)c; (void)ldc; (void)accumulate;
+}
+#endif

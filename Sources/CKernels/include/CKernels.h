@@ -1,0 +1,60 @@
+// CKernels: the bf16 GEMM of Easel's fast mode (AVX-512 BF16 `vdpbf16ps`, fp32 accumulation)
+// and the CPU check that guards it. Swift cannot emit `vdpbf16ps`, so this small C target holds
+// the kernel; everything else stays in Swift. Call nothing here except
+// `easel_cpu_has_avx512_bf16` unless that returned 1.
+//
+// C[m, n] (+)= Σ_k A[m, k] · B[k, n], with A and B rounded to bfloat16 (round to nearest even)
+// and products summed in fp32. Each operand is either pre-packed once (weights) or read from
+// fp32 memory and packed block by block while the GEMM runs (activations).
+//
+// Packed layouts, in 32-bit words each holding the bf16 pair (X[2p], X[2p+1]) along k:
+//   A: [ceil(M/6) panels][ceil(K/2) pairs][6 rows]
+//   B: [ceil(N/64) panels][ceil(K/2) pairs][64 columns]
+// Rows, columns and the odd last k are padded with zeros.
+#ifndef EASEL_CKERNELS_H
+#define EASEL_CKERNELS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define EASEL_BF16_MR 6
+#define EASEL_BF16_NR 64
+
+/// 1 when the CPU and the OS support AVX-512 F/BW/VL and AVX512_BF16 (CPUID leaf 7, XGETBV).
+int easel_cpu_has_avx512_bf16(void);
+
+/// An fp32 operand read while the GEMM runs. Matrix element (k, i) — i is the row m of A or the
+/// column n of B — lies at data[k * stride_k + i * stride_other]. When conv_channels > 0 (B
+/// only) the operand is instead the implicit im2col matrix of an NCHW input: k = (c, ky, kx),
+/// n = (item, y, x) over out_plane = out_height · out_width pixels per item, and
+/// B[k, n] = data[item·item_stride + c·height·width + iy·width + ix] with
+/// iy = y·stride − pad_top + ky, ix = x·stride − pad_left + kx (0 outside the image).
+typedef struct EaselSource {
+    const float *data;
+    long stride_k, stride_other;
+    int conv_channels, height, width, kernel_h, kernel_w, stride, pad_top, pad_left;
+    int out_width, out_plane;
+    long item_stride;
+} EaselSource;
+
+/// Words needed for a packed A of m×k or a packed B of k×n.
+size_t easel_bf16_packed_a_words(int m, int k);
+size_t easel_bf16_packed_b_words(int k, int n);
+
+/// Packs A[m, k] (element at a[m·stride_m + k·stride_k]) into the A layout.
+void easel_bf16_pack_a(const float *a, long stride_m, long stride_k, int m, int k, uint32_t *out);
+/// Packs B[k, n] (element at b[k·stride_k + n·stride_n]) into the B layout.
+void easel_bf16_pack_b(const float *b, long stride_k, long stride_n, int k, int n, uint32_t *out);
+
+/// C[m, n] for m in [m0, m1), n in [n0, n1) of an M×N×K product; C(m, n) at c[m·ldc + n].
+/// Exactly one of a_packed / a_source and one of b_packed / b_source is non-NULL. With
+/// accumulate != 0 the product is added to C, else C is overwritten. m0 must be a multiple of
+/// 6 and n0 of 64 (so ranges split between threads on panel boundaries). Thread-safe: each
+/// call allocates its own packing buffers.
+void easel_bf16_gemm(int m, int n, int k,
+                     const uint32_t *a_packed, const EaselSource *a_source,
+                     const uint32_t *b_packed, const EaselSource *b_source,
+                     int m0, int m1, int n0, int n1,
+                     float *c, long ldc, int accumulate);
+
+#endif

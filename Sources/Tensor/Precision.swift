@@ -1,0 +1,35 @@
+import CKernels
+import Foundation
+
+/// Numeric precision of the engine's matrix products (linear layers and convolutions).
+///
+/// - `fp32`: OpenBLAS SGEMM and fp32 everywhere (the precise mode; matches PyTorch fp32).
+/// - `bf16`: weights stored as bfloat16, activations rounded to bfloat16 on their way into each
+///   product, products summed in fp32 (AVX-512 BF16 `vdpbf16ps`); everything between the
+///   products (norms, softmax, activations, residuals) stays fp32. Like PyTorch's CPU
+///   `autocast(dtype=torch.bfloat16)`, but with fp32 results between layers.
+public enum Precision: String, Sendable, CaseIterable {
+    case fp32
+    case bf16
+
+    /// True when this CPU runs the bf16 kernels (AVX-512 F/BW/VL and AVX512_BF16, with OS
+    /// support for the ZMM state), checked once with CPUID at run time.
+    public static let bf16Supported: Bool = easel_cpu_has_avx512_bf16() != 0
+
+    /// The precision used when a caller does not choose one: `EASEL_PRECISION` (fp32 or bf16)
+    /// when set, else `defaultPrecision`; bf16 falls back to fp32 on CPUs without the
+    /// instructions.
+    public static var preferred: Precision {
+        resolve(ProcessInfo.processInfo.environment["EASEL_PRECISION"].flatMap(Precision.init(rawValue:)))
+    }
+
+    /// The default when neither the caller nor `EASEL_PRECISION` chooses.
+    public static let defaultPrecision: Precision = .fp32
+
+    /// `requested` (or the default) made runnable on this CPU: bf16 becomes fp32 without
+    /// AVX512_BF16.
+    public static func resolve(_ requested: Precision?) -> Precision {
+        let wanted = requested ?? defaultPrecision
+        return wanted == .bf16 && !bf16Supported ? .fp32 : wanted
+    }
+}
