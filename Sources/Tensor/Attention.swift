@@ -22,18 +22,14 @@ public enum Attention {
     /// q [B, Tq, C] and k, v [B, Tk, C] (or [B, C, T] for `.channelsMajor`), C split into
     /// `heads` heads; `causal` hides keys after each query (CLIP's mask). Returns the output in
     /// the layout of q.
+    /// `precision` bf16 multiplies in bf16 (`multiHeadBF16`) for `.tokensMajor` operands.
     public static func multiHead(q: Tensor, k: Tensor, v: Tensor, heads: Int, layout: TokenLayout = .tokensMajor,
-                                 causal: Bool = false) -> Tensor {
-        let batch = q.shape[0]
-        let (tq, channels) = tokensAndChannels(q, layout)
-        let (tk, kChannels) = tokensAndChannels(k, layout)
-        precondition(kChannels == channels && v.shape == k.shape && k.shape[0] == batch,
-                     "attention: q \(q.shape), k \(k.shape), v \(v.shape)")
-        precondition(channels % heads == 0, "attention: \(channels) channels in \(heads) heads")
-        let headSize = channels / heads
-        let scale = 1 / Float(headSize).squareRoot()
+                                 causal: Bool = false, precision: Precision = .fp32) -> Tensor {
+        if Precision.resolve(precision) == .bf16 && layout == .tokensMajor {
+            return multiHeadBF16(q: q, k: k, v: v, heads: heads, causal: causal)
+        }
+        let (batch, tq, tk, headSize, scale, band) = plan(q: q, k: k, v: v, heads: heads, layout: layout)
         let out = Tensor(uninitialized: q.shape)
-        let band = max(1, min(tq, scoreBudget / max(tk, 1)))
         let scores = Tensor(uninitialized: [band, tk])
         var inverseSums = [Float](repeating: 0, count: band)
         for b in 0..<batch {
@@ -62,6 +58,20 @@ public enum Attention {
         return out
     }
 
+    /// Checked sizes of one attention call: batch, query and key counts, head size, the
+    /// 1/√(head size) scale and the query band that keeps the score block within `scoreBudget`.
+    static func plan(q: Tensor, k: Tensor, v: Tensor, heads: Int, layout: TokenLayout)
+        -> (batch: Int, tq: Int, tk: Int, headSize: Int, scale: Float, band: Int) {
+        let batch = q.shape[0]
+        let (tq, channels) = tokensAndChannels(q, layout)
+        let (tk, kChannels) = tokensAndChannels(k, layout)
+        precondition(kChannels == channels && v.shape == k.shape && k.shape[0] == batch,
+                     "attention: q \(q.shape), k \(k.shape), v \(v.shape)")
+        precondition(channels % heads == 0, "attention: \(channels) channels in \(heads) heads")
+        let headSize = channels / heads
+        return (batch, tq, tk, headSize, 1 / Float(headSize).squareRoot(), max(1, min(tq, scoreBudget / max(tk, 1))))
+    }
+
     private static func tokensAndChannels(_ t: Tensor, _ layout: TokenLayout) -> (Int, Int) {
         precondition(t.shape.count == 3, "attention operands are rank 3, got \(t.shape)")
         return layout == .tokensMajor ? (t.shape[1], t.shape[2]) : (t.shape[2], t.shape[1])
@@ -80,11 +90,13 @@ public enum Attention {
         }
     }
 
-    /// Row i becomes exp(row − max(row)) in place and inverseSums[i] = 1 / Σ of it. With
+    /// Row i becomes exp(scale·(row − max(row))) in place and inverseSums[i] = 1 / Σ of it
+    /// (scale > 0, so the maximum of the scaled row is the scaled maximum). With
     /// `causalOffset` o, row i keeps only columns 0...o+i and the rest become 0 (the −∞ mask
     /// of a causal model). With the division by the sum this is a row softmax.
     static func exponentiateRows(_ p: UnsafeMutablePointer<Float>, rows: Int, width: Int, causalOffset: Int?,
-                                 inverseSums: UnsafeMutablePointer<Float>) {
+                                 inverseSums: UnsafeMutablePointer<Float>, scale: Float = 1) {
+        let factor = Float16Lanes(repeating: scale)
         Parallel.forEachRange(rows, minimumPerWorker: max(1, 8192 / max(width, 1))) { range in
             for r in range {
                 let row = p + r * width
@@ -93,13 +105,13 @@ public enum Attention {
                 var sum = Float16Lanes.zero
                 var i = 0
                 while i + 16 <= valid {
-                    let e = VectorMath.exp(VectorMath.load(row + i) - m)
+                    let e = VectorMath.exp((VectorMath.load(row + i) - m) * factor)
                     VectorMath.store(e, row + i)
                     sum += e
                     i += 16
                 }
                 if i < valid {
-                    let e = VectorMath.exp(VectorMath.loadPartial(row + i, valid - i, fill: -.infinity) - m)
+                    let e = VectorMath.exp((VectorMath.loadPartial(row + i, valid - i, fill: -.infinity) - m) * factor)
                     VectorMath.storePartial(e, row + i, valid - i)
                     for lane in 0..<(valid - i) { sum[lane] += e[lane] }
                 }

@@ -7,6 +7,9 @@ enum BF16GEMM {
     /// An operand: packed weights or fp32 memory read while multiplying.
     enum Operand {
         case packed(BF16Panels)
+        /// Panels packed by the caller (for example one attention head's keys), in the A or B
+        /// layout the operand's position needs.
+        case packedWords(UnsafePointer<UInt32>)
         case source(EaselSource)
     }
 
@@ -30,8 +33,10 @@ enum BF16GEMM {
         // Split the operand packed on the fly, so no worker repeats another's packing.
         let splitColumns: Bool
         switch (a, b) {
-        case (.source, .packed): splitColumns = rowPanels < 2 * workers && columnPanels > rowPanels
-        case (.packed, .source): splitColumns = !(columnPanels < 2 * workers && rowPanels > columnPanels)
+        case (.source, .packed), (.source, .packedWords):
+            splitColumns = rowPanels < 2 * workers && columnPanels > rowPanels
+        case (.packed, .source), (.packedWords, .source):
+            splitColumns = !(columnPanels < 2 * workers && rowPanels > columnPanels)
         default: splitColumns = columnPanels > rowPanels
         }
         OpProfile.measure(kind, flops: 2 * Double(m) * Double(n) * Double(k)) {
@@ -61,6 +66,8 @@ enum BF16GEMM {
         case let .packed(panels):
             body(panels.words, nil)
             withExtendedLifetime(panels) {}
+        case let .packedWords(words):
+            body(words, nil)
         case var .source(source):
             withUnsafePointer(to: &source) { body(nil, $0) }
         }

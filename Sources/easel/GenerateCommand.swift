@@ -3,6 +3,7 @@ import Diffusion
 import Foundation
 import Imaging
 import RenderSettings
+import Tensor
 
 /// `easel generate`: render images to PNG files carrying A1111 `parameters` text.
 struct GenerateCommand: ParsableCommand {
@@ -43,6 +44,8 @@ struct GenerateCommand: ParsableCommand {
     var batch: Int?
     @Option(help: "Noise source: cpu (torch's CPU generator, as ComfyUI and A1111's CPU mode).")
     var rng: String?
+    @Option(help: "Arithmetic: bf16 (fast; the default where the CPU has AVX512_BF16) or fp32 (precise). Default: $EASEL_PRECISION, else bf16.")
+    var precision: String?
     @Option(name: [.short, .long], help: "Output PNG. With --batch N > 1, files are NAME-1.png … NAME-N.png.")
     var output: String
 
@@ -68,7 +71,7 @@ struct GenerateCommand: ParsableCommand {
         settings.modelName = modelFile.deletingPathExtension().lastPathComponent
         settings.modelHash = try? ModelHash.shortHash(of: modelFile.isDirectory ? modelFile.appendingPathComponent("model_index.json") : modelFile)
 
-        let pipeline = try StableDiffusionPipeline.load(modelFile)
+        let pipeline = try StableDiffusionPipeline.load(modelFile, precision: try chosenPrecision())
         let cancel = CancellationFlag()
         let interrupt = InterruptTrap { cancel.cancel() }
         defer { interrupt.release() }
@@ -89,6 +92,19 @@ struct GenerateCommand: ParsableCommand {
             try PNGFile.write(image.image, text: [(key: "parameters", value: Infotext.format(recorded))], to: path)
             print(path.path)
         }
+    }
+
+    /// `--precision`, else `Precision.preferred`; bf16 on a CPU without AVX512_BF16 runs in
+    /// fp32 with a note.
+    private func chosenPrecision() throws -> Precision {
+        guard let precision else { return .preferred }
+        guard let requested = Precision(rawValue: precision) else {
+            throw ValidationError("precision: expected fp32 or bf16, got '\(precision)'")
+        }
+        if Precision.resolve(requested) != requested {
+            CommandLineIO.printError("easel: this CPU has no AVX512_BF16; using fp32")
+        }
+        return Precision.resolve(requested)
     }
 
     /// Settings from `--from FILE.png`, or the model profile's defaults.

@@ -7,12 +7,13 @@ import XCTest
 /// Pipeline behaviour on the tiny fixture model. Tokenization is replaced by the manifest's
 /// own ids for "a photo of a cat" (transformers' CLIPTokenizer output, fixture README), so
 /// these tests exercise conditioning, caching, sampling and cancellation, not the tokenizer.
+/// The pipeline runs in the precise mode (fp32), the one the reference PNGs pin.
 final class StableDiffusionPipelineTests: XCTestCase {
     static let catIDs = [49406, 320, 1125, 539, 320, 2368] + Array(repeating: 49407, count: 71)
 
     private func pipeline() throws -> StableDiffusionPipeline {
         let checkpoint = try StableDiffusionCheckpoint.load(Fixtures.url("tiny-sd15.safetensors"))
-        return try StableDiffusionPipeline(checkpoint: checkpoint) { text in
+        return try StableDiffusionPipeline(checkpoint: checkpoint, precision: .fp32) { text in
             let ids = text.isEmpty ? [49406] + Array(repeating: 49407, count: 76)
                 : text == "dog" ? [49406, 1929] + Array(repeating: 49407, count: 75) : Self.catIDs
             return [ConditioningChunk(ids: ids, multipliers: Array(repeating: 1, count: 77))]

@@ -91,4 +91,31 @@ final class BF16KernelTests: XCTestCase {
         let backReference = Self.rounded(tokens).tokensPointwiseConv(weight: Self.rounded(w), bias: b, residual: x)
         XCTAssertLessThan(NaiveReference.maxDifference(back.values, backReference.values.map(Double.init)), 1e-4)
     }
+
+    /// bf16 attention against the naive softmax attention on bf16-rounded q, k, v, with bands
+    /// of queries (a small score budget is not needed: 70 keys × 300 queries already spans
+    /// several row panels). The unnormalised probabilities are rounded to bf16 too (relative
+    /// error ≤ 2⁻⁹) before E·V, so outputs (|v| < 1) agree to 2⁻⁹ plus fp32 noise: 5e-3.
+    func testAttentionAgainstDefinition() {
+        let (batch, heads, d) = (2, 3, 40)
+        for (tq, tk, causal) in [(300, 70, false), (77, 77, true)] {
+            let q = NaiveReference.tensor([batch, tq, heads * d], seed: 11)
+            let k = NaiveReference.tensor([batch, tk, heads * d], seed: 12)
+            let v = NaiveReference.tensor([batch, tk, heads * d], seed: 13)
+            let o = Attention.multiHead(q: q, k: k, v: v, heads: heads, causal: causal, precision: .bf16).values
+            let (qr, kr, vr) = (Self.rounded(q).values, Self.rounded(k).values, Self.rounded(v).values)
+            var worst = 0.0
+            for b in 0..<batch { for h in 0..<heads {
+                func head(_ t: [Float], _ tokens: Int) -> [Double] {
+                    (0..<tokens).flatMap { i in (0..<d).map { Double(t[(b * tokens + i) * heads * d + h * d + $0]) } }
+                }
+                let want = NaiveReference.attention(q: head(qr, tq), k: head(kr, tk), v: head(vr, tk),
+                                                    tq: tq, tk: tk, d: d, causal: causal)
+                for i in 0..<tq { for c in 0..<d {
+                    worst = max(worst, abs(Double(o[(b * tq + i) * heads * d + h * d + c]) - want[i * d + c]))
+                }}
+            }}
+            XCTAssertLessThan(worst, 5e-3, "tq \(tq), tk \(tk), causal \(causal)")
+        }
+    }
 }

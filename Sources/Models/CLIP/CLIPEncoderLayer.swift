@@ -9,6 +9,7 @@ struct CLIPEncoderLayer {
     let layerNorm2: LayerNormLayer
     let fc1: LinearLayer, fc2: LinearLayer
     let heads: Int
+    let precision: Precision
 
     init(_ w: WeightScope, config: CLIPTextConfig) throws {
         let c = config.hiddenSize
@@ -22,13 +23,14 @@ struct CLIPEncoderLayer {
         fc1 = try LinearLayer(w.child("mlp.fc1"), in: c, out: config.intermediateSize)
         fc2 = try LinearLayer(w.child("mlp.fc2"), in: config.intermediateSize, out: c)
         heads = config.numHeads
+        precision = w.precision
     }
 
     /// x [B, T, C] → [B, T, C].
     func callAsFunction(_ x: Tensor) -> Tensor {
         let h = layerNorm1(x)                                                   // [B, T, C]
         let attended = Attention.multiHead(q: qProj(h), k: kProj(h), v: vProj(h),
-                                           heads: heads, causal: true)        // [B, T, C]
+                                           heads: heads, causal: true, precision: precision)        // [B, T, C]
         let x = outProj(attended, residual: x)                                  // [B, T, C]
         let hidden = fc1(layerNorm2(x))                                         // [B, T, 4C]
         quickGELUInPlace(hidden)                                                // [B, T, 4C]

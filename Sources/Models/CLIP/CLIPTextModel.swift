@@ -16,8 +16,9 @@ public final class CLIPTextModel {
     private let pool = BufferPool()
 
     /// Builds the encoder from `weights`; `precision` chooses fp32 or bf16 products (see
-    /// `Precision`; bf16 falls back to fp32 on CPUs without AVX512_BF16).
-    public init(weights: WeightSource, config: CLIPTextConfig, precision: Precision = .preferred) throws {
+    /// `Precision`; bf16 falls back to fp32 on CPUs without AVX512_BF16). The default is fp32, the
+    /// results the reference fixtures pin; `StableDiffusionPipeline` passes `Precision.preferred`.
+    public init(weights: WeightSource, config: CLIPTextConfig, precision: Precision = .fp32) throws {
         self.config = config
         let w = WeightScope(weights, precision: precision)
         self.precision = w.precision

@@ -7,6 +7,7 @@ import Tensor
 struct CrossAttention {
     let toQ: LinearLayer, toK: LinearLayer, toV: LinearLayer, toOut: LinearLayer
     let heads: Int
+    let precision: Precision
 
     init(_ w: WeightScope, queryDim: Int, contextDim: Int, heads: Int) throws {
         toQ = try LinearLayer(w.child("to_q"), in: queryDim, out: queryDim, bias: false)
@@ -14,6 +15,7 @@ struct CrossAttention {
         toV = try LinearLayer(w.child("to_v"), in: contextDim, out: queryDim, bias: false)
         toOut = try LinearLayer(w.child("to_out.0"), in: queryDim, out: queryDim)
         self.heads = heads
+        precision = w.precision
     }
 
     /// x [B, T, C], context [B, Tc, Cc] (nil: self-attention) → attention(x) + residual.
@@ -22,7 +24,7 @@ struct CrossAttention {
         let attended = Attention.multiHead(q: toQ(x),            // [B, T, C]
                                            k: toK(source),       // [B, Tc, C]
                                            v: toV(source),       // [B, Tc, C]
-                                           heads: heads)
+                                           heads: heads, precision: precision)
         return toOut(attended, residual: residual)               // [B, T, C]
     }
 }
