@@ -37,6 +37,19 @@ final class PromptGridTests: XCTestCase {
         XCTAssertEqual(r.negative, "(worst quality, low quality:1.4), watermark, signature, blurry")
     }
 
+    /// The guide's SD 1.5 default negative typed into the grid's negative row is recognised as
+    /// the default and written once; an emphasis group with commas stays one tag.
+    func testEmphasisGroupsAreNotSplitAtCommas() {
+        var g = PromptGrid(family: .sd15)
+        g.who = .init("cat")
+        g.negative = "(worst quality, low quality:1.4), watermark, signature, blurry"
+        g.extraTags = ["(soft light, film grain:1.2), [wide, shot]"]
+        let rendered = g.render(in: .sd15)
+        XCTAssertEqual(rendered.negative, "(worst quality, low quality:1.4), watermark, signature, blurry")
+        XCTAssertEqual(rendered.prompt,
+                       "(best quality:1.4), cat, (soft light, film grain:1.2), [wide, shot]")
+    }
+
     func testMidjourneyNegativeBecomesNoParameter() {
         var g = PromptGrid(family: .midjourney)
         g.who = .init("fox")

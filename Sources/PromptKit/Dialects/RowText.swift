@@ -27,9 +27,24 @@ enum RowText {
         return joinsWithSpace ? "\(value) \(qualifier)" : "\(value), \(qualifier)"
     }
 
-    /// Comma-separated parts, trimmed, empty ones dropped.
+    /// Comma-separated parts, trimmed, empty ones dropped. Commas inside an A1111 emphasis
+    /// group — `(a, b:1.2)` or `[a, b]` — do not split it; escaped brackets `\(` do not nest.
     static func splitTags(_ text: String) -> [String] {
-        text.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
+        var parts: [String] = []
+        var current = ""
+        var depth = 0
+        var escaped = false
+        for ch in text {
+            defer { escaped = !escaped && ch == "\\" }
+            if !escaped {
+                if ch == "(" || ch == "[" { depth += 1 }
+                if (ch == ")" || ch == "]") && depth > 0 { depth -= 1 }
+                if ch == "," && depth == 0 { parts.append(current); current = ""; continue }
+            }
+            current.append(ch)
+        }
+        parts.append(current)
+        return parts.map(\.trimmed).filter { !$0.isEmpty }
     }
 
     /// True when `qualifier` contains `value` as whole words ("concrete catholic church"
