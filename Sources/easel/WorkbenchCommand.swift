@@ -26,6 +26,9 @@ struct WorkbenchCommand: ParsableCommand {
     @Option(name: .long, help: "Theme name (dark, light, monochrome) or a theme .json file.")
     var theme: String?
 
+    @Option(name: .long, help: "Preset to load at start (built-in or user; its theme applies unless --theme is given).")
+    var preset: String?
+
     @Option(name: .long, help: "Folder for saved images (default: ./outputs).")
     var output: String = "outputs"
 
@@ -38,6 +41,7 @@ struct WorkbenchCommand: ParsableCommand {
         let folders = [modelPath, DemoModel.locate()?.path].compactMap { $0 }
             .map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
         let options = WorkbenchOptions(modelPath: modelPath, graphics: graphics, theme: theme, imagePath: image,
+                                       presetName: preset,
                                        outputFolder: URL(fileURLWithPath: output), modelFolders: folders)
         let app = try WorkbenchApp(options: options) { sink in DiffusionRenderBackend(sink: sink) }
         let status = try app.run()

@@ -4,8 +4,8 @@ import RenderSettings
 @testable import PromptKit
 
 final class PresetStoreTests: XCTestCase {
-    private var dir: URL!
-    private var store: PresetStore!
+    var dir: URL!
+    var store: PresetStore!
 
     override func setUpWithError() throws {
         dir = try Fixtures.temporaryDirectory("presets").appendingPathComponent("easel/presets")

@@ -65,7 +65,7 @@ final class PresetBrowserTests: XCTestCase {
         h.typeKeys("night-walk")
         h.press(.enter)
         XCTAssertEqual(h.lastReaction.effects,
-                       [.savePreset(name: "night-walk", document: h.state.document, overwrite: false)])
+                       [.savePreset(name: "night-walk", document: h.state.document, theme: nil, overwrite: false)])
         guard case .presets? = h.state.topOverlay else { return XCTFail("back in the browser") }
         h.send(.presetSaved(name: "night-walk"))
         XCTAssertEqual(h.lastReaction.effects, [.reloadPresets])
@@ -82,7 +82,7 @@ final class PresetBrowserTests: XCTestCase {
         h.press(.char("n"))
         guard case .textEntry? = h.state.topOverlay else { return XCTFail("back to the name") }
         h.press(.enter, .char("y"))
-        XCTAssertEqual(h.lastReaction.effects, [.savePreset(name: "mine", document: h.state.document, overwrite: true)])
+        XCTAssertEqual(h.lastReaction.effects, [.savePreset(name: "mine", document: h.state.document, theme: nil, overwrite: true)])
         guard case .presets? = h.state.topOverlay else { return XCTFail("back in the browser") }
         // A built-in's name cannot be taken.
         h.press(.char("a"))
@@ -97,7 +97,7 @@ final class PresetBrowserTests: XCTestCase {
         guard case .confirm(let question) = h.state.topOverlay else { return XCTFail("no question") }
         XCTAssertEqual(question.purpose, .overwritePreset(name: "mine"))
         h.press(.char("y"))
-        XCTAssertEqual(h.lastReaction.effects, [.savePreset(name: "mine", document: h.state.document, overwrite: true)])
+        XCTAssertEqual(h.lastReaction.effects, [.savePreset(name: "mine", document: h.state.document, theme: nil, overwrite: true)])
     }
 
     func testRenameChecksTheName() {

@@ -64,6 +64,17 @@ else
   echo "FAIL preset-file: no scenario-lighthouse.json with the grid in $work/preset/config/easel/presets"
   failures=$((failures + 1))
 fi
+# A preset naming the light theme: loading it at start (--preset) paints light theme's page
+# colour (#f7f7f2, xterm-256 entry 255, as text background); a --theme on the command line wins.
+mkdir -p "$work/theme/config/easel/presets"
+printf '{"grid": {"what": "photo"}, "theme": "light"}\n' >"$work/theme/config/easel/presets/bright.json"
+light_page='48;5;255m'
+scenario preset-theme 120 36 env "$(env_for theme)" "$easel" --model /nonexistent/model.safetensors --preset bright
+if grep -q "$light_page" "$work/preset-theme.log"; then echo "ok preset-theme-colours"; else
+  echo "FAIL preset-theme-colours: no light page colour ($light_page) on screen"; failures=$((failures + 1)); fi
+scenario preset-theme 120 36 env "$(env_for theme)" "$easel" --model /nonexistent/model.safetensors --preset bright --theme dark
+if ! grep -q "$light_page" "$work/preset-theme.log"; then echo "ok preset-theme-command-line-wins"; else
+  echo "FAIL preset-theme-command-line-wins: the light page colour is on screen despite --theme dark"; failures=$((failures + 1)); fi
 scenario save-load 120 36 bash -c '
   env "$1" "$2" --model "$3" --output "$4" "$5" || exit
   exec env "$1" "$2" --model "$3" "$(ls "$4"/*/*.png)"' sh "$(env_for save)" "$easel" "$model" "$work/outputs" "$work/quick.png"

@@ -2,7 +2,8 @@ import Foundation
 import RenderSettings
 
 /// A named preset: a grid, every render setting, the dialect it renders in, the model file,
-/// and optionally an A1111 style applied to the rendered prompt. Stored as
+/// optionally an A1111 style applied to the rendered prompt, and optionally the workbench theme
+/// to show it in. Stored as
 /// `<name>.json` in the presets directory (the name is the file name).
 public struct Preset: Equatable, Sendable {
     public var name: String
@@ -13,9 +14,13 @@ public struct Preset: Equatable, Sendable {
     public var settings: RenderSettings
     public var modelPath: String?
     public var style: PromptStyle?
+    /// The workbench theme (a name such as `light`, or a theme file's path) applied when the
+    /// preset is loaded there; nil keeps the current theme.
+    public var theme: String?
 
     public init(name: String, description: String = "", grid: PromptGrid, dialect: ModelFamily? = nil,
-                settings: RenderSettings? = nil, modelPath: String? = nil, style: PromptStyle? = nil) {
+                settings: RenderSettings? = nil, modelPath: String? = nil, style: PromptStyle? = nil,
+                theme: String? = nil) {
         self.name = name
         self.description = description
         self.grid = grid
@@ -23,6 +28,7 @@ public struct Preset: Equatable, Sendable {
         self.settings = settings ?? (dialect ?? grid.family).profile.defaultSettings()
         self.modelPath = modelPath
         self.style = style
+        self.theme = theme
     }
 
     /// The grid rendered in `family` (default: the preset's dialect), with the style applied.
@@ -50,10 +56,11 @@ public struct Preset: Equatable, Sendable {
 }
 
 /// The preset file format: `{"description", "dialect", "grid", "settings", "modelPath"?,
-/// "style"?}`; the preset's name is its file name.
+/// "style"?, "theme"?}`; the preset's name is its file name. Optional keys may be missing
+/// (files written before `theme` existed load unchanged).
 extension Preset: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case description, dialect, grid, settings, modelPath, style
+        case description, dialect, grid, settings, modelPath, style, theme
     }
 
     public init(from decoder: Decoder) throws {
@@ -71,7 +78,8 @@ extension Preset: Codable {
                   dialect: try c.decodeIfPresent(ModelFamily.self, forKey: .dialect),
                   settings: try c.decodeIfPresent(RenderSettings.self, forKey: .settings),
                   modelPath: try c.decodeIfPresent(String.self, forKey: .modelPath),
-                  style: try c.decodeIfPresent(PromptStyle.self, forKey: .style))
+                  style: try c.decodeIfPresent(PromptStyle.self, forKey: .style),
+                  theme: try Self.decodeTheme(c))
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -85,5 +93,16 @@ extension Preset: Codable {
         try c.encode(bare, forKey: .settings)
         try c.encodeIfPresent(modelPath, forKey: .modelPath)
         try c.encodeIfPresent(style, forKey: .style)
+        try c.encodeIfPresent(theme, forKey: .theme)
+    }
+
+    /// `theme`, when present, is a non-empty name or path.
+    private static func decodeTheme(_ c: KeyedDecodingContainer<CodingKeys>) throws -> String? {
+        guard let theme = try c.decodeIfPresent(String.self, forKey: .theme) else { return nil }
+        if theme.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw DecodingError.dataCorruptedError(forKey: .theme, in: c,
+                debugDescription: "'theme' is empty; give a theme name such as \"dark\" or leave the key out")
+        }
+        return theme
     }
 }

@@ -12,8 +12,10 @@ struct PresetEffects {
             switch effect {
             case .reloadPresets:
                 return reload()
-            case .savePreset(let name, let document, let overwrite):
-                try store.save(document.preset(named: name), force: overwrite)
+            case .savePreset(let name, let document, let theme, let overwrite):
+                var preset = document.preset(named: name)
+                preset.theme = theme
+                try store.save(preset, force: overwrite)
                 return .presetSaved(name: name)
             case .renamePreset(let from, let to):
                 var preset = try store.load(from)
@@ -47,7 +49,7 @@ struct PresetEffects {
             switch listing.preset {
             case .success(let preset):
                 entries.append(PresetEntry(name: listing.name, isBuiltIn: listing.source == .builtIn,
-                                           document: Document(preset: preset)))
+                                           document: Document(preset: preset), theme: preset.theme))
             case .failure(let error):
                 errors.append("\(error)")
             }

@@ -34,23 +34,31 @@ extension WorkbenchApp {
             pending.append(.clipboardCopied(characters: text.count))
         case .openImage(let path):
             pending.append(ImageParameters.read(path))
+        case .applyTheme(let name):
+            do {
+                palette?.setTheme(try theme(named: name))
+                painter?.screenCleared()
+                pending.append(.themeApplied(name))
+            } catch {
+                pending.append(.operationFailed("\(error)"))
+            }
         case .savePreset, .renamePreset, .deletePreset, .importStyles, .reloadPresets:
             pending.append(presets.perform(effect))
         }
     }
 
-    /// The theme asked for (`--theme`), else dark (monochrome under `NO_COLOR`); colours off
-    /// under `NO_COLOR` whatever the theme.
-    func loadTheme() throws -> Theme {
-        let library = ThemeLibrary.standard(environment: options.environment)
-        var theme: Theme
-        if let name = options.theme {
-            theme = try library.load(name)
-        } else {
-            theme = (try? library.load(options.noColor ? "monochrome" : "dark")) ?? Theme.builtInMonochrome
-        }
-        if options.noColor { theme = theme.withoutColour }
-        return theme
+    /// The theme asked for (`--theme`), else dark (monochrome under `NO_COLOR`), with its name.
+    func startTheme() throws -> (name: String, theme: Theme) {
+        if let name = options.theme { return (name, try theme(named: name)) }
+        let name = options.noColor ? "monochrome" : "dark"
+        let fallback = options.noColor ? Theme.builtInMonochrome.withoutColour : Theme.builtInMonochrome
+        return (name, (try? theme(named: name)) ?? fallback)
+    }
+
+    /// A theme by name or path; colours off under `NO_COLOR` whatever the theme.
+    func theme(named name: String) throws -> Theme {
+        let theme = try ThemeLibrary.standard(environment: options.environment).load(name)
+        return options.noColor ? theme.withoutColour : theme
     }
 
     /// The graphics mode and the cell size in pixels, asked of the terminal before curses starts.

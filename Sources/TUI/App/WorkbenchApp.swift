@@ -26,6 +26,8 @@ public final class WorkbenchApp {
     var preview: PreviewImage?
     var finalImage: (job: Int, image: RGBImage)?
     var screen: CursesScreen?
+    var palette: CursesPalette?
+    var painter: WorkbenchPainter?
     var workerPriority: WorkerThreadPriority?
     let latency = KeyLatencyLog()
     let presets: PresetEffects
@@ -50,7 +52,7 @@ public final class WorkbenchApp {
 
     /// Runs until the user quits; returns the exit status (0, or 128 + signal).
     public func run() throws -> Int32 {
-        let theme = try loadTheme()
+        let theme = try startTheme()
         let (graphics, cellSize) = detectGraphics()
         TerminalGuard.install(wakeFD: inbox.writeFD)
         let screen: CursesScreen
@@ -68,9 +70,12 @@ public final class WorkbenchApp {
         }
         self.screen = screen
         workerPriority = WorkerThreadPriority()
-        let palette = CursesPalette(theme: theme, colourCount: screen.colourCount)
+        let palette = CursesPalette(theme: theme.theme, colourCount: screen.colourCount)
         let painter = WorkbenchPainter(canvas: CursesCanvas(palette: palette), keymap: reducer.environment.keymap,
                                        graphics: graphics, cellPixelSize: cellSize)
+        self.palette = palette
+        self.painter = painter
+        state.theme = theme.name
         state.columns = screen.columns
         state.rows = screen.rows
         reducer.prepare(&state)
@@ -84,6 +89,8 @@ public final class WorkbenchApp {
         if let path = options.imagePath { effects.append(.openImage(path: path)) }
         pending.append(.modelsFound(ModelFinder.find(in: options.modelFolders, including: options.modelPath)))
         for effect in effects { run(effect) }
+        // After `.reloadPresets` has queued the list; a `--theme` wins over the preset's theme.
+        if let name = options.presetName { pending.append(.openPreset(name: name, keepTheme: options.theme != nil)) }
     }
 
     private func loop(screen: CursesScreen, painter: WorkbenchPainter) -> Int32 {

@@ -10,6 +10,8 @@ public struct WorkbenchOptions {
     public var theme: String?
     /// An A1111 PNG whose parameters to load at start.
     public var imagePath: String?
+    /// A preset to load at start (its theme applies unless `theme` is given).
+    public var presetName: String?
     /// Where saved images go.
     public var outputFolder: URL
     /// Where user presets live (nil: PromptKit's default, `$XDG_CONFIG_HOME/easel/presets`).
@@ -19,13 +21,14 @@ public struct WorkbenchOptions {
     public var environment: [String: String]
 
     public init(modelPath: String? = nil, graphics: GraphicsPreference = .auto, theme: String? = nil,
-                imagePath: String? = nil, outputFolder: URL = URL(fileURLWithPath: "outputs"),
+                imagePath: String? = nil, presetName: String? = nil, outputFolder: URL = URL(fileURLWithPath: "outputs"),
                 presetFolder: URL? = nil, modelFolders: [URL] = [],
                 environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.modelPath = modelPath
         self.graphics = graphics
         self.theme = theme
         self.imagePath = imagePath
+        self.presetName = presetName
         self.outputFolder = outputFolder
         self.presetFolder = presetFolder
         self.modelFolders = modelFolders

@@ -26,6 +26,11 @@ public enum Action: Equatable, Sendable {
 
     // file operations
     case presetsLoaded([PresetEntry], errors: [String])
+    /// Load a preset by name (`easel --preset NAME` at start). `keepTheme` ignores the preset's
+    /// theme (a `--theme` on the command line wins).
+    case openPreset(name: String, keepTheme: Bool)
+    /// The screen now shows this theme.
+    case themeApplied(String)
     case presetSaved(name: String)
     case presetDeleted(name: String)
     case presetRenamed(from: String, to: String)

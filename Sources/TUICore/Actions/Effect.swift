@@ -16,7 +16,10 @@ public enum Effect: Equatable, Sendable {
     case copyToClipboard(String)
     /// Read an A1111 PNG's parameters.
     case openImage(path: String)
-    case savePreset(name: String, document: Document, overwrite: Bool)
+    /// Save the document as a preset that records `theme` (the one on screen).
+    case savePreset(name: String, document: Document, theme: String?, overwrite: Bool)
+    /// Switch the screen to a theme (a name or a file path); reported back as `themeApplied`.
+    case applyTheme(String)
     case renamePreset(from: String, to: String)
     case deletePreset(name: String)
     case importStyles(path: String)

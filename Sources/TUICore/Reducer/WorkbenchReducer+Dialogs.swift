@@ -92,7 +92,7 @@ extension WorkbenchReducer {
                 // Close the name prompt under the question too, if there is one.
                 if case .textEntry = state.topOverlay { state.overlays.removeLast() }
                 return Reaction(redraw: [.overlay, .layout],
-                                effects: [.savePreset(name: name, document: state.document, overwrite: true)])
+                                effects: [.savePreset(name: name, document: state.document, theme: state.theme, overwrite: true)])
             }
         default:
             return .none

@@ -16,6 +16,15 @@ extension WorkbenchReducer {
                 state.status = .error(first + more)
             }
             return Reaction(redraw: [.overlay, .status])
+        case .openPreset(let name, let keepTheme):
+            guard let entry = state.presets.first(where: { $0.name == name }) else {
+                state.status = .error("No preset named “\(name)” (p lists them)")
+                return Reaction(redraw: [.status])
+            }
+            return loadPreset(&state, entry, keepTheme: keepTheme)
+        case .themeApplied(let theme):
+            state.theme = theme
+            return Reaction(redraw: .all)
         case .presetSaved(let name):
             state.status = .success("Saved preset “\(name)”")
             return Reaction(redraw: [.status], effects: [.reloadPresets])

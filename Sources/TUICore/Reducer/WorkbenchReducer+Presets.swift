@@ -47,7 +47,9 @@ extension WorkbenchReducer {
         return Reaction(redraw: [.overlay])
     }
 
-    func loadPreset(_ state: inout AppState, _ entry: PresetEntry) -> Reaction {
+    /// Loads a preset as one undo step, loads its model if it names another one, and switches
+    /// to its theme unless `keepTheme` (undo leaves the theme as it is).
+    func loadPreset(_ state: inout AppState, _ entry: PresetEntry, keepTheme: Bool = false) -> Reaction {
         let previousModel = state.document.modelPath
         var reaction = change(&state, kind: nil) { doc in
             let model = doc.modelPath
@@ -56,6 +58,9 @@ extension WorkbenchReducer {
         }
         if let path = state.document.modelPath, path != previousModel {
             reaction.effects.append(.loadModel(path: path))
+        }
+        if !keepTheme, let theme = entry.theme, theme != state.theme {
+            reaction.effects.append(.applyTheme(theme))
         }
         state.status = .success("Loaded preset “\(entry.name)”")
         reaction.redraw.formUnion([.overlay, .layout, .status])
@@ -80,7 +85,7 @@ extension WorkbenchReducer {
         }
         state.overlays.removeLast()
         return Reaction(redraw: [.overlay, .layout],
-                        effects: [.savePreset(name: name, document: state.document, overwrite: false)])
+                        effects: [.savePreset(name: name, document: state.document, theme: state.theme, overwrite: false)])
     }
 
     func renamePreset(_ state: inout AppState, from: String, to: String) -> Reaction {

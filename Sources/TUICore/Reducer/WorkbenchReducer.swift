@@ -23,7 +23,7 @@ public struct WorkbenchReducer: Sendable {
         case .renderDue, .renderProgress, .renderFinished, .renderFailed,
              .modelLoading, .modelLoaded, .modelHashed, .modelFailed, .modelsFound:
             return reduceRender(&state, action)
-        case .presetsLoaded, .presetSaved, .presetDeleted, .presetRenamed, .stylesImported,
+        case .presetsLoaded, .openPreset, .themeApplied, .presetSaved, .presetDeleted, .presetRenamed, .stylesImported,
              .imageSaved, .imageOpened, .operationFailed, .clipboardCopied:
             return reduceFileResult(&state, action)
         }

@@ -40,6 +40,9 @@ public struct AppState: Equatable, Sendable {
 
     // MARK: presets and messages
     public var presets: [PresetEntry] = []
+    /// The theme on screen (a name or a file path), recorded in presets saved from here; nil
+    /// until the TUI reports the one it started with.
+    public var theme: String?
     public var status: StatusMessage?
     /// State of the random generator for new seeds (SplitMix64), so reducing stays pure.
     public var randomState: UInt64
@@ -84,7 +87,7 @@ public struct AppState: Equatable, Sendable {
             && a.nextJob == b.nextJob && a.lastJob?.id == b.lastJob?.id && a.lastJob?.settings == b.lastJob?.settings
             && a.lastFinished == b.lastFinished && a.renderForced == b.renderForced
             && a.preview == b.preview && a.model == b.model && a.modelHash == b.modelHash && a.availableModels == b.availableModels
-            && a.presets == b.presets && a.status == b.status && a.randomState == b.randomState
+            && a.presets == b.presets && a.theme == b.theme && a.status == b.status && a.randomState == b.randomState
             && a.quitRequested == b.quitRequested
     }
 }

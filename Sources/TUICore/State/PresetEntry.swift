@@ -4,10 +4,14 @@ public struct PresetEntry: Equatable, Sendable {
     /// Built-in presets ship with Easel and cannot be overwritten, renamed or deleted.
     public var isBuiltIn: Bool
     public var document: Document
+    /// The theme the preset switches to when loaded (PromptKit's `Preset.theme`); nil keeps
+    /// the current one. Not part of the document: undo does not change the theme.
+    public var theme: String?
 
-    public init(name: String, isBuiltIn: Bool, document: Document) {
+    public init(name: String, isBuiltIn: Bool, document: Document, theme: String? = nil) {
         self.name = name
         self.isBuiltIn = isBuiltIn
         self.document = document
+        self.theme = theme
     }
 }
