@@ -70,4 +70,20 @@ final class ThemeTests: XCTestCase {
         XCTAssertEqual(try ThemeColor(parsing: "#585858").palette8(background: false), 7)   // grey text: white
         XCTAssertEqual(try ThemeColor(parsing: "#262626").palette8(background: true), 0)    // grey ground: black
     }
+
+    /// On 8 colours, text on a background the theme paints must not take that background's
+    /// colour: the light theme's page (#f7f7f2) becomes white, so its grey labels (#4e4e4e,
+    /// #a8a8a8 borders) go black, not white (seen as blank labels in xterm with TERM=xterm).
+    func testBasicColourTextStaysVisibleOnAPaintedBackground() throws {
+        let page = try ThemeColor(parsing: "#f7f7f2"), dark = try ThemeColor(parsing: "#262626")
+        XCTAssertEqual(page.palette8(background: true), 7)
+        XCTAssertEqual(try ThemeColor(parsing: "#4e4e4e").palette8(on: page), 0)
+        XCTAssertEqual(try ThemeColor(parsing: "#a8a8a8").palette8(on: page), 0)
+        XCTAssertEqual(try ThemeColor(parsing: "#ffffff").palette8(on: page), 0)            // white on white
+        XCTAssertEqual(try ThemeColor(parsing: "#005f87").palette8(on: page), 6)            // colours stay
+        XCTAssertEqual(try ThemeColor(parsing: "#808080").palette8(on: dark), 7)            // grey on dark: white
+        XCTAssertEqual(try ThemeColor(parsing: "#ffffff").palette8(on: try ThemeColor(parsing: "#005f87")), 0)
+        XCTAssertEqual(try ThemeColor(parsing: "#6c6c6c").palette8(on: .terminalDefault), 7) // unknown ground: as before
+        XCTAssertEqual(try ThemeColor(parsing: "#d70000").palette8(on: .terminalDefault), 1)
+    }
 }

@@ -46,8 +46,8 @@ final class CursesPalette {
         if style.italic { attrs |= CursesAttributes.italic }
         if style.underline { attrs |= CursesAttributes.underline }
         if style.reverse { attrs |= CursesAttributes.reverse }
-        let pair = self.pair(foreground: colourNumber(style.foreground),
-                             background: colourNumber(style.background, background: true))
+        let foreground = depth == .basic ? style.foreground.palette8(on: style.background) : colourNumber(style.foreground)
+        let pair = self.pair(foreground: foreground, background: colourNumber(style.background, background: true))
         roleCache[key] = (attrs, pair)
         return (attrs, pair)
     }

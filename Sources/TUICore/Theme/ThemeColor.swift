@@ -48,13 +48,36 @@ public enum ThemeColor: Equatable, Hashable, Sendable {
         case .palette(let i) where i < 16: return Int(i) % 8
         default:
             let (r, g, b) = rgbValue
-            let high = max(r, g, b), low = min(r, g, b)
-            if high - low < 40 {
+            let high = max(r, g, b)
+            if isGrey {
                 return background ? (high > 200 ? 7 : 0) : (high < 24 ? 0 : 7)
             }
             let threshold = high * 2 / 3
             return (r > threshold ? 1 : 0) | (g > threshold ? 2 : 0) | (b > threshold ? 4 : 0)
         }
+    }
+
+    /// The nearest basic colour for text drawn on `background`. On the terminal's own background
+    /// (unknown) this is `palette8(background: false)`. On a background the theme paints, grey
+    /// text and text that would come out in the background's own colour take black or white,
+    /// whichever shows on that background (a light theme's grey labels would otherwise turn
+    /// white on white).
+    public func palette8(on background: ThemeColor) -> Int {
+        let text = palette8(background: false)
+        guard background != .terminalDefault else { return text }
+        let ground = background.palette8(background: true)
+        guard isGrey || text == ground else { return text }
+        return Self.lightBasicColours.contains(ground) ? 0 : 7
+    }
+
+    /// Basic colours that black text reads on: green, yellow, cyan, white.
+    static let lightBasicColours: Set<Int> = [2, 3, 6, 7]
+
+    /// An RGB colour whose channels differ by less than 40 (the greys of `palette8`).
+    var isGrey: Bool {
+        guard case .rgb = self else { return false }
+        let (r, g, b) = rgbValue
+        return max(r, g, b) - min(r, g, b) < 40
     }
 
     /// The colour as RGB (palette entries through the xterm palette).
