@@ -1,4 +1,4 @@
-"""Plots a run's loss curves (loss_vae.csv, loss_unet.csv) to a PNG for MODEL.md.
+"""Plots a run's loss curves (loss_vae.csv, loss_unet.csv, loss_decoder.csv) to a PNG for MODEL.md.
 
     tools/.venv-demo/bin/python tools/demo-model/plot.py --run tools/demo-model/runs/main --out models/demo/loss.png
 """
@@ -32,9 +32,10 @@ def main():
     p.add_argument("--run", required=True)
     p.add_argument("--out", required=True)
     args = p.parse_args()
-    fig, axes = plt.subplots(1, 2, figsize=(11, 4))
+    fig, axes = plt.subplots(1, 3, figsize=(15, 4))
     for ax, (name, column, title) in zip(axes, [("loss_vae.csv", "l1", "VAE: L1 reconstruction error"),
-                                                ("loss_unet.csv", "mse", "UNet + text encoder: eps MSE")]):
+                                                ("loss_unet.csv", "mse", "UNet + text encoder: eps MSE"),
+                                                ("loss_decoder.csv", "l1", "decoder fine-tune: L1 error")]):
         x, y = read(os.path.join(args.run, name), column)
         if len(y):
             ax.plot(x, y, color="0.8", linewidth=0.6, label="per step")
