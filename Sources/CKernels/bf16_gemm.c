@@ -17,7 +17,9 @@
 #ifndef KC
 #define KC 256      // k per block (even): a B micro-panel is KC/2 · 64 words = 32 KiB
 #endif
+#ifndef NC
 #define NC 768      // columns per packed B block when B is packed on the fly
+#endif
 #define MC 288      // rows per packed A block when A is packed on the fly (multiple of MR)
 
 #define TARGET __attribute__((target("avx512f,avx512bw,avx512vl,avx512dq,avx512bf16")))
@@ -61,6 +63,35 @@ static void pack_a_block(const float *a, long sm, long sk, int m, int k, int m0,
     }
 }
 
+// A rows with contiguous k (sk = 1) into row-major panels: panel i0/6 holds 6 rows of
+// `pairs` words each (row i at panel + i·pairs), 32 floats converted per step.
+TARGET __attribute__((noinline)) static void pack_a_rows(const float *a, long sm, int m, int k, int m0, int rows, int k0, int kc,
+                               uint32_t *out, size_t pstride) {
+    const int pairs = (kc + 1) / 2;
+    for (int i0 = 0; i0 < rows; i0 += MR) {
+        uint32_t *panel = out + (size_t)(i0 / MR) * pstride;
+        for (int i = 0; i < MR; i++) {
+            const int row = m0 + i0 + i;
+            uint32_t *dst = panel + (size_t)i * pairs;
+            if (row >= m) {
+                memset(dst, 0, sizeof(uint32_t) * (size_t)pairs);
+                continue;
+            }
+            const float *src = a + (long)row * sm + k0;
+            for (int p = 0; p < pairs; p += 16) {
+                const int left = kc - 2 * p;   // floats still to read
+                const __mmask16 lo_mask = left >= 16 ? 0xffff : (__mmask16)((1u << left) - 1);
+                const __mmask16 hi_mask = left >= 32 ? 0xffff : left <= 16 ? 0 : (__mmask16)((1u << (left - 16)) - 1);
+                const __m512 lo = _mm512_maskz_loadu_ps(lo_mask, src + 2 * p);
+                const __m512 hi = _mm512_maskz_loadu_ps(hi_mask, src + 2 * p + 16);
+                const __m512i words = (__m512i)_mm512_cvtne2ps_pbh(hi, lo);
+                const int n = pairs - p < 16 ? pairs - p : 16;
+                _mm512_mask_storeu_epi32(dst + p, n >= 16 ? 0xffff : (__mmask16)((1u << n) - 1), words);
+            }
+        }
+    }
+}
+
 void easel_bf16_pack_a(const float *a, long stride_m, long stride_k, int m, int k, uint32_t *out) {
     pack_a_block(a, stride_m, stride_k, m, k, 0, ((m + MR - 1) / MR) * MR, 0, k, out, (size_t)((k + 1) / 2) * MR);
 }
@@ -81,7 +112,7 @@ typedef struct {
 } ColumnGroup;
 
 // Row k of an implicit-im2col source over a block's column groups, into `row` (16 per group).
-TARGET static void conv_row(const EaselSource *s, int k, const ColumnGroup *groups, int count, float *row) {
+TARGET __attribute__((noinline)) static void conv_row(const EaselSource *s, int k, const ColumnGroup *groups, int count, float *row) {
     const int taps = s->kernel_h * s->kernel_w;
     const int c = k / taps, ky = (k % taps) / s->kernel_w, kx = k % s->kernel_w;
     const long channel_offset = (long)c * s->height * s->width;
@@ -124,7 +155,7 @@ TARGET static void conv_row(const EaselSource *s, int k, const ColumnGroup *grou
 // B rows k0..k0+kc, columns n0..n0+cols (cols ≤ NC) into [panels][kc/2][NR]. Row pairs are
 // the outer loop, so the source is read along its rows (contiguous for activations) rather
 // than down its columns.
-TARGET static void pack_b_block(const EaselSource *s, int k, int n, int k0, int kc, int n0, int cols,
+TARGET __attribute__((noinline)) static void pack_b_block(const EaselSource *s, int k, int n, int k0, int kc, int n0, int cols,
                                 uint32_t *out, size_t pstride) {
     const int pairs = (kc + 1) / 2;
     const int padded = (cols + NR - 1) / NR * NR, count = padded / 16;
@@ -192,7 +223,7 @@ void easel_bf16_pack_b(const float *b, long stride_k, long stride_n, int k, int 
 
 #define ROW(i)                                                                                           \
     {                                                                                                    \
-        const __m512bh ai = (__m512bh)_mm512_set1_epi32((int)a[p * MR + i]);                            \
+        const __m512bh ai = (__m512bh)_mm512_set1_epi32((int)a##i[p * a_ps]);                           \
         c##i##0 = _mm512_dpbf16_ps(c##i##0, ai, b0);                                                     \
         c##i##1 = _mm512_dpbf16_ps(c##i##1, ai, b1);                                                     \
         c##i##2 = _mm512_dpbf16_ps(c##i##2, ai, b2);                                                     \
@@ -214,9 +245,13 @@ void easel_bf16_pack_b(const float *b, long stride_k, long stride_n, int k, int 
         _mm512_storeu_ps(row + 48, c##i##3);                                                             \
     }
 
-// C tile (rows ≤ 6, cols ≤ 64) (+)= A panel [pairs][6] · B panel [pairs][64].
-TARGET static void micro_kernel(int pairs, const uint32_t *a, const uint32_t *b, float *c, long ldc, int rows,
-                                int cols, int accumulate) {
+// C tile (rows ≤ 6, cols ≤ 64) (+)= A panel · B panel [pairs][64]; A's pair p of row i is
+// a[i·a_rs + p·a_ps] (a_rs = 1, a_ps = 6 for the packed layout [pairs][6]; a_rs = pairs,
+// a_ps = 1 for row-major panels of activations).
+TARGET __attribute__((noinline)) static void micro_kernel(int pairs, const uint32_t *a, long a_rs, long a_ps, const uint32_t *b, float *c,
+                                long ldc, int rows, int cols, int accumulate) {
+    const uint32_t *a0 = a, *a1 = a + a_rs, *a2 = a + 2 * a_rs, *a3 = a + 3 * a_rs, *a4 = a + 4 * a_rs,
+                   *a5 = a + 5 * a_rs;
     __m512 c00 = _mm512_setzero_ps(), c01 = c00, c02 = c00, c03 = c00;
     __m512 c10 = c00, c11 = c00, c12 = c00, c13 = c00;
     __m512 c20 = c00, c21 = c00, c22 = c00, c23 = c00;
@@ -250,6 +285,20 @@ TARGET static void micro_kernel(int pairs, const uint32_t *a, const uint32_t *b,
     }
 }
 
+// Per-thread packing buffers, kept for the thread's lifetime and grown when needed: a fresh
+// allocation per call would be an mmap of new pages (these exceed malloc's mmap threshold)
+// and a page fault per 4 KiB on every GEMM.
+static uint32_t *scratch(int which, size_t words) {
+    static __thread uint32_t *buffers[2];
+    static __thread size_t sizes[2];
+    if (sizes[which] < words) {
+        free(buffers[which]);
+        buffers[which] = aligned_alloc(64, (words * 4 + 63) / 64 * 64);
+        sizes[which] = words;
+    }
+    return buffers[which];
+}
+
 TARGET void easel_bf16_gemm(int m, int n, int k, const uint32_t *a_packed, const EaselSource *a_source,
                             const uint32_t *b_packed, const EaselSource *b_source, int m0, int m1, int n0, int n1,
                             float *c, long ldc, int accumulate) {
@@ -263,8 +312,8 @@ TARGET void easel_bf16_gemm(int m, int n, int k, const uint32_t *a_packed, const
     const int mc = a_packed ? m1 - m0 : MC;
     const int nc = b_packed ? n1 - n0 : NC;
     uint32_t *a_buffer = NULL, *b_buffer = NULL;
-    if (!a_packed) a_buffer = aligned_alloc(64, (size_t)((mc + MR - 1) / MR) * (KC / 2) * MR * 4);
-    if (!b_packed) b_buffer = aligned_alloc(64, (size_t)((nc + NR - 1) / NR) * (KC / 2) * NR * 4);
+    if (!a_packed) a_buffer = scratch(0, (size_t)((mc + MR - 1) / MR) * (KC / 2) * MR);
+    if (!b_packed) b_buffer = scratch(1, (size_t)((nc + NR - 1) / NR) * (KC / 2) * NR);
     for (int ic = m0; ic < m1; ic += mc) {
         const int rows = m1 - ic < mc ? m1 - ic : mc;
         for (int pc = 0; pc < k; pc += KC) {
@@ -272,9 +321,17 @@ TARGET void easel_bf16_gemm(int m, int n, int k, const uint32_t *a_packed, const
             const int pairs = (kc + 1) / 2;
             const uint32_t *a_block;
             size_t a_stride;
+            long a_rs = 1, a_ps = MR;
             if (a_packed) {
                 a_block = a_packed + ((size_t)(ic / MR) * kpairs + (size_t)(pc / 2)) * MR;
                 a_stride = kpairs * MR;
+            } else if (a_source->stride_k == 1) {
+                a_stride = (size_t)pairs * MR;
+                a_rs = pairs;
+                a_ps = 1;
+                pack_a_rows(a_source->data, a_source->stride_other, m, k, ic, ((rows + MR - 1) / MR) * MR, pc, kc,
+                            a_buffer, a_stride);
+                a_block = a_buffer;
             } else {
                 a_stride = (size_t)pairs * MR;
                 pack_a_block(a_source->data, a_source->stride_other, a_source->stride_k, m, k, ic,
@@ -294,20 +351,30 @@ TARGET void easel_bf16_gemm(int m, int n, int k, const uint32_t *a_packed, const
                     pack_b_block(b_source, k, n, pc, kc, jc, cols, b_buffer, b_stride);
                     b_block = b_buffer;
                 }
+#ifdef IR_OUTER
+                for (int ir = 0; ir < rows; ir += MR) {
+                    const uint32_t *ap = a_block + (size_t)(ir / MR) * a_stride;
+                    const int h = rows - ir < MR ? rows - ir : MR;
+                    for (int jr = 0; jr < cols; jr += NR) {
+                        const uint32_t *bp = b_block + (size_t)(jr / NR) * b_stride;
+                        const int w = cols - jr < NR ? cols - jr : NR;
+                        micro_kernel(pairs, ap, a_rs, a_ps, bp, c + (long)(ic + ir) * ldc + jc + jr, ldc, h, w, acc);
+                    }
+                }
+#else
                 for (int jr = 0; jr < cols; jr += NR) {
                     const uint32_t *bp = b_block + (size_t)(jr / NR) * b_stride;
                     const int w = cols - jr < NR ? cols - jr : NR;
                     for (int ir = 0; ir < rows; ir += MR) {
                         const uint32_t *ap = a_block + (size_t)(ir / MR) * a_stride;
                         const int h = rows - ir < MR ? rows - ir : MR;
-                        micro_kernel(pairs, ap, bp, c + (long)(ic + ir) * ldc + jc + jr, ldc, h, w, acc);
+                        micro_kernel(pairs, ap, a_rs, a_ps, bp, c + (long)(ic + ir) * ldc + jc + jr, ldc, h, w, acc);
                     }
                 }
+#endif
             }
         }
     }
-    free(a_buffer);
-    free(b_buffer);
 }
 
 #else

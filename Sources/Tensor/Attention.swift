@@ -96,29 +96,35 @@ public enum Attention {
     /// of a causal model). With the division by the sum this is a row softmax.
     static func exponentiateRows(_ p: UnsafeMutablePointer<Float>, rows: Int, width: Int, causalOffset: Int?,
                                  inverseSums: UnsafeMutablePointer<Float>, scale: Float = 1) {
-        let factor = Float16Lanes(repeating: scale)
         Parallel.forEachRange(rows, minimumPerWorker: max(1, 8192 / max(width, 1))) { range in
             for r in range {
-                let row = p + r * width
                 let valid = causalOffset.map { min(width, $0 + r + 1) } ?? width
-                let m = Float16Lanes(repeating: Reduction.max(row, valid))
-                var sum = Float16Lanes.zero
-                var i = 0
-                while i + 16 <= valid {
-                    let e = VectorMath.exp((VectorMath.load(row + i) - m) * factor)
-                    VectorMath.store(e, row + i)
-                    sum += e
-                    i += 16
-                }
-                if i < valid {
-                    let e = VectorMath.exp((VectorMath.loadPartial(row + i, valid - i, fill: -.infinity) - m) * factor)
-                    VectorMath.storePartial(e, row + i, valid - i)
-                    for lane in 0..<(valid - i) { sum[lane] += e[lane] }
-                }
-                inverseSums[r] = 1 / sum.sum()
-                if valid < width { (row + valid).initialize(repeating: 0, count: width - valid) }
+                inverseSums[r] = exponentiateRow(p + r * width, valid: valid, width: width, scale: scale)
             }
         }
+    }
+
+    /// One row of `exponentiateRows`: the first `valid` entries become exp(scale·(x − max)),
+    /// the rest 0; returns 1 / Σ.
+    @inline(__always)
+    static func exponentiateRow(_ row: UnsafeMutablePointer<Float>, valid: Int, width: Int, scale: Float) -> Float {
+        let factor = Float16Lanes(repeating: scale)
+        let m = Float16Lanes(repeating: Reduction.max(row, valid))
+        var sum = Float16Lanes.zero
+        var i = 0
+        while i + 16 <= valid {
+            let e = VectorMath.exp((VectorMath.load(row + i) - m) * factor)
+            VectorMath.store(e, row + i)
+            sum += e
+            i += 16
+        }
+        if i < valid {
+            let e = VectorMath.exp((VectorMath.loadPartial(row + i, valid - i, fill: -.infinity) - m) * factor)
+            VectorMath.storePartial(e, row + i, valid - i)
+            for lane in 0..<(valid - i) { sum[lane] += e[lane] }
+        }
+        if valid < width { (row + valid).initialize(repeating: 0, count: width - valid) }
+        return 1 / sum.sum()
     }
 
     /// Multiplies row i of `m` by factors[i].

@@ -22,6 +22,9 @@ enum BF16GEMM {
         return s
     }
 
+    /// Pieces of work per core in one product, handed out dynamically (`Parallel.forEachChunk`).
+    static let chunksPerWorker = 4
+
     /// C[m, n] (+)= A[m, k]·B[k, n], C(m, n) at c[m·ldc + n].
     static func multiply(m: Int, n: Int, k: Int, a: Operand, b: Operand,
                          into c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool,
@@ -40,7 +43,8 @@ enum BF16GEMM {
         default: splitColumns = columnPanels > rowPanels
         }
         OpProfile.measure(kind, flops: 2 * Double(m) * Double(n) * Double(k)) {
-            Parallel.forEachRange(splitColumns ? columnPanels : rowPanels) { panels in
+            let panels = splitColumns ? columnPanels : rowPanels
+            Parallel.forEachChunk(panels, chunks: chunksPerWorker * workers) { panels in
                 let (m0, m1, n0, n1) = splitColumns
                     ? (0, m, panels.lowerBound * nr, min(n, panels.upperBound * nr))
                     : (panels.lowerBound * mr, min(m, panels.upperBound * mr), 0, n)

@@ -25,6 +25,24 @@ public enum Parallel {
         }
     }
 
+    /// Calls `body` with `chunks` contiguous ranges covering `0..<count` (fewer when `count` is
+    /// smaller), handed out to the workers as they become free. More chunks than workers keep
+    /// both cores busy when one of them is taken by another process for a while (a static
+    /// split then waits for the slower half). Chunk boundaries depend only on `count` and
+    /// `chunks`, so results do not depend on scheduling.
+    public static func forEachChunk(_ count: Int, chunks: Int, _ body: (Range<Int>) -> Void) {
+        guard count > 0 else { return }
+        let n = max(1, min(count, chunks))
+        if n == 1 || workerCount == 1 {
+            body(0..<count)
+            return
+        }
+        DispatchQueue.concurrentPerform(iterations: n) { c in
+            let start = count * c / n, end = count * (c + 1) / n
+            if start < end { body(start..<end) }
+        }
+    }
+
     /// Calls `body(i)` for every `i` in `0..<count`, spread over the workers in contiguous
     /// blocks. Use it when each item is a sizeable piece of work (a channel, a row block).
     public static func forEach(_ count: Int, _ body: (Int) -> Void) {

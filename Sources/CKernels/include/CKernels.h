@@ -50,7 +50,7 @@ void easel_bf16_pack_b(const float *b, long stride_k, long stride_n, int k, int 
 /// Exactly one of a_packed / a_source and one of b_packed / b_source is non-NULL. With
 /// accumulate != 0 the product is added to C, else C is overwritten. m0 must be a multiple of
 /// 6 and n0 of 64 (so ranges split between threads on panel boundaries). Thread-safe: each
-/// call allocates its own packing buffers.
+/// thread packs into its own buffers (kept per thread between calls).
 void easel_bf16_gemm(int m, int n, int k,
                      const uint32_t *a_packed, const EaselSource *a_source,
                      const uint32_t *b_packed, const EaselSource *b_source,
