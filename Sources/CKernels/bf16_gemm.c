@@ -351,17 +351,6 @@ TARGET void easel_bf16_gemm(int m, int n, int k, const uint32_t *a_packed, const
                     pack_b_block(b_source, k, n, pc, kc, jc, cols, b_buffer, b_stride);
                     b_block = b_buffer;
                 }
-#ifdef IR_OUTER
-                for (int ir = 0; ir < rows; ir += MR) {
-                    const uint32_t *ap = a_block + (size_t)(ir / MR) * a_stride;
-                    const int h = rows - ir < MR ? rows - ir : MR;
-                    for (int jr = 0; jr < cols; jr += NR) {
-                        const uint32_t *bp = b_block + (size_t)(jr / NR) * b_stride;
-                        const int w = cols - jr < NR ? cols - jr : NR;
-                        micro_kernel(pairs, ap, a_rs, a_ps, bp, c + (long)(ic + ir) * ldc + jc + jr, ldc, h, w, acc);
-                    }
-                }
-#else
                 for (int jr = 0; jr < cols; jr += NR) {
                     const uint32_t *bp = b_block + (size_t)(jr / NR) * b_stride;
                     const int w = cols - jr < NR ? cols - jr : NR;
@@ -371,7 +360,6 @@ TARGET void easel_bf16_gemm(int m, int n, int k, const uint32_t *a_packed, const
                         micro_kernel(pairs, ap, a_rs, a_ps, bp, c + (long)(ic + ir) * ldc + jc + jr, ldc, h, w, acc);
                     }
                 }
-#endif
             }
         }
     }
