@@ -12,6 +12,9 @@ public struct GenerationProgress: Sendable {
     public var elapsed: Double
     /// A cheap RGB approximation of the current denoised latent (one pixel per latent cell).
     public var preview: RGBImage?
+    /// True for the steps of a low-resolution draft pass (`GenerationRequest.draftScale`);
+    /// `step` and `totalSteps` then count the draft's own steps.
+    public var isDraft: Bool = false
 
     /// Steps finished over the whole batch, and the batch's total.
     public var completedSteps: Int { imageIndex * totalSteps + step }

@@ -16,11 +16,18 @@ public struct GenerationRequest: Equatable, Sendable {
     /// 1 = last CLIP layer, 2 = penultimate (A1111 "Clip skip").
     public var clipSkip: Int
     public var batchSize: Int
+    /// A low-resolution first pass for interactive use: with a value d > 1, each image is first
+    /// sampled at 1/d of the width and height (multiples of 8, at least 8 px) with min(steps, d²)
+    /// steps — together about one full-resolution step's work — and reported through
+    /// `GenerationProgress` with `isDraft` set and its latent preview, before the real image is
+    /// rendered. The draft draws its own noise at its own size, so it shows the prompt's colours
+    /// and rough layout, not the final composition. 1 (the default) renders no draft.
+    public var draftScale: Int
 
     public init(prompt: String, negativePrompt: String = "", steps: Int = 20,
                 sampler: SamplerKind = .eulerAncestral, schedule: ScheduleKind = .normal,
                 cfgScale: Double = 7, seed: UInt64 = 0, width: Int = 512, height: Int = 512,
-                clipSkip: Int = 1, batchSize: Int = 1) {
+                clipSkip: Int = 1, batchSize: Int = 1, draftScale: Int = 1) {
         self.prompt = prompt
         self.negativePrompt = negativePrompt
         self.steps = steps
@@ -32,6 +39,7 @@ public struct GenerationRequest: Equatable, Sendable {
         self.height = height
         self.clipSkip = clipSkip
         self.batchSize = batchSize
+        self.draftScale = draftScale
     }
 
     /// Latent size: the VAE downsamples by 8.
@@ -50,5 +58,6 @@ public struct GenerationRequest: Equatable, Sendable {
         }
         guard clipSkip >= 1 else { throw bad("clip skip", "must be at least 1, got \(clipSkip)") }
         guard batchSize >= 1, batchSize <= 64 else { throw bad("batch", "must be between 1 and 64, got \(batchSize)") }
+        guard draftScale >= 1, draftScale <= 8 else { throw bad("draft scale", "must be between 1 and 8, got \(draftScale)") }
     }
 }

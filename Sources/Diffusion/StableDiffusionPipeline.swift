@@ -47,6 +47,10 @@ public final class StableDiffusionPipeline {
         for index in 0..<request.batchSize {
             try cancellation?.check()
             let seed = request.seed &+ UInt64(index)
+            if request.draftScale > 1 {
+                try draftPass(request, seed: seed, imageIndex: index, start: start, cancellation: cancellation,
+                              progress: progress)
+            }
             let latent = try sample(request, seed: seed, sigmas: sigmaSchedule, cond: condPadded, uncond: uncondPadded,
                                     cancellation: cancellation) { step, denoised in
                 progress?(GenerationProgress(
@@ -61,7 +65,7 @@ public final class StableDiffusionPipeline {
     }
 
     /// The sampling loop for one image; returns the final latent [4·h·w].
-    private func sample(_ request: GenerationRequest, seed: UInt64, sigmas sigmaSchedule: [Float],
+    func sample(_ request: GenerationRequest, seed: UInt64, sigmas sigmaSchedule: [Float],
                         cond: ConditioningSchedule, uncond: ConditioningSchedule, cancellation: CancellationFlag?,
                         onStep: @escaping (Int, [Float]) -> Void) throws -> [Float] {
         let (h, w) = (request.latentHeight, request.latentWidth)

@@ -3,7 +3,8 @@ import Models
 import Tensor
 
 /// The default mode: the SD 1.5-size networks built in memory with random weights (no
-/// download), each row warmed up once and then timed `--runs` times.
+/// download), each row warmed up once and then timed `--runs` times. Rows: clip, unet64,
+/// unet32, vae, and vae1024 (a 1024×1024 decode) when asked for.
 struct RandomWeightsMode {
     let runs: Int
     let selected: Set<String>
@@ -59,10 +60,10 @@ struct RandomWeightsMode {
                 unet.releaseScratch()
             }
         }
-        if selected.contains("vae") {
+        for side in [64, 128] where selected.contains(side == 64 ? "vae" : "vae1024") {
             let vae = try VAEModel(weights: RandomWeights(), config: VAEConfig(), precision: precision)
-            let latent = try randomTensor([1, 4, 64, 64])
-            try measure("VAE decode, 512×512") { _ = try vae.decode(latent) }
+            let latent = try randomTensor([1, 4, side, side])
+            try measure("VAE decode, \(8 * side)×\(8 * side)") { _ = try vae.decode(latent) }
         }
         print("peak RSS (VmHWM): \(ProcessMemory.gib(ProcessMemory.peakResident))")
     }
