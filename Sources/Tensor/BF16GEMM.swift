@@ -24,6 +24,8 @@ enum BF16GEMM {
 
     /// Pieces of work per core in one product, handed out dynamically (`Parallel.forEachChunk`).
     static let chunksPerWorker = 4
+    /// Narrowest chunk, in panels (8 × 64 columns or 8 × 6 rows).
+    static let minimumChunkPanels = 8
 
     /// C[m, n] (+)= A[m, k]·B[k, n], C(m, n) at c[m·ldc + n].
     static func multiply(m: Int, n: Int, k: Int, a: Operand, b: Operand,
@@ -44,7 +46,10 @@ enum BF16GEMM {
         }
         OpProfile.measure(kind, flops: 2 * Double(m) * Double(n) * Double(k)) {
             let panels = splitColumns ? columnPanels : rowPanels
-            Parallel.forEachChunk(panels, chunks: chunksPerWorker * workers) { panels in
+            // Each chunk streams the whole packed operand once, so chunks stay at least
+            // `minimumChunkPanels` wide (but there are always as many as workers).
+            let chunks = max(workers, min(chunksPerWorker * workers, panels / minimumChunkPanels))
+            Parallel.forEachChunk(panels, chunks: chunks) { panels in
                 let (m0, m1, n0, n1) = splitColumns
                     ? (0, m, panels.lowerBound * nr, min(n, panels.upperBound * nr))
                     : (panels.lowerBound * mr, min(m, panels.upperBound * mr), 0, n)

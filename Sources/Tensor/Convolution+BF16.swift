@@ -5,6 +5,11 @@ extension Tensor {
     /// kh, kw]: one bf16 GEMM per batch item whose B operand is the im2col matrix read straight
     /// from the input while packing (no column buffer). Small images fold the batch into the
     /// GEMM's columns, as the fp32 path does.
+    /// Largest image (in output pixels) whose batch is folded into one GEMM: up to 32×32 the
+    /// weights (up to 1280×11520) are the bigger operand, and one product over the whole batch
+    /// streams them half as often.
+    var foldBatchUpToPixels: Int { 1024 }
+
     func conv2dBF16(_ panels: BF16Panels, bias: Tensor?, stride: Int, padding: Padding2D, residual: Tensor?) -> Tensor {
         precondition(shape.count == 4 && panels.shape.count == 4 && panels.shape[1] == shape[1]
                      && panels.layout == .outputsAsRows,
@@ -34,7 +39,7 @@ extension Tensor {
             s.item_stride = cin * height * width
             return s
         }
-        if batch > 1 && plane < Conv2D.foldBatchBelowPixels && !pointwise {
+        if batch > 1 && plane <= foldBatchUpToPixels && !pointwise {
             let total = batch * plane
             let staging = Tensor(uninitialized: [cout, total])
             BF16GEMM.multiply(m: cout, n: total, k: k, a: .packed(panels), b: .source(source(item: 0)),

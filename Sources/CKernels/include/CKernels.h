@@ -1,5 +1,6 @@
-// CKernels: the bf16 GEMM of Easel's fast mode (AVX-512 BF16 `vdpbf16ps`, fp32 accumulation)
-// and the CPU check that guards it. Swift cannot emit `vdpbf16ps`, so this small C target holds
+// CKernels: the bf16 GEMM of Easel's fast mode (AVX-512 BF16 `vdpbf16ps`, fp32 accumulation),
+// the softmax exponentials of the attention kernels (AVX-512F), and the CPU checks that guard
+// them. Swift cannot emit `vdpbf16ps`, so this small C target holds
 // the kernel; everything else stays in Swift. Call nothing here except
 // `easel_cpu_has_avx512_bf16` unless that returned 1.
 //
@@ -56,5 +57,12 @@ void easel_bf16_gemm(int m, int n, int k,
                      const uint32_t *b_packed, const EaselSource *b_source,
                      int m0, int m1, int n0, int n1,
                      float *c, long ldc, int accumulate);
+
+/// 1 when the CPU has AVX-512F (for `easel_softmax_exp_row`).
+int easel_cpu_has_avx512f(void);
+
+/// row[0..<valid] becomes exp(scale·(row − max)), row[valid..<width] becomes 0; returns
+/// 1 / Σ exp. (One softmax row without the division; scale > 0.) Needs AVX-512F.
+float easel_softmax_exp_row(float *row, int valid, int width, float scale);
 
 #endif
