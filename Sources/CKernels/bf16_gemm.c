@@ -6,20 +6,15 @@
 // `c10::BFloat16` conversion for finite values).
 #include "CKernels.h"
 
-#include <stdlib.h>
-#include <string.h>
-
 #if defined(__x86_64__)
-#include <immintrin.h>
+#include "gemm_shared.h"
 
 #define MR EASEL_BF16_MR
 #define NR EASEL_BF16_NR
 #ifndef KC
 #define KC 256      // k per block (even): a B micro-panel is KC/2 · 64 words = 32 KiB
 #endif
-#ifndef NC
-#define NC 768      // columns per packed B block when B is packed on the fly
-#endif
+#define NC 768      // columns per packed B block when B is packed on the fly (≤ MAX_BLOCK_COLUMNS)
 #define MC 288      // rows per packed A block when A is packed on the fly (multiple of MR)
 
 #define TARGET __attribute__((target("avx512f,avx512bw,avx512vl,avx512dq,avx512bf16")))
@@ -105,96 +100,21 @@ TARGET static inline __m512i pair16(__m512 lo, __m512 hi) {
     return _mm512_or_si512(_mm512_and_si512(u1, _mm512_set1_epi32((int)0xffff0000u)), _mm512_srli_epi32(u0, 16));
 }
 
-// Where the 16-column groups of a B block of an implicit-im2col source start: computed once
-// per block, since every k row of the block shares them.
-typedef struct {
-    int valid, item, y, x, in_one_row;
-} ColumnGroup;
-
-// Row k of an implicit-im2col source over a block's column groups, into `row` (16 per group).
-TARGET __attribute__((noinline)) static void conv_row(const EaselSource *s, int k, const ColumnGroup *groups, int count, float *row) {
-    const int taps = s->kernel_h * s->kernel_w;
-    const int c = k / taps, ky = (k % taps) / s->kernel_w, kx = k % s->kernel_w;
-    const long channel_offset = (long)c * s->height * s->width;
-    for (int g = 0; g < count; g++) {
-        const ColumnGroup q = groups[g];
-        float *dst = row + 16 * g;
-        if (q.valid == 0) {
-            _mm512_storeu_ps(dst, _mm512_setzero_ps());
-            continue;
-        }
-        const float *channel = s->data + (long)q.item * s->item_stride + channel_offset;
-        if (q.in_one_row) {
-            // Stride 1 within one output row: consecutive inputs of one input row.
-            const int iy = q.y - s->pad_top + ky, ix = q.x - s->pad_left + kx;
-            unsigned int mask = q.valid >= 16 ? 0xffffu : ((1u << q.valid) - 1);
-            if (iy < 0 || iy >= s->height) mask = 0;
-            if (ix < 0) mask &= ~((1u << (-ix < 16 ? -ix : 16)) - 1);
-            const int over = ix + 16 - s->width;
-            if (over > 0) mask &= over >= 16 ? 0 : (0xffffu >> over);
-            _mm512_storeu_ps(dst, _mm512_maskz_loadu_ps((__mmask16)mask, channel + (long)iy * s->width + ix));
-            continue;
-        }
-        int it = q.item, py = q.y, px = q.x;
-        for (int j = 0; j < 16; j++) {
-            float v = 0;
-            if (j < q.valid) {
-                const float *ch = s->data + (long)it * s->item_stride + channel_offset;
-                const int iy = py * s->stride - s->pad_top + ky, ix = px * s->stride - s->pad_left + kx;
-                if (iy >= 0 && iy < s->height && ix >= 0 && ix < s->width) v = ch[(long)iy * s->width + ix];
-                if (++px == s->out_width) {
-                    px = 0;
-                    if (++py * s->out_width == s->out_plane) { py = 0; it++; }
-                }
-            }
-            dst[j] = v;
-        }
-    }
-}
-
-// B rows k0..k0+kc, columns n0..n0+cols (cols ≤ NC) into [panels][kc/2][NR]. Row pairs are
-// the outer loop, so the source is read along its rows (contiguous for activations) rather
-// than down its columns.
-TARGET __attribute__((noinline)) static void pack_b_block(const EaselSource *s, int k, int n, int k0, int kc, int n0, int cols,
-                                uint32_t *out, size_t pstride) {
+// B rows k0..k0+kc, columns n0..n0+cols (cols ≤ MAX_BLOCK_COLUMNS) into [panels][kc/2][NR].
+// Row pairs are the outer loop, so the source is read along its rows (contiguous for
+// activations) rather than down its columns.
+TARGET __attribute__((noinline)) static void pack_b_block(const EaselSource *s, int k, int n, int k0, int kc, int n0,
+                                                          int cols, uint32_t *out, size_t pstride) {
     const int pairs = (kc + 1) / 2;
-    const int padded = (cols + NR - 1) / NR * NR, count = padded / 16;
-    ColumnGroup groups[NC / 16];
-    float rows[2][NC] __attribute__((aligned(64)));
-    if (s->conv_channels > 0) {
-        for (int g = 0; g < count; g++) {
-            const int col = n0 + 16 * g;
-            int valid = n - col < 16 ? n - col : 16;
-            if (16 * g >= cols || valid < 0) valid = 0;
-            const int pixel = col % s->out_plane;
-            groups[g] = (ColumnGroup){valid, col / s->out_plane, pixel / s->out_width, pixel % s->out_width, 0};
-            groups[g].in_one_row = s->stride == 1 && groups[g].x + valid <= s->out_width;
-        }
-    }
+    const int padded = (cols + NR - 1) / NR * NR;
+    ColumnGroup groups[MAX_BLOCK_COLUMNS / 16];
+    float rows[2][MAX_BLOCK_COLUMNS] __attribute__((aligned(64)));
+    if (s->conv_channels > 0) conv_groups(s, n, n0, cols, padded, groups);
     for (int p = 0; p < pairs; p++) {
         const int kk = k0 + 2 * p;
         for (int r = 0; r < 2; r++) {
-            if (kk + r >= k) {
-                memset(rows[r], 0, sizeof(float) * (size_t)padded);
-            } else if (s->conv_channels > 0) {
-                conv_row(s, kk + r, groups, count, rows[r]);
-            } else {
-                const float *src = s->data + (long)(kk + r) * s->stride_k;
-                for (int j = 0; j < padded; j += 16) {
-                    const int col = n0 + j;
-                    int valid = n - col < 16 ? n - col : 16;
-                    if (j >= cols || valid < 0) valid = 0;
-                    __m512 v;
-                    if (s->stride_other == 1) {
-                        v = _mm512_maskz_loadu_ps(valid >= 16 ? 0xffff : (__mmask16)((1u << valid) - 1), src + col);
-                    } else {
-                        float tmp[16] = {0};
-                        for (int q = 0; q < valid; q++) tmp[q] = src[(long)(col + q) * s->stride_other];
-                        v = _mm512_loadu_ps(tmp);
-                    }
-                    _mm512_store_ps(rows[r] + j, v);
-                }
-            }
+            if (kk + r >= k) memset(rows[r], 0, sizeof(float) * (size_t)padded);
+            else source_row(s, kk + r, n, n0, cols, padded, groups, rows[r]);
         }
         for (int j = 0; j < padded; j += 16) {
             const __m512i words = pair16(_mm512_load_ps(rows[0] + j), _mm512_load_ps(rows[1] + j));
@@ -285,18 +205,43 @@ TARGET __attribute__((noinline)) static void micro_kernel(int pairs, const uint3
     }
 }
 
-// Per-thread packing buffers, kept for the thread's lifetime and grown when needed: a fresh
-// allocation per call would be an mmap of new pages (these exceed malloc's mmap threshold)
-// and a page fault per 4 KiB on every GEMM.
-static uint32_t *scratch(int which, size_t words) {
-    static __thread uint32_t *buffers[2];
-    static __thread size_t sizes[2];
-    if (sizes[which] < words) {
-        free(buffers[which]);
-        buffers[which] = aligned_alloc(64, (words * 4 + 63) / 64 * 64);
-        sizes[which] = words;
+// Columns per B block when the weights (A) are packed and the activations (B) are packed on
+// the fly: as many as keep the C block (m × nc fp32) within 512 KiB of L2, so all of k
+// accumulates into C while it is in cache (64 … MAX_BLOCK_COLUMNS, whole panels).
+static int weights_block_columns(int rows) {
+    int nc = (512 * 1024 / 4) / (rows > 0 ? rows : 1) / NR * NR;
+    return nc < NR ? NR : nc > MAX_BLOCK_COLUMNS ? MAX_BLOCK_COLUMNS : nc;
+}
+
+// Packed weights × activations (a convolution) with few output channels: per block of
+// columns, all of k, so each C block is finished while it is in cache. With many rows the
+// weights no longer stay in cache across column blocks, and the general order wins (measured:
+// 128 rows 299 vs 264 GFLOP/s on one core, 320 rows 392 vs 458).
+#define WEIGHTS_FIRST_MAX_ROWS 192
+TARGET static void gemm_weights_first(int n, int k, const uint32_t *a_packed, const EaselSource *b_source,
+                                      int m0, int m1, int n0, int n1, float *c, long ldc, int accumulate) {
+    const size_t kpairs = (size_t)((k + 1) / 2);
+    const int rows = m1 - m0, nc = weights_block_columns(rows);
+    uint32_t *b_buffer = scratch(1, (size_t)((nc + NR - 1) / NR) * (KC / 2) * NR);
+    for (int jc = n0; jc < n1; jc += nc) {
+        const int cols = n1 - jc < nc ? n1 - jc : nc;
+        for (int pc = 0; pc < k; pc += KC) {
+            const int kc = k - pc < KC ? k - pc : KC;
+            const int pairs = (kc + 1) / 2;
+            const size_t b_stride = (size_t)pairs * NR;
+            pack_b_block(b_source, k, n, pc, kc, jc, cols, b_buffer, b_stride);
+            const int acc = accumulate || pc > 0;
+            for (int jr = 0; jr < cols; jr += NR) {
+                const uint32_t *bp = b_buffer + (size_t)(jr / NR) * b_stride;
+                const int w = cols - jr < NR ? cols - jr : NR;
+                for (int ir = 0; ir < rows; ir += MR) {
+                    const uint32_t *ap = a_packed + ((size_t)((m0 + ir) / MR) * kpairs + (size_t)(pc / 2)) * MR;
+                    const int h = rows - ir < MR ? rows - ir : MR;
+                    micro_kernel(pairs, ap, 1, MR, bp, c + (long)(m0 + ir) * ldc + jc + jr, ldc, h, w, acc);
+                }
+            }
+        }
     }
-    return buffers[which];
 }
 
 TARGET void easel_bf16_gemm(int m, int n, int k, const uint32_t *a_packed, const EaselSource *a_source,
@@ -306,6 +251,10 @@ TARGET void easel_bf16_gemm(int m, int n, int k, const uint32_t *a_packed, const
     if (k <= 0) {
         if (!accumulate)
             for (int i = m0; i < m1; i++) memset(c + (long)i * ldc + n0, 0, (size_t)(n1 - n0) * sizeof(float));
+        return;
+    }
+    if (a_packed && b_source && m1 - m0 <= WEIGHTS_FIRST_MAX_ROWS) {
+        gemm_weights_first(n, k, a_packed, b_source, m0, m1, n0, n1, c, ldc, accumulate);
         return;
     }
     const size_t kpairs = (size_t)((k + 1) / 2);

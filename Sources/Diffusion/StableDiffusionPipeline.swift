@@ -59,6 +59,9 @@ public final class StableDiffusionPipeline {
                     preview: LatentPreview.image(latent: denoised, width: request.latentWidth, height: request.latentHeight)))
             }
             try cancellation?.check()
+            // The UNet's activation buffers are not needed while the VAE decodes: free them so
+            // the decode's buffers do not come on top (the next image allocates them again).
+            unet.releaseScratch()
             images.append(GeneratedImage(image: try decode(latent, request: request), seed: seed))
         }
         return images

@@ -16,6 +16,14 @@ public final class TensorStorage: @unchecked Sendable {
         pool = nil
     }
 
+    /// Allocates `count` floats whose contents are unspecified (for outputs written in full).
+    public init(uninitializedCount count: Int) {
+        base = TensorStorage.allocate(count: count)
+        self.count = count
+        keeper = nil
+        pool = nil
+    }
+
     /// Wraps memory owned by `keeper`; nothing is copied or freed here.
     public init(borrowing base: UnsafeMutablePointer<Float>, count: Int, keeper: AnyObject) {
         self.base = base
@@ -68,7 +76,7 @@ public struct Tensor: @unchecked Sendable {
         if let pool = BufferPool.current {
             storage = pool.rent(count: count)
         } else {
-            storage = TensorStorage(count: count)
+            storage = TensorStorage(uninitializedCount: count)
         }
     }
 
