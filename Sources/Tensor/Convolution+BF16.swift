@@ -10,7 +10,8 @@ extension Tensor {
     /// streams them half as often.
     var foldBatchUpToPixels: Int { 1024 }
 
-    func conv2dBF16(_ panels: BF16Panels, bias: Tensor?, stride: Int, padding: Padding2D, residual: Tensor?) -> Tensor {
+    func conv2dBF16(_ panels: BF16Panels, bias: Tensor?, stride: Int, padding: Padding2D, residual: Tensor?,
+                    output: Tensor? = nil) -> Tensor {
         precondition(shape.count == 4 && panels.shape.count == 4 && panels.shape[1] == shape[1]
                      && panels.layout == .outputsAsRows,
                      "conv2d: input \(shape) and weight \(panels.shape) do not match")
@@ -19,7 +20,8 @@ extension Tensor {
         let hout = Conv2D.outputSize(height, kernel: kh, stride: stride, before: padding.top, after: padding.bottom)
         let wout = Conv2D.outputSize(width, kernel: kw, stride: stride, before: padding.left, after: padding.right)
         let plane = hout * wout, k = cin * kh * kw
-        let out = Tensor(uninitialized: [batch, cout, hout, wout])
+        let out = output ?? Tensor(uninitialized: [batch, cout, hout, wout])
+        precondition(out.shape == [batch, cout, hout, wout], "conv2d: output \(out.shape)")
         if let residual { precondition(residual.shape == out.shape, "conv2d: residual \(residual.shape) vs \(out.shape)") }
         if let bias { precondition(bias.count == cout || bias.count == batch * cout, "conv2d: bias \(bias.shape)") }
         let epilogue = ConvEpilogue(bias: bias, perItem: bias.map { $0.count == batch * cout && batch > 1 } ?? false,

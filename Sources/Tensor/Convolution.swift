@@ -54,16 +54,24 @@ extension Tensor {
                columnBudget: Conv2D.columnBudget)
     }
 
+    /// `conv2d` writing into `output` (which may be `residual`), or into a new tensor.
+    func conv2d(weight: Tensor, bias: Tensor?, stride: Int, padding: Padding2D, residual: Tensor?,
+                output: Tensor?) -> Tensor {
+        conv2d(weight: weight, bias: bias, stride: stride, padding: padding, residual: residual,
+               columnBudget: Conv2D.columnBudget, output: output)
+    }
+
     /// `conv2d` with an explicit im2col band budget in floats (tests use small ones).
     func conv2d(weight: Tensor, bias: Tensor?, stride: Int, padding: Padding2D, residual: Tensor?,
-                columnBudget: Int) -> Tensor {
+                columnBudget: Int, output: Tensor? = nil) -> Tensor {
         precondition(shape.count == 4 && weight.shape.count == 4 && weight.shape[1] == shape[1],
                      "conv2d: input \(shape) and weight \(weight.shape) do not match")
         let (batch, height, width) = (shape[0], shape[2], shape[3])
         let (cout, kh, kw) = (weight.shape[0], weight.shape[2], weight.shape[3])
         let hout = Conv2D.outputSize(height, kernel: kh, stride: stride, before: padding.top, after: padding.bottom)
         let wout = Conv2D.outputSize(width, kernel: kw, stride: stride, before: padding.left, after: padding.right)
-        let out = Tensor(uninitialized: [batch, cout, hout, wout])
+        let out = output ?? Tensor(uninitialized: [batch, cout, hout, wout])
+        precondition(out.shape == [batch, cout, hout, wout], "conv2d: output \(out.shape)")
         if let residual { precondition(residual.shape == out.shape, "conv2d: residual \(residual.shape) vs \(out.shape)") }
         if let bias { precondition(bias.count == cout || bias.count == batch * cout, "conv2d: bias \(bias.shape)") }
         let geometry = ConvGeometry(kernel: (kh, kw), stride: stride, padding: padding, outHeight: hout, outWidth: wout)

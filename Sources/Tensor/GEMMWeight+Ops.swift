@@ -26,13 +26,20 @@ extension Tensor {
 
     /// conv2d with either kind of weight; see `conv2d(weight: Tensor, …)`. bf16 weights must be
     /// packed `.outputsAsRows`; their product reads the input directly (implicit im2col).
+    /// With `intoResidual` the result is written over `residual`'s storage (each output element
+    /// is formed from the same element of the residual, which is read once first), for a caller
+    /// that owns the residual and wants one activation buffer less; the input must not share it.
     public func conv2d(weight: GEMMWeight, bias: Tensor?, stride: Int = 1, padding: Padding2D = .uniform(0),
-                       residual: Tensor? = nil) -> Tensor {
+                       residual: Tensor? = nil, intoResidual: Bool = false) -> Tensor {
+        // (Not for ≤ 8 output channels: their kernel may write the output before the epilogue
+        // reads the residual.)
+        let output = intoResidual && weight.outputs > FewRowsGEMM.maximumRows ? residual : nil
+        precondition(output == nil || output!.storage !== storage, "conv2d: the input cannot be the output")
         switch weight {
         case let .fp32(w):
-            return conv2d(weight: w, bias: bias, stride: stride, padding: padding, residual: residual)
+            return conv2d(weight: w, bias: bias, stride: stride, padding: padding, residual: residual, output: output)
         case let .bf16(panels):
-            return conv2dBF16(panels, bias: bias, stride: stride, padding: padding, residual: residual)
+            return conv2dBF16(panels, bias: bias, stride: stride, padding: padding, residual: residual, output: output)
         }
     }
 

@@ -4,15 +4,18 @@ extension Tensor {
     /// per-channel affine transform and an optional activation fused into the same pass.
     /// Variance is the biased one, as in PyTorch. Reference: PyTorch `torch.nn.GroupNorm`
     /// (LDM `GroupNorm32` in `openaimodel.py` and `Normalize` in `model.py`).
+    /// With `inPlace` the result overwrites this tensor's storage (each element is read once,
+    /// after the group's statistics, then written), for a caller that holds the only reference
+    /// to it and wants one activation buffer less.
     public func groupNorm(groups: Int, weight: Tensor, bias: Tensor, eps: Float,
-                          activation: Activation? = nil) -> Tensor {
+                          activation: Activation? = nil, inPlace: Bool = false) -> Tensor {
         let batch = shape[0], channels = shape[1]
         precondition(channels % groups == 0, "GroupNorm: \(channels) channels in \(groups) groups")
         precondition(weight.count == channels && bias.count == channels, "GroupNorm: affine size")
         let plane = count / (batch * channels)
         let perGroup = channels / groups
         let groupSize = perGroup * plane
-        let out = Tensor(uninitialized: shape)
+        let out = inPlace ? self : Tensor(uninitialized: shape)
         let src = pointer, dst = out.pointer, gamma = weight.pointer, beta = bias.pointer
         OpProfile.measure(.groupNorm) {
             Parallel.forEach(batch * groups) { unit in

@@ -4,7 +4,8 @@ import Tensor
 
 /// `easel-bench --generate`: one txt2img generation from a checkpoint file (Euler, CFG 7,
 /// batch 1), reporting load time, time per step, the VAE decode and peak RSS (VmHWM) — the
-/// whole process, as a user's `easel generate` would see it.
+/// whole process, as a user's `easel generate` would see it — and the cost of the live preview
+/// (`LatentPreview`, the 4×3 latent → RGB map) against a step.
 enum GenerateMode {
     static func run(_ options: BenchOptions) throws {
         guard let path = options.value("--checkpoint") else { throw BenchError("--generate needs --checkpoint FILE") }
@@ -14,19 +15,35 @@ enum GenerateMode {
         var pipeline: StableDiffusionPipeline?
         let load = try seconds { pipeline = try StableDiffusionPipeline.load(URL(fileURLWithPath: path), precision: precision) }
         print(String(format: "loaded in %.1f s, RSS %@", load, ProcessMemory.gib(ProcessMemory.resident)))
-        let request = GenerationRequest(prompt: "a lighthouse on a cliff at sunset, oil painting", negativePrompt: "blurry",
+        var request = GenerationRequest(prompt: "a lighthouse on a cliff at sunset, oil painting", negativePrompt: "blurry",
                                         steps: steps, sampler: .euler, cfgScale: 7, seed: 1, width: size, height: size)
+        request.draftScale = Int(options.value("--draft") ?? "") ?? 1
         var stepTimes: [Double] = []
-        var last = 0.0
+        var last = 0.0, draftDone: Double?
         let total = try seconds {
             _ = try pipeline!.generate(request) { progress in
-                stepTimes.append(progress.elapsed - last)
+                if progress.isDraft {
+                    if progress.step == progress.totalSteps { draftDone = progress.elapsed }
+                } else {
+                    stepTimes.append(progress.elapsed - (stepTimes.isEmpty ? draftDone ?? 0 : last))
+                }
                 last = progress.elapsed
             }
+        }
+        if let draftDone {
+            print(String(format: "draft pass (1/%d scale, %d steps) done at %.2f s, prompt encoding included",
+                         request.draftScale, min(steps, request.draftScale * request.draftScale), draftDone))
         }
         let stepList = stepTimes.map { String(format: "%.2f", $0) }.joined(separator: ", ")
         print(String(format: "%d×%d, %@: %.1f s in all; steps (s, the first includes the prompt encoding): %@; "
                      + "decode and the rest %.1f s", size, size, precision.rawValue, total, stepList, total - last))
+        let latent = (0..<(4 * size * size / 64)).map { Float(($0 * 7919) % 2000) / 1000 - 1 }
+        let previewTime = try seconds {
+            for _ in 0..<100 { _ = LatentPreview.image(latent: latent, width: size / 8, height: size / 8) }
+        } / 100
+        let step = stepTimes.count > 1 ? stepTimes.last! : total
+        print(String(format: "live preview (latent → RGB, %d×%d): %.3f ms = %.4f %% of a step", size / 8, size / 8,
+                     previewTime * 1000, previewTime / step * 100))
         print("peak RSS (VmHWM): \(ProcessMemory.gib(ProcessMemory.peakResident))")
     }
 }

@@ -41,7 +41,7 @@ struct RandomWeightsMode {
         print("easel-bench: SD 1.5-size networks, random weights, \(precision.rawValue)")
         print("OpenBLAS kernels: \(BLAS.coreName), threads: \(Parallel.workerCount), timed runs: \(runs) after 1 warm-up")
         if let forced = ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] {
-            print("note: OPENBLAS_CORETYPE=\(forced) is set and overrides OpenBLAS's own CPU detection")
+            print(BLAS.coreTypeNote ?? "note: OPENBLAS_CORETYPE=\(forced) is set and overrides OpenBLAS's own CPU detection")
         }
         if selected.contains("clip") {
             let clip = try CLIPTextModel(weights: RandomWeights(), config: CLIPTextConfig(), precision: precision)

@@ -5,7 +5,7 @@ import Foundation
 //       SD 1.5-size networks with random weights (no download).
 //   easel-bench --serve --checkpoint FILE --inputs FILE --component unet|vae|text [--precision P]
 //       one network of a checkpoint, driven by tools/bench/compare.py (see tools/bench/).
-//   easel-bench --generate --checkpoint FILE [--precision P] [--size 512] [--steps 2]
+//   easel-bench --generate --checkpoint FILE [--precision P] [--size 512] [--steps 2] [--draft D]
 //       one txt2img generation; prints its time and peak RSS.
 // With EASEL_PROFILE=1 it also prints the time spent per kind of kernel.
 

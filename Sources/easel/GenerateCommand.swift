@@ -71,7 +71,9 @@ struct GenerateCommand: ParsableCommand {
         settings.modelName = modelFile.deletingPathExtension().lastPathComponent
         settings.modelHash = try? ModelHash.shortHash(of: modelFile.isDirectory ? modelFile.appendingPathComponent("model_index.json") : modelFile)
 
-        let pipeline = try StableDiffusionPipeline.load(modelFile, precision: try chosenPrecision())
+        let precision = try chosenPrecision()
+        if precision == .fp32, let note = BLAS.coreTypeNote { CommandLineIO.printError("easel: \(note)") }
+        let pipeline = try StableDiffusionPipeline.load(modelFile, precision: precision)
         let cancel = CancellationFlag()
         let interrupt = InterruptTrap { cancel.cancel() }
         defer { interrupt.release() }

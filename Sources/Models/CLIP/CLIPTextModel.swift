@@ -9,7 +9,7 @@ public final class CLIPTextModel {
     public let config: CLIPTextConfig
     /// The precision the network multiplies in (after the CPU fallback).
     public let precision: Precision
-    let tokenEmbedding: Tensor      // [V, C]
+    let tokenEmbedding: TokenEmbeddingTable // [V, C]
     let positionEmbedding: Tensor   // [P, C]
     let layers: [CLIPEncoderLayer]
     let finalLayerNorm: LayerNormLayer
@@ -23,7 +23,8 @@ public final class CLIPTextModel {
         let w = WeightScope(weights, precision: precision)
         self.precision = w.precision
         let c = config.hiddenSize
-        tokenEmbedding = try w("embeddings.token_embedding.weight", [config.vocabSize, c])
+        tokenEmbedding = TokenEmbeddingTable(try w("embeddings.token_embedding.weight", [config.vocabSize, c]),
+                                             precision: w.precision)
         positionEmbedding = try w("embeddings.position_embedding.weight", [config.maxPositions, c])
         layers = try (0..<config.numLayers).map { try CLIPEncoderLayer(w.child("encoder.layers.\($0)"), config: config) }
         finalLayerNorm = try LayerNormLayer(w.child("final_layer_norm"), width: c)
@@ -62,12 +63,12 @@ public final class CLIPTextModel {
     /// token_embedding[ids] + position_embedding[0..<T] → [B, T, C].
     private func embed(_ ids: [[Int]]) -> Tensor {
         let c = config.hiddenSize, length = ids[0].count
+        precondition(tokenEmbedding.width == c)
         let out = Tensor(uninitialized: [ids.count, length, c])
         for (b, row) in ids.enumerated() {
             for (t, id) in row.enumerated() {
                 let dst = out.pointer + (b * length + t) * c
-                let token = tokenEmbedding.pointer + id * c, position = positionEmbedding.pointer + t * c
-                for i in 0..<c { dst[i] = token[i] + position[i] }
+                tokenEmbedding.lookup(id, adding: positionEmbedding.pointer + t * c, into: dst)
             }
         }
         return out

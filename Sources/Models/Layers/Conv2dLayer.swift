@@ -22,7 +22,9 @@ struct Conv2dLayer {
 
     /// conv(x) + bias (+ residual). `batchBias` [B, Cout], when given, replaces the layer's
     /// bias with one row per batch item (the caller has folded the layer bias into it).
-    func callAsFunction(_ x: Tensor, residual: Tensor? = nil, batchBias: Tensor? = nil) -> Tensor {
-        x.conv2d(weight: weight, bias: batchBias ?? bias, stride: stride, padding: padding, residual: residual)
+    /// `intoResidual`: write the result over `residual` (which the caller owns and no longer needs).
+    func callAsFunction(_ x: Tensor, residual: Tensor? = nil, batchBias: Tensor? = nil, intoResidual: Bool = false) -> Tensor {
+        x.conv2d(weight: weight, bias: batchBias ?? bias, stride: stride, padding: padding, residual: residual,
+                 intoResidual: intoResidual)
     }
 }

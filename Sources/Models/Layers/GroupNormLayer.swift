@@ -14,7 +14,8 @@ struct GroupNormLayer {
         self.eps = eps
     }
 
-    func callAsFunction(_ x: Tensor, activation: Activation? = nil) -> Tensor {
-        x.groupNorm(groups: groups, weight: weight, bias: bias, eps: eps, activation: activation)
+    /// `inPlace`: overwrite x (which the caller no longer needs).
+    func callAsFunction(_ x: Tensor, activation: Activation? = nil, inPlace: Bool = false) -> Tensor {
+        x.groupNorm(groups: groups, weight: weight, bias: bias, eps: eps, activation: activation, inPlace: inPlace)
     }
 }

@@ -19,11 +19,15 @@ struct VAEResnetBlock {
     }
 
     /// x [B, Cin, H, W] → [B, Cout, H, W].
+    /// The block's own intermediates are overwritten in place (norm2 over conv1's output,
+    /// conv2's result over the nin_shortcut's), which keeps the decoder's peak memory two
+    /// activations lower at full resolution.
     func callAsFunction(_ x: Tensor) -> Tensor {
         var h = norm1(x, activation: .silu)        // [B, Cin, H, W]
         h = conv1(h)                               // [B, Cout, H, W]
-        h = norm2(h, activation: .silu)            // [B, Cout, H, W]
-        let shortcut = ninShortcut?(x) ?? x        // [B, Cout, H, W]
-        return conv2(h, residual: shortcut)        // [B, Cout, H, W]
+        h = norm2(h, activation: .silu, inPlace: true) // [B, Cout, H, W]
+        guard let ninShortcut else { return conv2(h, residual: x) } // [B, Cout, H, W]
+        let shortcut = ninShortcut(x)              // [B, Cout, H, W]
+        return conv2(h, residual: shortcut, intoResidual: true) // [B, Cout, H, W]
     }
 }
