@@ -15,6 +15,7 @@
 #define KC 256      // k per block (even): a B micro-panel is KC/2 · 64 words = 32 KiB
 #endif
 #define NC 768      // columns per packed B block when B is packed on the fly (≤ MAX_BLOCK_COLUMNS)
+#define C_BLOCK_BYTES (256 * 1024)   // C block kept in L2 by the weights-first order
 #define MC 288      // rows per packed A block when A is packed on the fly (multiple of MR)
 
 #define TARGET __attribute__((target("avx512f,avx512bw,avx512vl,avx512dq,avx512bf16")))
@@ -206,10 +207,10 @@ TARGET __attribute__((noinline)) static void micro_kernel(int pairs, const uint3
 }
 
 // Columns per B block when the weights (A) are packed and the activations (B) are packed on
-// the fly: as many as keep the C block (m × nc fp32) within 512 KiB of L2, so all of k
-// accumulates into C while it is in cache (64 … MAX_BLOCK_COLUMNS, whole panels).
+// the fly: as many as keep the C block (m × nc fp32) within 256 KiB of L2 (beside the B block),
+// so all of k accumulates into C while it is in cache (64 … MAX_BLOCK_COLUMNS, whole panels).
 static int weights_block_columns(int rows) {
-    int nc = (512 * 1024 / 4) / (rows > 0 ? rows : 1) / NR * NR;
+    int nc = (C_BLOCK_BYTES / 4) / (rows > 0 ? rows : 1) / NR * NR;
     return nc < NR ? NR : nc > MAX_BLOCK_COLUMNS ? MAX_BLOCK_COLUMNS : nc;
 }
 

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Contiguous fp32 storage. It either owns its memory, borrows it from a keeper object (for
 /// example a memory-mapped checkpoint) that outlives every view, or rents it from a
 /// `BufferPool` and hands it back there when the last view goes away.
@@ -40,10 +44,20 @@ public final class TensorStorage: @unchecked Sendable {
         self.pool = pool
     }
 
-    /// Uninitialised, 64-byte aligned memory for `count` floats (at least one).
+    /// Uninitialised, 64-byte aligned memory for `count` floats (at least one). Buffers of
+    /// 2 MiB or more are 2 MiB aligned and marked for transparent huge pages
+    /// (`MADV_HUGEPAGE`), so first touching a 256 MiB activation takes 128 page faults rather
+    /// than 65 536, and GEMM packing walks far fewer TLB entries.
     static func allocate(count: Int) -> UnsafeMutablePointer<Float> {
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1) * 4, alignment: 64)
-        return raw.bindMemory(to: Float.self, capacity: max(count, 1))
+        let bytes = max(count, 1) * 4
+        let huge = 2 << 20
+        guard bytes >= huge else {
+            return UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
+                .bindMemory(to: Float.self, capacity: max(count, 1))
+        }
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: (bytes + huge - 1) / huge * huge, alignment: huge)
+        _ = madvise(raw, (bytes + huge - 1) / huge * huge, MADV_HUGEPAGE)
+        return raw.bindMemory(to: Float.self, capacity: count)
     }
 
     deinit {

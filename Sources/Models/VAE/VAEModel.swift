@@ -31,12 +31,16 @@ public final class VAEModel {
 
     /// latent [B, 4, h, w] (already divided by the scale factor) → image [B, 3, 8h, 8w],
     /// roughly in [-1, 1]. Reference: `AutoencoderKL.decode` (post_quant_conv, then decoder).
-    /// The decode runs without a buffer pool: its activations change size at every level (up to
-    /// 256 MiB each at 512 px), so a pool would keep every level's buffers until the end, while
-    /// plain allocations give each back as soon as it is dead (peak memory is the live set).
+    /// The activations change size at every level (up to 256 MiB each at 512 px), so the pool
+    /// is trimmed after each level: buffers are reused within a level, and a finished level's
+    /// buffers do not stay around on top of the next one's.
     public func decode(_ latent: Tensor) throws -> Tensor {
         try check(latent, channels: config.latentChannels, what: "latent", multiple: 1)
-        return decoder(postQuantConv(latent))                                       // [B, 3, 8h, 8w]
+        let image = pool.activate {
+            decoder(postQuantConv(latent), afterEachLevel: pool.trim).copyOutOfPool()  // [B, 3, 8h, 8w]
+        }
+        pool.trim()
+        return image
     }
 
     /// image [B, 3, H, W] in [-1, 1] (H, W multiples of 8) → posterior mean and log-variance
