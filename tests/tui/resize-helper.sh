@@ -7,10 +7,11 @@ wait_for() { for _ in $(seq 300); do screen | grep -Eq -- "$1" && return 0; slee
 wait_for 'Parameters' || exit 1
 sleep 0.3
 tmux resize-window -x 60 -y 20                      # compact: one pane at a time
-wait_for '^╭─ Prompt grid · sd15 ─+╮$' || exit 1
+# The compact grid shows only until resize.drive sees it and presses Tab, which can be too
+# short for this loop to catch on a loaded machine: wait for the stage after it.
 wait_for '^╭─ Parameters ─+╮$' || exit 1            # after Tab
 sleep 1
 tmux resize-window -x 36 -y 8                       # too small: a message
 wait_for 'Easel needs a terminal' || exit 1
-sleep 1                                             # hold the stage so the script sees it
+sleep 3                                             # hold the stage so the script sees it
 tmux resize-window -x 120 -y 32                     # back to the full layout
