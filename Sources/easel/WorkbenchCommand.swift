@@ -40,9 +40,13 @@ struct WorkbenchCommand: ParsableCommand {
         // The model picker offers the models beside the one given and beside the demo model.
         let folders = [modelPath, DemoModel.locate()?.path].compactMap { $0 }
             .map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
-        let options = WorkbenchOptions(modelPath: modelPath, graphics: graphics, theme: theme, imagePath: image,
+        var options = WorkbenchOptions(modelPath: modelPath, graphics: graphics, theme: theme, imagePath: image,
                                        presetName: preset,
                                        outputFolder: URL(fileURLWithPath: output), modelFolders: folders)
+        // The demo model starts at its native 64×64 and 20 steps; other models at their family's defaults.
+        if let modelPath, ModelChoice.isDemoModel(URL(fileURLWithPath: modelPath)) {
+            options.startSettings = ModelChoice.defaultSettings(for: URL(fileURLWithPath: modelPath))
+        }
         let app = try WorkbenchApp(options: options) { sink in DiffusionRenderBackend(sink: sink) }
         let status = try app.run()
         // The terminal is restored. A cancelled render may still be finishing its step on the

@@ -1,4 +1,5 @@
 import Foundation
+import RenderSettings
 import TermImage
 
 /// How `easel` (the workbench) was started.
@@ -18,6 +19,9 @@ public struct WorkbenchOptions {
     public var presetFolder: URL?
     /// Folders searched for more model files for the model picker.
     public var modelFolders: [URL]
+    /// Parameters to start from instead of the model family's defaults (the demo model's
+    /// native 64×64 and 20 steps, say); the seed is still drawn at random.
+    public var startSettings: RenderSettings?
     public var environment: [String: String]
 
     public init(modelPath: String? = nil, graphics: GraphicsPreference = .auto, theme: String? = nil,

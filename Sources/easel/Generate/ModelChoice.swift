@@ -26,10 +26,17 @@ enum ModelChoice {
     /// `ModelProfiles`: about 60 steps, CFG 7, Euler a, 512×512, clip skip 1). The demo model
     /// was trained at 64×64 and renders well in 20 steps, so it gets those instead.
     static func defaultSettings(for model: URL) -> RenderSettings {
-        if model.lastPathComponent == URL(fileURLWithPath: DemoModel.relativePath).lastPathComponent {
+        if isDemoModel(model) {
             return RenderSettings(steps: 20, sampler: .eulerA, cfgScale: 7, width: 64, height: 64)
         }
         return ModelFamily.sd15.profile.defaultSettings()
+    }
+}
+
+extension ModelChoice {
+    /// Whether `model` is the built-in demo model (by its file name).
+    static func isDemoModel(_ model: URL) -> Bool {
+        model.lastPathComponent == URL(fileURLWithPath: DemoModel.relativePath).lastPathComponent
     }
 }
 
