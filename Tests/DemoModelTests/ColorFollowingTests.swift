@@ -42,6 +42,7 @@ final class ColorFollowingTests: XCTestCase {
     /// The named colour is the dominant hue of the central region in at least 80% of the 40
     /// cases (issue 7).
     func testNamedColourIsDominantHueOfCentreInFourFifthsOfHeldOutCases() throws {
+        try PromptFollowingGate.require()
         let outcomes = try Self.outcomes(cfg: 7)
         let report = try Self.report(outcomes, cfg: 7)
         print(report)
@@ -52,6 +53,7 @@ final class ColorFollowingTests: XCTestCase {
     /// Raising CFG from 1 (the prompt alone, no guidance) to 7 increases colour adherence: more
     /// cases with the named colour dominant, and a larger share of central pixels in it.
     func testGuidanceScaleSevenFollowsColourBetterThanOne() throws {
+        try PromptFollowingGate.require()
         let weak = try Self.outcomes(cfg: 1), strong = try Self.outcomes(cfg: 7)
         let weakMatches = weak.filter(\.matches).count, strongMatches = strong.filter(\.matches).count
         let weakShare = weak.map(\.namedFraction).reduce(0, +) / Double(weak.count)

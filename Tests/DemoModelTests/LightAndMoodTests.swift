@@ -12,6 +12,7 @@ final class LightAndMoodTests: XCTestCase {
     /// Night scenes are clearly darker than day scenes: every night render is darker than its
     /// day twin (same triple, same seed), and on average at most half as bright.
     func testNightScenesAreClearlyDarkerThanDayScenes() throws {
+        try PromptFollowingGate.require()
         let demo = try DemoModelRenderer.load()
         var day: [Double] = [], night: [Double] = []
         for (seed, item) in try Self.sample() {
@@ -27,6 +28,7 @@ final class LightAndMoodTests: XCTestCase {
     /// Noir is near-greyscale: adding "noir" brings the mean HSV saturation below 0.1, and
     /// under a third of the same prompts' saturation without it.
     func testNoirIsNearGreyscale() throws {
+        try PromptFollowingGate.require()
         let demo = try DemoModelRenderer.load()
         var plain: [Double] = [], noir: [Double] = []
         for (seed, item) in try Self.sample() {
