@@ -15,8 +15,8 @@ public final class BufferPool: @unchecked Sendable {
     public init() {}
 
     deinit {
-        for buffers in free.values {
-            for buffer in buffers { UnsafeMutableRawPointer(buffer).deallocate() }
+        for (count, buffers) in free {
+            for buffer in buffers { TensorStorage.deallocate(buffer, count: count) }
         }
     }
 
@@ -34,11 +34,13 @@ public final class BufferPool: @unchecked Sendable {
     /// Frees every buffer kept for reuse. Buffers in use come back later as usual.
     public func trim() {
         lock.lock()
-        let buffers = free.values.flatMap { $0 }
+        let buffers = free
         free = [:]
         heldFloats = 0
         lock.unlock()
-        for buffer in buffers { UnsafeMutableRawPointer(buffer).deallocate() }
+        for (count, list) in buffers {
+            for buffer in list { TensorStorage.deallocate(buffer, count: count) }
+        }
     }
 
     func rent(count: Int) -> TensorStorage {

@@ -24,7 +24,7 @@ public enum Precision: String, Sendable, CaseIterable {
     }
 
     /// The default when neither the caller nor `EASEL_PRECISION` chooses: bf16, whose images
-    /// differ from fp32 ones by at most 1.2 levels in the mean (8 at most) over the five
+    /// differ from fp32 ones by at most 0.83 levels in the mean (6 at most) over the five
     /// fixture runs (`tools/bench/quality.py`, BENCHMARKS.md), under issue 6's 4-level bar.
     public static let defaultPrecision: Precision = .bf16
 

@@ -19,9 +19,10 @@ enum GenerateMode {
                                         steps: steps, sampler: .euler, cfgScale: 7, seed: 1, width: size, height: size)
         request.draftScale = Int(options.value("--draft") ?? "") ?? 1
         var stepTimes: [Double] = []
-        var last = 0.0, draftDone: Double?
+        var last = 0.0, draftDone: Double?, peakDuringSteps = 0
         let total = try seconds {
             _ = try pipeline!.generate(request) { progress in
+                peakDuringSteps = max(peakDuringSteps, ProcessMemory.peakResident ?? 0)
                 if progress.isDraft {
                     if progress.step == progress.totalSteps { draftDone = progress.elapsed }
                 } else {
@@ -38,12 +39,13 @@ enum GenerateMode {
         print(String(format: "%d×%d, %@: %.1f s in all; steps (s, the first includes the prompt encoding): %@; "
                      + "decode and the rest %.1f s", size, size, precision.rawValue, total, stepList, total - last))
         let latent = (0..<(4 * size * size / 64)).map { Float(($0 * 7919) % 2000) / 1000 - 1 }
-        let previewTime = try seconds {
+        let previewTime = seconds {
             for _ in 0..<100 { _ = LatentPreview.image(latent: latent, width: size / 8, height: size / 8) }
         } / 100
         let step = stepTimes.count > 1 ? stepTimes.last! : total
         print(String(format: "live preview (latent → RGB, %d×%d): %.3f ms = %.4f %% of a step", size / 8, size / 8,
                      previewTime * 1000, previewTime / step * 100))
-        print("peak RSS (VmHWM): \(ProcessMemory.gib(ProcessMemory.peakResident))")
+        print("peak RSS (VmHWM): \(ProcessMemory.gib(ProcessMemory.peakResident)) "
+              + "(\(ProcessMemory.gib(peakDuringSteps)) by the end of the last step)")
     }
 }

@@ -40,8 +40,7 @@ struct VAEDecoder {
     }
 
     /// z [B, 4, h, w] (after post_quant_conv) → image [B, 3, 8h, 8w] in about [-1, 1].
-    /// `afterEachLevel` runs when a level is done (the caller trims its buffer pool there).
-    func callAsFunction(_ z: Tensor, afterEachLevel: () -> Void = {}) -> Tensor {
+    func callAsFunction(_ z: Tensor) -> Tensor {
         var h = convIn(z)                                          // [B, C4, h, w]
         h = mid2(midAttention(mid1(h)))                            // [B, C4, h, w]
         for level in levels.reversed() {
@@ -49,7 +48,6 @@ struct VAEDecoder {
             if let upsample = level.upsample {
                 h = upsample(h.upsampledNearest2x())               // [B, C_level, 2H, 2W]
             }
-            afterEachLevel()
         }
         let out = normOut(h, activation: .silu)                    // [B, C1, 8h, 8w]
         return convOut(out)                                        // [B, 3, 8h, 8w]
