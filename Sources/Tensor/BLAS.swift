@@ -45,14 +45,14 @@ public enum BLAS {
 
     /// A one-line note when the environment's `OPENBLAS_CORETYPE` holds OpenBLAS to kernels
     /// older than this CPU (for example "Haswell", AVX2, on an AVX-512 CPU), which makes fp32
-    /// products about half as fast; nil otherwise. Easel keeps the setting (it is the user's
-    /// explicit choice) and says so instead. The bf16 mode does not use OpenBLAS for its
-    /// products, so it is unaffected.
+    /// work 1.5–2× slower (BENCHMARKS.md); nil otherwise. Easel keeps the setting (it is the user's
+    /// explicit choice) and says so instead. The bf16 mode uses OpenBLAS only for the VAE's
+    /// single attention block, so it is hardly affected.
     public static var coreTypeNote: String? {
         guard let forced = ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"], Attention.hasAVX512,
               !avx512Cores.contains(coreName) else { return nil }
         return "note: OPENBLAS_CORETYPE=\(forced) limits OpenBLAS to its \(coreName) kernels on this AVX-512 CPU; "
-            + "fp32 (--precision fp32) runs about half as fast. Unset it for full speed."
+            + "fp32 (--precision fp32) runs 1.5–2× slower. Unset it for full speed."
     }
 
     /// `c = alpha · a · b + beta · c` through `cblas_sgemm`.
