@@ -72,7 +72,7 @@ struct GenerateCommand: ParsableCommand {
         settings.modelHash = try? ModelHash.shortHash(of: modelFile.isDirectory ? modelFile.appendingPathComponent("model_index.json") : modelFile)
 
         let precision = try chosenPrecision()
-        if precision == .fp32, let note = BLAS.coreTypeNote { CommandLineIO.printError("easel: \(note)") }
+        if precision == .fp32, let note = BLAS.coreTypeNote { printError("easel: \(note)") }
         let pipeline = try StableDiffusionPipeline.load(modelFile, precision: precision)
         let cancel = CancellationFlag()
         let interrupt = InterruptTrap { cancel.cancel() }
@@ -83,7 +83,7 @@ struct GenerateCommand: ParsableCommand {
             images = try pipeline.generate(try GenerationRequest(settings), cancellation: cancel) { bar.report($0) }
         } catch GenerationError.cancelled {
             bar.finish()
-            CommandLineIO.printError("easel: interrupted; no file written")
+            printError("easel: interrupted; no file written")
             throw ExitCode(130)
         }
         bar.finish()
@@ -104,7 +104,7 @@ struct GenerateCommand: ParsableCommand {
             throw ValidationError("precision: expected fp32 or bf16, got '\(precision)'")
         }
         if Precision.resolve(requested) != requested {
-            CommandLineIO.printError("easel: this CPU has no AVX512_BF16; using fp32")
+            printError("easel: this CPU has no AVX512_BF16; using fp32")
         }
         return Precision.resolve(requested)
     }

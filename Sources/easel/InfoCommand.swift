@@ -20,7 +20,7 @@ struct InfoCommand: ParsableCommand {
         do {
             let text = try PNGFile.readText(from: URL(fileURLWithPath: file))
             guard let parameters = text["parameters"] else {
-                throw CommandLineError("\(file): no A1111 'parameters' text in this PNG")
+                throw CLIError("\(file): no A1111 'parameters' text in this PNG")
             }
             guard parsed else { print(parameters); return }
             let s = try Infotext.parse(parameters)

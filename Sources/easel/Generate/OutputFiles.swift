@@ -5,12 +5,12 @@ enum OutputFiles {
     static func paths(for output: String, count: Int) throws -> [URL] {
         let url = URL(fileURLWithPath: (output as NSString).expandingTildeInPath)
         guard url.pathExtension.lowercased() == "png" else {
-            throw CommandLineError("output: '\(output)' must end in .png")
+            throw CLIError("output: '\(output)' must end in .png")
         }
         let directory = url.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CommandLineError("output: folder '\(directory.path)' does not exist")
+            throw CLIError("output: folder '\(directory.path)' does not exist")
         }
         guard count > 1 else { return [url] }
         let stem = url.deletingPathExtension().lastPathComponent

@@ -7,7 +7,7 @@ enum SeedArgument {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed == "-1" { return UInt64.random(in: 0..<4_294_967_294) }
         guard let seed = UInt64(trimmed) else {
-            throw CommandLineError("seed: expected an integer from 0 to 18446744073709551615 or -1, got '\(text)'")
+            throw CLIError("seed: expected an integer from 0 to 18446744073709551615 or -1, got '\(text)'")
         }
         return seed
     }
