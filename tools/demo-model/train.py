@@ -36,7 +36,7 @@ LATENT_SCALE = 0.18215   # SD 1.x's fixed VAE scaling factor; the engine assumes
 KL_WEIGHT = 1e-6         # per-sample KL sum vs per-sample reconstruction sum, as in LDM's autoencoder configs
 
 FULL = dict(images=60_000, vae_steps=5_700, vae_crop_steps=5_000, vae_batch=16, vae_lr=1e-3,
-            unet_steps=6_000, unet_batch=32, unet_lr=3e-4, warmup=200, ema=0.999, ckpt_every=250,
+            unet_steps=12_000, unet_schedule_was=(3_000, 6_000), unet_batch=32, unet_lr=3e-4, warmup=200, ema=0.999, ckpt_every=250,
             dec_steps=3_000, dec_crop_steps=2_500, dec_lr=3e-4)
 SMOKE = dict(images=256, vae_steps=6, vae_crop_steps=3, vae_batch=8, vae_lr=5e-4,
              unet_steps=6, unet_batch=8, unet_lr=3e-4, warmup=2, ema=0.9, ckpt_every=3,
@@ -226,6 +226,17 @@ def ema_update(ema_params, params, decay):
     torch._foreach_add_(ema_params, params, alpha=1 - decay)
 
 
+def unet_schedule_total(cfg, step):
+    """The step count the cosine schedule aims at. The shipped run was planned for 6,000 steps
+    and extended to 12,000 at step 3,000 (the colour adherence at 3,000 was far from the bar), so
+    `unet_schedule_was = (3_000, 6_000)` replays that: steps before 3,000 follow the 6,000-step
+    curve, later ones the 12,000-step curve. A smaller `--unet-steps` drops the replay."""
+    was = cfg.get("unet_schedule_was")
+    if was and step < was[0] and cfg["unet_steps"] > was[1]:
+        return was[1]
+    return cfg["unet_steps"]
+
+
 def phase_unet(run, cfg, seed):
     folder = os.path.join(run, "unet")
     if os.path.exists(os.path.join(folder, "final.pt")):
@@ -268,7 +279,7 @@ def phase_unet(run, cfg, seed):
         t = torch.randint(0, 1000, (len(idx),), generator=gen)
         a = acp[t].view(-1, 1, 1, 1)
         xt = a.sqrt() * x0 + (1 - a).sqrt() * noise
-        lr = lr_at(step, cfg["unet_steps"], cfg["unet_lr"], cfg["warmup"])
+        lr = lr_at(step, unet_schedule_total(cfg, step), cfg["unet_lr"], cfg["warmup"])
         for g in opt.param_groups:
             g["lr"] = lr
         context = encode(text, ids, weights)             # [B, 77, D]
@@ -358,9 +369,12 @@ def main():
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--smoke", action="store_true", help="a few steps of every phase, to test the path")
     p.add_argument("--threads", type=int, default=1)
+    p.add_argument("--unet-steps", type=int, help="override the UNet step count (resuming keeps the steps done)")
     args = p.parse_args()
     torch.set_num_threads(args.threads)
-    cfg = SMOKE if args.smoke else FULL
+    cfg = dict(SMOKE if args.smoke else FULL)
+    if args.unet_steps:
+        cfg["unet_steps"] = args.unet_steps
     os.makedirs(args.run, exist_ok=True)
     with open(os.path.join(args.run, "config.json"), "w") as f:
         json.dump({"seed": args.seed, **cfg, "unet": models.UNET_CONFIG, "vae": models.VAE_CONFIG,
