@@ -7,11 +7,11 @@ struct ConvEpilogue {
     let channels: Int
     let plane: Int
 
-    private func biasRow(_ item: Int) -> UnsafeMutablePointer<Float>? {
+    func biasRow(_ item: Int) -> UnsafeMutablePointer<Float>? {
         bias.map { perItem ? $0.pointer + item * channels : $0.pointer }
     }
 
-    private func residualBand(_ item: Int, _ firstPixel: Int) -> UnsafeMutablePointer<Float>? {
+    func residualBand(_ item: Int, _ firstPixel: Int) -> UnsafeMutablePointer<Float>? {
         residual.map { $0.pointer + item * channels * plane + firstPixel }
     }
 

@@ -50,20 +50,28 @@ extension Tensor {
     /// embedding folded in), residual [B, Cout, Hout, Wout]; returns [B, Cout, Hout, Wout].
     public func conv2d(weight: Tensor, bias: Tensor?, stride: Int = 1, padding: Padding2D = .uniform(0),
                        residual: Tensor? = nil) -> Tensor {
+        conv2d(weight: weight, bias: bias, stride: stride, padding: padding, residual: residual, output: nil)
+    }
+
+    /// `conv2d` through im2col only, never Winograd (for benchmarks that compare the two).
+    public func conv2dIm2col(weight: Tensor, bias: Tensor?, stride: Int = 1, padding: Padding2D = .uniform(0),
+                             residual: Tensor? = nil) -> Tensor {
         conv2d(weight: weight, bias: bias, stride: stride, padding: padding, residual: residual,
                columnBudget: Conv2D.columnBudget)
     }
 
-    /// `conv2d` writing into `output` (which may be `residual`), or into a new tensor.
+    /// `conv2d` writing into `output` (which may be `residual`), or into a new tensor. Large
+    /// stride-1 3×3 convolutions go through Winograd F(4×4, 3×3), the rest through im2col.
     func conv2d(weight: Tensor, bias: Tensor?, stride: Int, padding: Padding2D, residual: Tensor?,
                 output: Tensor?) -> Tensor {
         conv2d(weight: weight, bias: bias, stride: stride, padding: padding, residual: residual,
-               columnBudget: Conv2D.columnBudget, output: output)
+               columnBudget: Conv2D.columnBudget, output: output, allowWinograd: true)
     }
 
-    /// `conv2d` with an explicit im2col band budget in floats (tests use small ones).
+    /// `conv2d` through im2col with an explicit band budget in floats (tests use small ones),
+    /// or through Winograd when `allowWinograd` and the convolution qualifies.
     func conv2d(weight: Tensor, bias: Tensor?, stride: Int, padding: Padding2D, residual: Tensor?,
-                columnBudget: Int, output: Tensor? = nil) -> Tensor {
+                columnBudget: Int, output: Tensor? = nil, allowWinograd: Bool = false) -> Tensor {
         precondition(shape.count == 4 && weight.shape.count == 4 && weight.shape[1] == shape[1],
                      "conv2d: input \(shape) and weight \(weight.shape) do not match")
         let (batch, height, width) = (shape[0], shape[2], shape[3])
@@ -77,7 +85,9 @@ extension Tensor {
         let geometry = ConvGeometry(kernel: (kh, kw), stride: stride, padding: padding, outHeight: hout, outWidth: wout)
         let epilogue = ConvEpilogue(bias: bias, perItem: bias.map { $0.count == batch * cout && batch > 1 } ?? false,
                                     residual: residual, channels: cout, plane: hout * wout)
-        if batch > 1 && hout * wout < Conv2D.foldBatchBelowPixels {
+        if allowWinograd && Winograd.applies(to: geometry, batch: batch, inputChannels: shape[1], outputChannels: cout) {
+            convolveWinograd(weight: weight, epilogue: epilogue, into: out)
+        } else if batch > 1 && hout * wout < Conv2D.foldBatchBelowPixels {
             convolveFoldingBatch(weight: weight, geometry: geometry, epilogue: epilogue, into: out)
         } else {
             convolveInBands(weight: weight, geometry: geometry, epilogue: epilogue, columnBudget: columnBudget, into: out)

@@ -5,7 +5,7 @@ import Foundation
 /// (they parallelise inside), so their wall-clock times add up to the time spent in them.
 public enum OpProfile {
     public enum Kind: String, CaseIterable, Sendable {
-        case convolutionGEMM, attentionGEMM, linearGEMM, im2col, prefill, groupNorm, layerNorm, softmax
+        case convolutionGEMM, attentionGEMM, linearGEMM, im2col, winogradTransform, prefill, groupNorm, layerNorm, softmax
         case activation, elementwise, copy
     }
 

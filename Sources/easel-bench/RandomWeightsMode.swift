@@ -4,7 +4,7 @@ import Tensor
 
 /// The default mode: the SD 1.5-size networks built in memory with random weights (no
 /// download), each row warmed up once and then timed `--runs` times. Rows: clip, unet64,
-/// unet32, vae, and vae1024 (a 1024×1024 decode) when asked for.
+/// unet32, vae, and vae1024 (a 1024×1024 decode) and conv (single convolutions) when asked for.
 struct RandomWeightsMode {
     let runs: Int
     let selected: Set<String>
@@ -65,6 +65,7 @@ struct RandomWeightsMode {
             let latent = try randomTensor([1, 4, side, side])
             try measure("VAE decode, \(8 * side)×\(8 * side)") { _ = try vae.decode(latent) }
         }
+        if selected.contains("conv") { try ConvolutionRows(runs: runs).run() }
         print("peak RSS (VmHWM): \(ProcessMemory.gib(ProcessMemory.peakResident))")
     }
 }

@@ -22,6 +22,19 @@ final class UNetModelTests: XCTestCase {
         XCTAssertEqual(again.values, eps.values)
     }
 
+    /// The same eps with every 3×3 convolution through Winograd F(4×4, 3×3), batch items
+    /// side by side in its GEMMs.
+    func testEpsThroughWinogradMatchesReference() throws {
+        let reference = try FixtureTensors("tiny-sd15-reference/unet.safetensors")
+        let unet = try model()
+        let eps = try Winograd.forEveryEligibleConvolution {
+            try unet(try reference["x"], timesteps: try reference["t"].values, context: try reference["context"])
+        }
+        let error = relativeMaxError(eps, try reference["eps"])
+        print("UNet eps through Winograd: relative max error \(error)")
+        XCTAssertLessThan(error, 1e-4)
+    }
+
     /// Each batch item is computed independently: item 1 alone equals item 1 of the batch.
     func testBatchItemsAreIndependent() throws {
         let reference = try FixtureTensors("tiny-sd15-reference/unet.safetensors")

@@ -17,6 +17,17 @@ final class VAEModelTests: XCTestCase {
         XCTAssertLessThan(error, 1e-4)
     }
 
+    /// The same decode with every 3×3 convolution through Winograd F(4×4, 3×3) (at SD 1.5
+    /// size the precise mode uses it for the large ones).
+    func testDecodeThroughWinogradMatchesReference() throws {
+        let reference = try FixtureTensors("tiny-sd15-reference/vae.safetensors")
+        let vae = try model()
+        let decoded = try Winograd.forEveryEligibleConvolution { try vae.decode(reference["latent"]) }
+        let error = relativeMaxError(decoded, try reference["decoded"])
+        print("VAE decoded through Winograd: relative max error \(error)")
+        XCTAssertLessThan(error, 1e-4)
+    }
+
     func testEncoderMomentsMatchReference() throws {
         let reference = try FixtureTensors("tiny-sd15-reference/vae.safetensors")
         let (mean, logvar) = try model().encode(reference["image"])

@@ -65,4 +65,28 @@ int easel_cpu_has_avx512f(void);
 /// 1 / Σ exp. (One softmax row without the division; scale > 0.) Needs AVX-512F.
 float easel_softmax_exp_row(float *row, int valid, int width, float scale);
 
+// Winograd F(4×4, 3×3) transforms (winograd.c) for stride-1, padding-1 3×3 convolutions of
+// an NCHW image split into tiles_h × tiles_w tiles of 4×4 outputs. ξ = 6i + j indexes the 36
+// transform-domain points (i along y, j along x).
+
+/// u[ξ·xi_stride + co·cin + ci] = (G g Gᵀ)[ξ] for filters co in [co0, co1) of g [cout, cin, 3, 3].
+void easel_winograd43_filter(const float *g, int cout, int cin, int co0, int co1, float *u, long xi_stride);
+
+/// Scratch floats one thread needs for `easel_winograd43_input` / `_output`.
+size_t easel_winograd43_scratch_floats(int tiles_w);
+size_t easel_winograd43_output_scratch_floats(int tiles_w);
+
+/// v[ξ·xi_stride + c·c_stride + (ty − ty0)·tiles_w + tx] = (Bᵀ d B)[ξ] for the 6×6 input tiles
+/// d of channels [c0, c1) and tile rows [ty0, ty1) of x [C, height, width] (zero outside).
+void easel_winograd43_input(const float *x, int height, int width, int tiles_w, int ty0, int ty1, int c0, int c1,
+                            float *v, long xi_stride, long c_stride, float *scratch);
+
+/// out[co, y, x] = (Aᵀ M A)[y mod 4, x mod 4] + bias[co] (+ residual[co, y, x]) for channels
+/// [co0, co1) and tile rows [ty0, ty1), where M[ξ] = m[ξ·xi_stride + co·co_stride + tile];
+/// outputs beyond height × width are dropped. bias and residual may be NULL; residual may
+/// equal out.
+void easel_winograd43_output(const float *m, long xi_stride, long co_stride, int height, int width, int tiles_w,
+                             int ty0, int ty1, int co0, int co1, const float *bias, const float *residual,
+                             float *out, float *scratch);
+
 #endif

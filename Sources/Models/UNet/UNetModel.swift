@@ -124,6 +124,10 @@ public final class UNetModel {
         }
     }
 
-    /// Frees the activation buffers kept for the next call (for example after a generation).
-    public func releaseScratch() { pool.trim() }
+    /// Frees the activation buffers kept for the next call (for example after a generation),
+    /// and the Winograd convolutions' workspace.
+    public func releaseScratch() {
+        pool.trim()
+        Winograd.releaseWorkspace()
+    }
 }

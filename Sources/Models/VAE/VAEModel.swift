@@ -41,9 +41,11 @@ public final class VAEModel: @unchecked Sendable {
     /// 512 px) and change size from layer to layer, so a pool would keep dead buffers of other
     /// sizes beside the live ones; plain allocations (huge pages, see `TensorStorage`) give each
     /// back as soon as it is dead, and peak memory is the live set (measured at 512 px in bf16:
-    /// 0.63 GiB of activations against 0.87 GiB with a pool trimmed after every block).
+    /// 0.63 GiB of activations against 0.87 GiB with a pool trimmed after every block). The
+    /// fp32 Winograd convolutions share one workspace, freed at the end.
     public func decode(_ latent: Tensor) throws -> Tensor {
         try check(latent, channels: config.latentChannels, what: "latent", multiple: 1)
+        defer { Winograd.releaseWorkspace() }
         return decoder(postQuantConv(latent))                                       // [B, 3, 8h, 8w]
     }
 
