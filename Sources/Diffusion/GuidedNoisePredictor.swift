@@ -1,3 +1,4 @@
+import Foundation
 import Models
 import Tensor
 
@@ -13,6 +14,9 @@ struct GuidedNoisePredictor {
     let latentChannels: Int
     let height: Int
     let width: Int
+    /// The UNet contexts built so far, so each prompt's cross-attention keys and values are
+    /// projected once per generation rather than at every step.
+    let contexts = GuidanceContexts()
 
     /// eps for one image. `xIn` is [C·H·W] already scaled by c_in; contexts are [1, T, D] with
     /// equal T.
@@ -20,15 +24,14 @@ struct GuidedNoisePredictor {
         let plane = latentChannels * height * width
         if scale == 1 {
             let x = Tensor(shape: [1, latentChannels, height, width], values: xIn)           // [1, C, H, W]
-            return try unet(x, timesteps: [t], context: cond).values                          // [1, C, H, W]
+            return try unet(x, timesteps: [t], context: contexts.context(uncond: nil, cond: cond)).values // [1, C, H, W]
         }
         let x = Tensor(zeros: [2, latentChannels, height, width])                            // [2, C, H, W]
         xIn.withUnsafeBufferPointer { src in
             x.pointer.update(from: src.baseAddress!, count: plane)
             (x.pointer + plane).update(from: src.baseAddress!, count: plane)
         }
-        let context = Tensor.concatenate([uncond, cond], axis: 0)                            // [2, T, D]
-        let eps = try unet(x, timesteps: [t, t], context: context)                           // [2, C, H, W]
+        let eps = try unet(x, timesteps: [t, t], context: contexts.context(uncond: uncond, cond: cond)) // [2, C, H, W]
         let s = Float(scale)
         var out = [Float](repeating: 0, count: plane)
         let e = eps.pointer
@@ -36,5 +39,25 @@ struct GuidedNoisePredictor {
             for i in 0..<plane { o[i] = e[i] + (e[plane + i] - e[i]) * s }
         }
         return out
+    }
+}
+
+/// The `UNetTextContext`s of one generation, one per distinct (uncond, cond) pair of prompt
+/// tensors (prompt editing switches between a few of them at set steps). Tensors are matched
+/// by storage identity; the entries hold them, so an identity is never reused meanwhile.
+final class GuidanceContexts: @unchecked Sendable {
+    private var entries: [(uncond: Tensor?, cond: Tensor, context: UNetTextContext)] = []
+    private let lock = NSLock()
+
+    /// The context for cond alone ([1, T, D]) or for the CFG batch [uncond; cond] ([2, T, D]).
+    func context(uncond: Tensor?, cond: Tensor) -> UNetTextContext {
+        lock.lock(); defer { lock.unlock() }
+        if let hit = entries.first(where: { $0.cond.storage === cond.storage && $0.uncond?.storage === uncond?.storage }) {
+            return hit.context
+        }
+        let tokens = uncond.map { Tensor.concatenate([$0, cond], axis: 0) } ?? cond      // [B, T, D]
+        let context = UNetTextContext(tokens)
+        entries.append((uncond, cond, context))
+        return context
     }
 }

@@ -38,6 +38,11 @@ enum GenerateMode {
         let stepList = stepTimes.map { String(format: "%.2f", $0) }.joined(separator: ", ")
         print(String(format: "%d×%d, %@: %.1f s in all; steps (s, the first includes the prompt encoding): %@; "
                      + "decode and the rest %.1f s", size, size, precision.rawValue, total, stepList, total - last))
+        if stepTimes.count > 1 {
+            let later = stepTimes.dropFirst().sorted()
+            print(String(format: "median step after the first: %.2f ms", later[later.count / 2] * 1000))
+        }
+        if OpProfile.isEnabled { print("kernel time over the generation:\n" + OpProfile.report()) }
         let latent = (0..<(4 * size * size / 64)).map { Float(($0 * 7919) % 2000) / 1000 - 1 }
         let previewTime = seconds {
             for _ in 0..<100 { _ = LatentPreview.image(latent: latent, width: size / 8, height: size / 8) }

@@ -35,6 +35,21 @@ final class UNetModelTests: XCTestCase {
         XCTAssertLessThan(error, 1e-4)
     }
 
+    /// A `UNetTextContext` projects the cross-attention keys and values on the first call and
+    /// reuses them: the first and a later call (another timestep) match the reference and
+    /// plain-tensor calls exactly.
+    func testReusedTextContextGivesTheSameEps() throws {
+        let reference = try FixtureTensors("tiny-sd15-reference/unet.safetensors")
+        let unet = try model()
+        let x = try reference["x"], t = try reference["t"].values
+        let context = UNetTextContext(try reference["context"])
+        let first = try unet(x, timesteps: t, context: context)
+        XCTAssertLessThan(relativeMaxError(first, try reference["eps"]), 1e-4)
+        let later = try unet(x, timesteps: [t[1], t[0]], context: context)
+        let plain = try unet(x, timesteps: [t[1], t[0]], context: try reference["context"])
+        XCTAssertEqual(later.values, plain.values)
+    }
+
     /// Each batch item is computed independently: item 1 alone equals item 1 of the batch.
     func testBatchItemsAreIndependent() throws {
         let reference = try FixtureTensors("tiny-sd15-reference/unet.safetensors")

@@ -21,7 +21,7 @@ struct BasicTransformerBlock {
     }
 
     /// x [B, T, C], context [B, Tc, Cc] → [B, T, C].
-    func callAsFunction(_ x: Tensor, context: Tensor) -> Tensor {
+    func callAsFunction(_ x: Tensor, context: UNetTextContext) -> Tensor {
         var x = attn1(norm1(x), context: nil, residual: x)         // [B, T, C]
         x = attn2(norm2(x), context: context, residual: x)         // [B, T, C]
         let hidden = ffIn(norm3(x)).geglu()                        // [B, T, 4C]

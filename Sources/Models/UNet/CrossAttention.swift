@@ -8,6 +8,8 @@ struct CrossAttention {
     let toQ: LinearLayer, toK: LinearLayer, toV: LinearLayer, toOut: LinearLayer
     let heads: Int
     let precision: Precision
+    /// Names this layer's keys and values in a `UNetTextContext`.
+    let projectionKey = ProjectionKey()
 
     init(_ w: WeightScope, queryDim: Int, contextDim: Int, heads: Int) throws {
         toQ = try LinearLayer(w.child("to_q"), in: queryDim, out: queryDim, bias: false)
@@ -18,13 +20,12 @@ struct CrossAttention {
         precision = w.precision
     }
 
-    /// x [B, T, C], context [B, Tc, Cc] (nil: self-attention) → attention(x) + residual.
-    func callAsFunction(_ x: Tensor, context: Tensor?, residual: Tensor) -> Tensor {
-        let source = context ?? x
-        let attended = Attention.multiHead(q: toQ(x),            // [B, T, C]
-                                           k: toK(source),       // [B, Tc, C]
-                                           v: toV(source),       // [B, Tc, C]
-                                           heads: heads, precision: precision)
+    /// x [B, T, C], context [B, Tc, Cc] (nil: self-attention) → attention(x) + residual. The
+    /// context's keys and values are projected once per `UNetTextContext`.
+    func callAsFunction(_ x: Tensor, context: UNetTextContext?, residual: Tensor) -> Tensor {
+        let (keys, values) = context?.keysAndValues(for: projectionKey) { (toK($0), toV($0)) } // [B, Tc, C] each
+            ?? (toK(x), toV(x))                                  // [B, T, C] each
+        let attended = Attention.multiHead(q: toQ(x), k: keys, v: values, heads: heads, precision: precision) // [B, T, C]
         return toOut(attended, residual: residual)               // [B, T, C]
     }
 }

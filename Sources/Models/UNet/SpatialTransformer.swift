@@ -20,7 +20,7 @@ struct SpatialTransformer {
     }
 
     /// x [B, C, H, W], context [B, Tc, Cc] → [B, C, H, W].
-    func callAsFunction(_ x: Tensor, context: Tensor) -> Tensor {
+    func callAsFunction(_ x: Tensor, context: UNetTextContext) -> Tensor {
         let normed = norm(x)                                                        // [B, C, H, W]
         var tokens = normed.pointwiseConvToTokens(weight: projIn.weight, bias: projIn.bias) // [B, HW, C]
         for block in blocks { tokens = block(tokens, context: context) }           // [B, HW, C]

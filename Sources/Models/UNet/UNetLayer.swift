@@ -11,7 +11,7 @@ enum UNetLayer {
     case upsample(Conv2dLayer)
 
     /// Runs the layer; `nextSkipSize` is the spatial size an upsample must reach.
-    func callAsFunction(_ x: Tensor, embedding: Tensor, context: Tensor, nextSkipSize: (Int, Int)?) -> Tensor {
+    func callAsFunction(_ x: Tensor, embedding: Tensor, context: UNetTextContext, nextSkipSize: (Int, Int)?) -> Tensor {
         switch self {
         case let .conv(conv):
             return conv(x)                                                       // [B, C', H', W']

@@ -84,11 +84,17 @@ public final class UNetModel {
     /// item, context [B, 77·k, contextDim] → [B, 4, H, W]. Activation memory is pooled and
     /// reused by the next call with the same shapes; `releaseScratch()` frees it.
     public func callAsFunction(_ x: Tensor, timesteps: [Float], context: Tensor) throws -> Tensor {
-        try checkInputs(x, timesteps: timesteps, context: context)
+        try callAsFunction(x, timesteps: timesteps, context: UNetTextContext(context))
+    }
+
+    /// The same with a `UNetTextContext`, whose cross-attention keys and values are computed
+    /// on the first call and reused by later calls with the same context object.
+    public func callAsFunction(_ x: Tensor, timesteps: [Float], context: UNetTextContext) throws -> Tensor {
+        try checkInputs(x, timesteps: timesteps, context: context.tokens)
         return pool.activate { forward(x, timesteps: timesteps, context: context).copyOutOfPool() }
     }
 
-    private func forward(_ x: Tensor, timesteps: [Float], context: Tensor) -> Tensor {
+    private func forward(_ x: Tensor, timesteps: [Float], context: UNetTextContext) -> Tensor {
         let embedding = timeEmbedding(timesteps).applying(.silu)  // [B, 4C]: SiLU of emb_layers
         var skips: [Tensor] = []
         var h = x                                                 // [B, 4, H, W]
@@ -105,7 +111,7 @@ public final class UNetModel {
         return outConv(outNorm(h, activation: .silu))             // [B, 4, H, W]
     }
 
-    private func run(_ block: [UNetLayer], _ x: Tensor, _ embedding: Tensor, _ context: Tensor,
+    private func run(_ block: [UNetLayer], _ x: Tensor, _ embedding: Tensor, _ context: UNetTextContext,
                      nextSkipSize: (Int, Int)?) -> Tensor {
         block.reduce(x) { $1($0, embedding: embedding, context: context, nextSkipSize: nextSkipSize) }
     }
