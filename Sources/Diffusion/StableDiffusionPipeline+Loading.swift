@@ -19,9 +19,11 @@ extension StableDiffusionPipeline {
     }
 
     /// Loads a `.safetensors` checkpoint or a diffusers folder, with the folder's own
-    /// tokenizer when it has one and CLIP's standard vocabulary otherwise.
-    public static func load(_ url: URL, precision: Precision = .preferred) throws -> StableDiffusionPipeline {
+    /// tokenizer when it has one and CLIP's standard vocabulary otherwise. Without a
+    /// `precision`, `automaticPrecision` picks one for the model.
+    public static func load(_ url: URL, precision: Precision? = nil) throws -> StableDiffusionPipeline {
         let checkpoint = try StableDiffusionCheckpoint.load(url)
+        let precision = precision ?? automaticPrecision(for: checkpoint.unetConfig)
         let tokenizer = try checkpoint.tokenizerDirectory.map { try CLIPTokenizer(directory: $0) }
             ?? CLIPTokenizer.locateDefault()
         let chunker = A1111Chunker(tokenizer: tokenizer)
@@ -31,5 +33,19 @@ extension StableDiffusionPipeline {
                                   multipliers: $0.paddedMultipliers.map(Float.init))
             }
         }
+    }
+}
+
+extension StableDiffusionPipeline {
+    /// UNets narrower than this (base channels) run in fp32 unless asked otherwise.
+    public static let smallModelChannels = 160
+
+    /// The precision used when the caller does not choose: `EASEL_PRECISION` when set; fp32
+    /// for small models such as the demo model (base width 32 against SD 1.5's 320), whose
+    /// matrices are too small for the bf16 packing to pay off (BENCHMARKS.md, "Demo model");
+    /// else `Precision.preferred` (bf16 where the CPU has it).
+    public static func automaticPrecision(for unet: UNetConfig) -> Precision {
+        if let chosen = Precision.environmentChoice { return Precision.resolve(chosen) }
+        return unet.modelChannels < smallModelChannels ? .fp32 : .preferred
     }
 }

@@ -19,8 +19,11 @@ public enum Precision: String, Sendable, CaseIterable {
     /// The precision used when a caller does not choose one: `EASEL_PRECISION` (fp32 or bf16)
     /// when set, else `defaultPrecision`; bf16 falls back to fp32 on CPUs without the
     /// instructions.
-    public static var preferred: Precision {
-        resolve(ProcessInfo.processInfo.environment["EASEL_PRECISION"].flatMap(Precision.init(rawValue:)))
+    public static var preferred: Precision { resolve(environmentChoice) }
+
+    /// `EASEL_PRECISION` when it names a precision, else nil.
+    public static var environmentChoice: Precision? {
+        ProcessInfo.processInfo.environment["EASEL_PRECISION"].flatMap(Precision.init(rawValue:))
     }
 
     /// The default when neither the caller nor `EASEL_PRECISION` chooses: bf16, whose images

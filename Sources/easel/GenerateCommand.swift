@@ -44,7 +44,7 @@ struct GenerateCommand: ParsableCommand {
     var batch: Int?
     @Option(help: "Noise source: cpu (torch's CPU generator, as ComfyUI and A1111's CPU mode).")
     var rng: String?
-    @Option(help: "Arithmetic: bf16 (fast; the default where the CPU has AVX512_BF16) or fp32 (precise). Default: $EASEL_PRECISION, else bf16.")
+    @Option(help: "Arithmetic: bf16 (fast; the default where the CPU has AVX512_BF16) or fp32 (precise). Default: $EASEL_PRECISION, else fp32 for small models like the demo model and bf16 for the rest.")
     var precision: String?
     @Option(name: [.short, .long], help: "Output PNG. With --batch N > 1, files are NAME-1.png … NAME-N.png.")
     var output: String
@@ -71,9 +71,9 @@ struct GenerateCommand: ParsableCommand {
         settings.modelName = modelFile.deletingPathExtension().lastPathComponent
         settings.modelHash = try? ModelHash.shortHash(of: modelFile.isDirectory ? modelFile.appendingPathComponent("model_index.json") : modelFile)
 
-        let precision = try chosenPrecision()
-        if precision == .fp32, let note = BLAS.coreTypeNote { printError("easel: \(note)") }
-        let pipeline = try StableDiffusionPipeline.load(modelFile, precision: precision)
+        let pipeline = try StableDiffusionPipeline.load(modelFile, precision: try chosenPrecision())
+        if pipeline.unet.precision == .fp32, pipeline.unet.config.modelChannels >= StableDiffusionPipeline.smallModelChannels,
+           let note = BLAS.coreTypeNote { printError("easel: \(note)") }
         let cancel = CancellationFlag()
         let interrupt = InterruptTrap { cancel.cancel() }
         defer { interrupt.release() }
@@ -96,10 +96,10 @@ struct GenerateCommand: ParsableCommand {
         }
     }
 
-    /// `--precision`, else `Precision.preferred`; bf16 on a CPU without AVX512_BF16 runs in
-    /// fp32 with a note.
-    private func chosenPrecision() throws -> Precision {
-        guard let precision else { return .preferred }
+    /// `--precision`, else nil (the pipeline's choice for the model); bf16 on a CPU without
+    /// AVX512_BF16 runs in fp32 with a note.
+    private func chosenPrecision() throws -> Precision? {
+        guard let precision else { return nil }
         guard let requested = Precision(rawValue: precision) else {
             throw ValidationError("precision: expected fp32 or bf16, got '\(precision)'")
         }
