@@ -63,7 +63,7 @@ let package = Package(
         .executableTarget(name: "easel", dependencies: [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             "PromptKit", "PromptSyntax", "Tokenizer", "RenderSettings",
-            "Diffusion", "Imaging", "TUI", "Tensor",
+            "Diffusion", "Imaging", "TUI", "TUICore", "Tensor",
         ]),
         .executableTarget(name: "easel-bench", dependencies: ["Tensor", "SafeTensors", "Models", "Diffusion"],
                           swiftSettings: [.unsafeFlags(["-Ounchecked"])]),

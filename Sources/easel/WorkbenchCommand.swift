@@ -43,10 +43,12 @@ struct WorkbenchCommand: ParsableCommand {
         var options = WorkbenchOptions(modelPath: modelPath, graphics: graphics, theme: theme, imagePath: image,
                                        presetName: preset,
                                        outputFolder: URL(fileURLWithPath: output), modelFolders: folders)
-        // The demo model starts at its native 64×64 and 20 steps; other models at their family's defaults.
+        // The demo model starts at its native 64×64 and 20 steps, and its sliders show its own
+        // advice; other models start at their family's defaults.
         if let modelPath, ModelChoice.isDemoModel(URL(fileURLWithPath: modelPath)) {
             options.startSettings = ModelChoice.defaultSettings(for: URL(fileURLWithPath: modelPath))
         }
+        if let demo = DemoModel.locate()?.path { options.modelAdvice[demo] = ModelChoice.demoAdvice }
         let app = try WorkbenchApp(options: options) { sink in DiffusionRenderBackend(sink: sink) }
         let status = try app.run()
         // The terminal is restored. A cancelled render may still be finishing its step on the

@@ -113,6 +113,22 @@ final class ParameterTests: XCTestCase {
         XCTAssertNil(ParameterFormat.recommended(.cfg, family: .midjourney))
     }
 
+    /// A model with advice of its own (the demo model) shows it instead of its family's, for
+    /// that model's path only.
+    func testModelAdviceOverridesTheFamilyForItsModel() {
+        var h = harness(at: .steps)
+        let advice = ModelAdvice(steps: 15...30, cfg: 5...9, maxSide: 64)
+        h.state.modelAdvice = ["/models/demo.safetensors": advice]
+        h.state.document.modelPath = "/models/other.safetensors"
+        XCTAssertNil(h.state.currentModelAdvice)
+        h.state.document.modelPath = "/models/demo.safetensors"
+        XCTAssertEqual(h.state.currentModelAdvice, advice)
+        XCTAssertEqual(ParameterFormat.recommended(.steps, family: .sd15, advice: advice), 15...30)
+        XCTAssertEqual(ParameterFormat.recommendedLabel(.steps, family: .sd15, advice: advice), "rec 15–30")
+        XCTAssertEqual(ParameterFormat.recommendedLabel(.width, family: .sd15, advice: advice), "≤ 64")
+        XCTAssertEqual(ParameterFormat.recommended(.clipSkip, family: .sd15, advice: advice), 1...2) // the family's
+    }
+
     /// 3:2 at SD 1.5's 512×512 area: w = √(262144·1.5) = 627.1 → 624, h = 418.0 → 416 (multiples
     /// of 8; 624/416 = 1.5 exactly). 16:9 at SDXL's 1024² area: 1365.3 → 1368, 768 → 768.
     func testAspectPresetsKeepTheFamilyArea() {

@@ -18,7 +18,9 @@ def read(path, column):
         return np.array([]), np.array([])
     with open(path) as f:
         rows = list(csv.DictReader(f))
-    return np.array([int(r["step"]) for r in rows]), np.array([float(r[column]) for r in rows])
+    by_step = {int(r["step"]): float(r[column]) for r in rows}   # a resumed run logs some steps again: keep the last
+    steps = sorted(by_step)
+    return np.array(steps), np.array([by_step[s] for s in steps])
 
 
 def smooth(y, n=50):

@@ -47,6 +47,7 @@ public final class WorkbenchApp {
         if let start = options.startSettings { document.settings = start }
         document.settings.seed = UInt64.random(in: 0..<4_294_967_294)
         state = AppState(document: document, randomSeed: UInt64.random(in: 0...UInt64.max))
+        state.modelAdvice = options.modelAdvice
         let inbox = self.inbox
         backend = makeBackend { event in inbox.post(event) }
     }

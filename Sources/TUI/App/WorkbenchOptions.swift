@@ -1,6 +1,7 @@
 import Foundation
 import RenderSettings
 import TermImage
+import TUICore
 
 /// How `easel` (the workbench) was started.
 public struct WorkbenchOptions {
@@ -22,6 +23,8 @@ public struct WorkbenchOptions {
     /// Parameters to start from instead of the model family's defaults (the demo model's
     /// native 64×64 and 20 steps, say); the seed is still drawn at random.
     public var startSettings: RenderSettings?
+    /// Models with recommended ranges of their own (by path), such as the demo model.
+    public var modelAdvice: [String: ModelAdvice] = [:]
     public var environment: [String: String]
 
     public init(modelPath: String? = nil, graphics: GraphicsPreference = .auto, theme: String? = nil,

@@ -1,8 +1,8 @@
 import PromptKit
 import TUICore
 
-/// The parameter panel: choices as ‹ value ›, numbers as sliders with the family's recommended
-/// range marked, and the seed with its lock.
+/// The parameter panel: choices as ‹ value ›, numbers as sliders with the recommended range
+/// (the model's own, else its family's) marked, and the seed with its lock.
 struct ParametersPainter {
     let canvas: CursesCanvas
     let state: AppState
@@ -30,8 +30,9 @@ struct ParametersPainter {
         let family = state.document.family
         let value = ParameterFormat.value(field, state.document, modelName: modelLabel)
         if let scale = field.slider {
-            let recommended = ParameterFormat.recommended(field, family: family)
-            let note = ParameterFormat.recommendedLabel(field, family: family) ?? ""
+            let advice = state.currentModelAdvice
+            let recommended = ParameterFormat.recommended(field, family: family, advice: advice)
+            let note = ParameterFormat.recommendedLabel(field, family: family, advice: advice) ?? ""
             let valueText = CellWidth.fit(value, cells: 5, pad: true)
             // The note column has one width for every slider, so the bars line up.
             let noteWidth = 9

@@ -37,6 +37,11 @@ public struct AppState: Equatable, Sendable {
     public var modelHash: String?
     /// Model files the model picker offers.
     public var availableModels: [String] = []
+    /// Models with advice of their own (by path), which the sliders show instead of the family's.
+    public var modelAdvice: [String: ModelAdvice] = [:]
+
+    /// The advice for the document's model, if it has its own.
+    public var currentModelAdvice: ModelAdvice? { document.modelPath.flatMap { modelAdvice[$0] } }
 
     // MARK: presets and messages
     public var presets: [PresetEntry] = []

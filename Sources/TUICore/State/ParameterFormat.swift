@@ -32,10 +32,20 @@ public enum ParameterFormat {
         }
     }
 
-    /// The family's recommended range for a slider, from `ModelProfiles`: CFG within ±2 of the
-    /// recommended value (the lint rule), the steps range, clip skip realistic…anime, sides up to
-    /// the largest recommended. Nil when the family gives no advice.
-    public static func recommended(_ field: ParameterField, family: ModelFamily) -> ClosedRange<Double>? {
+    /// The recommended range for a slider: the model's own `advice` when it has some, else the
+    /// family's from `ModelProfiles`: CFG within ±2 of the recommended value (the lint rule),
+    /// the steps range, clip skip realistic…anime, sides up to the largest recommended. Nil when
+    /// neither gives advice.
+    public static func recommended(_ field: ParameterField, family: ModelFamily,
+                                   advice: ModelAdvice? = nil) -> ClosedRange<Double>? {
+        if let advice {
+            switch field {
+            case .cfg: return advice.cfg
+            case .steps: return Double(advice.steps.lowerBound)...Double(advice.steps.upperBound)
+            case .width, .height: return 64...Double(advice.maxSide)
+            default: break
+            }
+        }
         let profile = family.profile
         switch field {
         case .cfg:
@@ -54,8 +64,9 @@ public enum ParameterFormat {
     }
 
     /// "rec 5–9" for the hint next to a slider.
-    public static func recommendedLabel(_ field: ParameterField, family: ModelFamily) -> String? {
-        guard let range = recommended(field, family: family) else { return nil }
+    public static func recommendedLabel(_ field: ParameterField, family: ModelFamily,
+                                        advice: ModelAdvice? = nil) -> String? {
+        guard let range = recommended(field, family: family, advice: advice) else { return nil }
         if field == .width || field == .height { return "≤ \(number(range.upperBound))" }
         if range.lowerBound == range.upperBound { return "rec \(number(range.lowerBound))" }
         return "rec \(number(range.lowerBound))–\(number(range.upperBound))"

@@ -2,6 +2,7 @@ import Diffusion
 import Foundation
 import PromptKit
 import RenderSettings
+import TUICore
 
 /// Which checkpoint a command uses, and the defaults that go with it.
 enum ModelChoice {
@@ -34,6 +35,10 @@ enum ModelChoice {
 }
 
 extension ModelChoice {
+    /// The demo model's slider advice: 15–30 steps, CFG 5–9, and its training size of 64 px
+    /// (MODEL.md; larger images repeat its 64-pixel scenes).
+    static let demoAdvice = ModelAdvice(steps: 15...30, cfg: 5...9, maxSide: 64)
+
     /// Whether `model` is the built-in demo model (by its file name).
     static func isDemoModel(_ model: URL) -> Bool {
         model.lastPathComponent == URL(fileURLWithPath: DemoModel.relativePath).lastPathComponent
