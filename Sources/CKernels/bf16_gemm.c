@@ -92,6 +92,19 @@ void easel_bf16_pack_a(const float *a, long stride_m, long stride_k, int m, int 
     pack_a_block(a, stride_m, stride_k, m, k, 0, ((m + MR - 1) / MR) * MR, 0, k, out, (size_t)((k + 1) / 2) * MR);
 }
 
+void easel_bf16_unpack_a(const uint32_t *packed, int m, int k, float *out) {
+    const size_t pairs = (size_t)((k + 1) / 2), pstride = pairs * MR;
+    for (int row = 0; row < m; row++) {
+        const uint32_t *panel = packed + (size_t)(row / MR) * pstride + row % MR;
+        float *dst = out + (size_t)row * k;
+        for (int kk = 0; kk < k; kk++) {
+            const uint32_t word = panel[(size_t)(kk / 2) * MR];
+            const uint32_t bits = (kk & 1 ? word & 0xffff0000u : word << 16);
+            memcpy(dst + kk, &bits, 4);
+        }
+    }
+}
+
 // Two rows of 16 fp32 values → 16 words (lo, hi) rounded to bf16.
 TARGET static inline __m512i pair16(__m512 lo, __m512 hi) {
     const __m512i one = _mm512_set1_epi32(1), bias = _mm512_set1_epi32(0x7fff);
@@ -323,6 +336,9 @@ void easel_bf16_pack_a(const float *a, long sm, long sk, int m, int k, uint32_t 
 }
 void easel_bf16_pack_b(const float *b, long sk, long sn, int k, int n, uint32_t *out) {
     (void)b; (void)sk; (void)sn; (void)k; (void)n; (void)out;
+}
+void easel_bf16_unpack_a(const uint32_t *packed, int m, int k, float *out) {
+    (void)packed; (void)m; (void)k; (void)out;
 }
 void easel_bf16_gemm(int m, int n, int k, const uint32_t *a_packed, const EaselSource *a_source,
                      const uint32_t *b_packed, const EaselSource *b_source, int m0, int m1, int n0, int n1,

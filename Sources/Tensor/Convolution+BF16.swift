@@ -26,6 +26,12 @@ extension Tensor {
         if let bias { precondition(bias.count == cout || bias.count == batch * cout, "conv2d: bias \(bias.shape)") }
         let epilogue = ConvEpilogue(bias: bias, perItem: bias.map { $0.count == batch * cout && batch > 1 } ?? false,
                                     residual: residual, channels: cout, plane: plane)
+        let geometry = ConvGeometry(kernel: (kh, kw), stride: stride, padding: padding, outHeight: hout, outWidth: wout)
+        if Winograd.usesWithBF16Weights
+            && Winograd.applies(to: geometry, batch: batch, inputChannels: cin, outputChannels: cout) {
+            convolveWinograd(weight: .bf16(panels), epilogue: epilogue, into: out)
+            return out
+        }
         let pointwise = kh == 1 && kw == 1 && stride == 1 && padding == .uniform(0)
         func source(item: Int) -> EaselSource {
             let input = pointer + item * cin * height * width

@@ -86,7 +86,7 @@ extension Tensor {
         let epilogue = ConvEpilogue(bias: bias, perItem: bias.map { $0.count == batch * cout && batch > 1 } ?? false,
                                     residual: residual, channels: cout, plane: hout * wout)
         if allowWinograd && Winograd.applies(to: geometry, batch: batch, inputChannels: shape[1], outputChannels: cout) {
-            convolveWinograd(weight: weight, epilogue: epilogue, into: out)
+            convolveWinograd(weight: .fp32(weight), epilogue: epilogue, into: out)
         } else if batch > 1 && hout * wout < Conv2D.foldBatchBelowPixels {
             convolveFoldingBatch(weight: weight, geometry: geometry, epilogue: epilogue, into: out)
         } else {

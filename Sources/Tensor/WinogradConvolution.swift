@@ -34,6 +34,11 @@ public enum Winograd {
     /// im2col (for side-by-side benchmarks of the two).
     public static let isEnabled = ProcessInfo.processInfo.environment["EASEL_WINOGRAD"] != "0"
 
+    /// Whether the fast mode's bf16 convolutions take this path too (with their weights widened
+    /// to fp32) where it applies. `EASEL_WINOGRAD_BF16=0` turns that off for comparisons.
+    public static let usesWithBF16Weights = isEnabled
+        && ProcessInfo.processInfo.environment["EASEL_WINOGRAD_BF16"] != "0"
+
     /// True when a convolution with this geometry and these channel counts uses Winograd.
     static func applies(to g: ConvGeometry, batch: Int, inputChannels cin: Int, outputChannels cout: Int) -> Bool {
         isEnabled && g.kernel == (3, 3) && g.stride == 1 && g.padding == .uniform(1)
@@ -79,24 +84,26 @@ extension Tensor {
     /// self [B, Cin, H, W] ⊛ weight [Cout, Cin, 3, 3] (stride 1, padding 1) + epilogue, into
     /// `out` [B, Cout, H, W], by Winograd F(4×4, 3×3) a band of tile rows at a time (bands of
     /// about `bandBudget` transformed floats; tests use small ones).
-    func convolveWinograd(weight: Tensor, epilogue: ConvEpilogue, into out: Tensor,
+    func convolveWinograd(weight: WinogradFilter, epilogue: ConvEpilogue, into out: Tensor,
                           bandBudget: Int = Winograd.bandBudget) {
         let (batch, cin, height, width) = (shape[0], shape[1], shape[2], shape[3])
-        let cout = weight.shape[0]
+        let cout = weight.outputs
         let tilesHigh = (height + 3) / 4, tilesWide = (width + 3) / 4
         // A band holds the same tile rows of every batch item side by side (item b's tiles from
         // column b·tiles), so the GEMMs get batch× more columns.
         let bandRows = Winograd.bandTileRows(tilesHigh: tilesHigh, tilesWide: batch * tilesWide,
                                                channels: max(cin, cout), budget: bandBudget)
         let columns = batch * bandRows * tilesWide
-        let storage = Winograd.checkOutWorkspace(floats: 36 * (cout * cin + (cin + cout) * columns))
+        let widened = weight.isBF16 ? cout * cin * 9 : 0
+        let storage = Winograd.checkOutWorkspace(floats: 36 * (cout * cin + (cin + cout) * columns) + widened)
         defer { Winograd.checkInWorkspace(storage) }
         let filters = storage.base                                   // U = G g Gᵀ: [36, Cout, Cin]
         let inputs = filters + 36 * cout * cin                       // V = Bᵀ d B: [36, Cin, B·tiles]
         let products = inputs + 36 * cin * columns                   // M = U V:    [36, Cout, B·tiles]
+        let g = weight.fp32Pointer(scratch: products + 36 * cout * columns) // [Cout, Cin, 3, 3]
         OpProfile.measure(.winogradTransform) {
             Parallel.forEachRange(cout, minimumPerWorker: 16) { range in
-                easel_winograd43_filter(weight.pointer, Int32(cout), Int32(cin), Int32(range.lowerBound),
+                easel_winograd43_filter(g, Int32(cout), Int32(cin), Int32(range.lowerBound),
                                         Int32(range.upperBound), filters, cout * cin)
             }
         }
@@ -137,5 +144,35 @@ extension Tensor {
     /// Runs `body` with `count` floats of per-thread scratch (a few KB per row of tiles).
     private static func withWinogradScratch(_ count: Int, _ body: (UnsafeMutablePointer<Float>) -> Void) {
         withUnsafeTemporaryAllocation(of: Float.self, capacity: count) { body($0.baseAddress!) }
+    }
+}
+
+/// The filters of a Winograd convolution: fp32 weights, or bf16 panels (the fast mode's
+/// weights), which are widened back to fp32 for the transform. The transform and its GEMMs are
+/// fp32 either way, so with bf16 weights only the weights' rounding remains.
+enum WinogradFilter {
+    case fp32(Tensor)
+    case bf16(BF16Panels)
+
+    var outputs: Int {
+        switch self {
+        case let .fp32(w): return w.shape[0]
+        case let .bf16(p): return p.outputs
+        }
+    }
+
+    var isBF16: Bool { if case .bf16 = self { return true } else { return false } }
+
+    /// The weights [Cout, Cin, 3, 3] as fp32: the tensor itself, or the panels unpacked into
+    /// `scratch` (Cout·Cin·9 floats).
+    func fp32Pointer(scratch: UnsafeMutablePointer<Float>) -> UnsafePointer<Float> {
+        switch self {
+        case let .fp32(w):
+            return UnsafePointer(w.pointer)
+        case let .bf16(p):
+            precondition(p.layout == .outputsAsRows, "Winograd: bf16 weights packed for linear layers")
+            easel_bf16_unpack_a(p.words, Int32(p.outputs), Int32(p.inputs), scratch)
+            return UnsafePointer(scratch)
+        }
     }
 }

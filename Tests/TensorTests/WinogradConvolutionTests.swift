@@ -10,7 +10,7 @@ final class WinogradConvolutionTests: XCTestCase {
         let out = output ?? Tensor(uninitialized: [batch, cout, x.shape[2], x.shape[3]])
         let epilogue = ConvEpilogue(bias: bias, perItem: bias.map { $0.count == batch * cout && batch > 1 } ?? false,
                                     residual: residual, channels: cout, plane: x.shape[2] * x.shape[3])
-        x.convolveWinograd(weight: w, epilogue: epilogue, into: out, bandBudget: bandBudget)
+        x.convolveWinograd(weight: .fp32(w), epilogue: epilogue, into: out, bandBudget: bandBudget)
         return out
     }
 
@@ -65,5 +65,22 @@ final class WinogradConvolutionTests: XCTestCase {
         let scale = im2col.values.map(abs).max()!
         let worst = zip(winograd.values, im2col.values).map { abs($0 - $1) }.max()!
         XCTAssertLessThan(worst / scale, 2e-5, "largest difference relative to the largest output")
+    }
+
+    /// With the fast mode's bf16 weights the convolution is still fp32 Winograd, on the weights
+    /// rounded to bf16: it matches the definition applied to weights rounded here by hand
+    /// (round to nearest even on the top 16 bits).
+    func testBF16WeightsAreWidenedAndConvolvedInFP32() throws {
+        try XCTSkipUnless(Precision.bf16Supported, "no AVX512_BF16 on this CPU")
+        let x = NaiveReference.tensor([2, 8, 11, 9], seed: 8)
+        let w = NaiveReference.tensor([16, 8, 3, 3], seed: 9)
+        let rounded = Tensor(shape: w.shape, values: w.values.map { value in
+            let bits = value.bitPattern
+            return Float(bitPattern: (bits &+ 0x7fff &+ ((bits >> 16) & 1)) & 0xffff_0000)
+        })
+        let expected = NaiveReference.conv2d(x, rounded, nil, stride: 1, padding: .uniform(1))
+        let weight = GEMMWeight(w, precision: .bf16, layout: .outputsAsRows)
+        let y = Winograd.forEveryEligibleConvolution { x.conv2d(weight: weight, bias: nil, padding: .uniform(1)) }
+        XCTAssertLessThan(NaiveReference.maxDifference(y.values, expected) / expected.map(abs).max()!, 2e-5)
     }
 }
