@@ -20,7 +20,7 @@ public enum Activation: Sendable {
     /// Applies the activation in place to `n` floats, spread over the cores.
     public func apply(_ p: UnsafeMutablePointer<Float>, count n: Int) {
         OpProfile.measure(.activation) {
-            Parallel.forEachRange((n + 15) / 16, minimumPerWorker: 4096) { blocks in
+            Parallel.forEachRange((n + 15) / 16, floatsPerItem: 16) { blocks in
                 let start = blocks.lowerBound * 16
                 let end = min(n, blocks.upperBound * 16)
                 switch self {
@@ -55,7 +55,7 @@ extension Tensor {
         let out = Tensor(uninitialized: outShape)
         let src = pointer, dst = out.pointer
         OpProfile.measure(.activation) {
-            Parallel.forEachRange(rows, minimumPerWorker: max(1, 16384 / max(half, 1))) { range in
+            Parallel.forEachRange(rows, floatsPerItem: half) { range in
                 for r in range {
                     let value = src + r * width, gate = value + half, o = dst + r * half
                     var i = 0

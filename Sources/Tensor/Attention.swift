@@ -100,7 +100,7 @@ public enum Attention {
     /// of a causal model). With the division by the sum this is a row softmax.
     static func exponentiateRows(_ p: UnsafeMutablePointer<Float>, rows: Int, width: Int, causalOffset: Int?,
                                  inverseSums: UnsafeMutablePointer<Float>, scale: Float = 1) {
-        Parallel.forEachRange(rows, minimumPerWorker: max(1, 8192 / max(width, 1))) { range in
+        Parallel.forEachRange(rows, floatsPerItem: width) { range in
             for r in range {
                 let valid = causalOffset.map { min(width, $0 + r + 1) } ?? width
                 inverseSums[r] = exponentiateRow(p + r * width, valid: valid, width: width, scale: scale)
@@ -138,7 +138,7 @@ public enum Attention {
     static func scaleRows(_ m: MatrixView, by factors: UnsafeMutablePointer<Float>) {
         if m.isTransposed {
             // Row i is column i of the stored matrix: scale each stored row elementwise.
-            Parallel.forEachRange(m.cols, minimumPerWorker: max(1, 8192 / max(m.rows, 1))) { range in
+            Parallel.forEachRange(m.cols, floatsPerItem: m.rows) { range in
                 for c in range {
                     let line = m.base + c * m.leading
                     Tensor.combineSerial(line, factors, line, m.rows) { $0 * $1 }

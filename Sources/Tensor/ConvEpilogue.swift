@@ -30,7 +30,7 @@ struct ConvEpilogue {
         let bias = biasRow(item), residual = residualBand(item, firstPixel)
         let plane = plane
         OpProfile.measure(.prefill) {
-            Parallel.forEachRange(channels, minimumPerWorker: max(1, 16384 / max(width, 1))) { range in
+            Parallel.forEachRange(channels, floatsPerItem: width) { range in
                 for c in range {
                     let src = staging + c * stagingStride, row = dst + c * plane
                     let add = Float16Lanes(repeating: bias?[c] ?? 0)
@@ -54,7 +54,7 @@ extension Tensor {
                             residualStride: Int) -> Float {
         guard b != nil || residual != nil else { return 0 }
         OpProfile.measure(.prefill) {
-            Parallel.forEachRange(channels, minimumPerWorker: max(1, 16384 / max(width, 1))) { range in
+            Parallel.forEachRange(channels, floatsPerItem: width) { range in
                 for c in range {
                     let row = dst + c * stride
                     let add = Float16Lanes(repeating: b?[c] ?? 0)

@@ -180,7 +180,7 @@ extension Tensor {
         let (kh, kw) = g.kernel, stride = g.stride, padding = g.padding, outWidth = g.outWidth
         let n = rows * outWidth
         let src = pointer + batch * cin * height * width
-        Parallel.forEachRange(cin * kh * kw, minimumPerWorker: max(1, 16384 / max(n, 1))) { range in
+        Parallel.forEachRange(cin * kh * kw, floatsPerItem: n) { range in
             for r in range {
                 let c = r / (kh * kw), ky = (r / kw) % kh, kx = r % kw
                 let channel = src + c * height * width

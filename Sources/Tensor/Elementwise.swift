@@ -37,7 +37,7 @@ extension Tensor {
         let plane = count / (batch * channels)
         let p = pointer, bias = perChannel.pointer
         OpProfile.measure(.elementwise) {
-            Parallel.forEachRange(batch * channels, minimumPerWorker: max(1, 32768 / max(plane, 1))) { range in
+            Parallel.forEachRange(batch * channels, floatsPerItem: plane) { range in
                 for bc in range {
                     let row = p + bc * plane
                     let v = Float16Lanes(repeating: bias[bc])
@@ -53,7 +53,7 @@ extension Tensor {
                         _ dst: UnsafeMutablePointer<Float>, _ n: Int,
                         _ f: (Float16Lanes, Float16Lanes) -> Float16Lanes) {
         OpProfile.measure(.elementwise) {
-            Parallel.forEachRange((n + 15) / 16, minimumPerWorker: 8192) { blocks in
+            Parallel.forEachRange((n + 15) / 16, floatsPerItem: 16) { blocks in
                 let start = blocks.lowerBound * 16
                 let end = min(n, blocks.upperBound * 16)
                 combineSerial(a + start, b + start, dst + start, end - start, f)

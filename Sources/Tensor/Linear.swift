@@ -28,7 +28,7 @@ extension Tensor {
         guard bias != nil || residual != nil else { return 0 }
         let b = bias?.pointer, r = residual?.pointer
         OpProfile.measure(.prefill) {
-            Parallel.forEachRange(rows, minimumPerWorker: max(1, 16384 / max(width, 1))) { range in
+            Parallel.forEachRange(rows, floatsPerItem: width) { range in
                 for row in range {
                     let dst = out + row * width
                     switch (b, r) {

@@ -18,7 +18,7 @@ extension Tensor {
         let out = inPlace ? self : Tensor(uninitialized: shape)
         let src = pointer, dst = out.pointer, gamma = weight.pointer, beta = bias.pointer
         OpProfile.measure(.groupNorm) {
-            Parallel.forEach(batch * groups) { unit in
+            Parallel.forEachItem(batch * groups, floatsPerItem: groupSize) { unit in
                 let g = unit % groups
                 let base = unit * groupSize
                 let mean = Float(Reduction.sum(src + base, groupSize) / Double(groupSize))
@@ -44,7 +44,7 @@ extension Tensor {
         let out = Tensor(uninitialized: shape)
         let src = pointer, dst = out.pointer, gamma = weight.pointer, beta = bias.pointer
         OpProfile.measure(.layerNorm) {
-            Parallel.forEachRange(rows, minimumPerWorker: max(1, 16384 / width)) { range in
+            Parallel.forEachRange(rows, floatsPerItem: width) { range in
                 for r in range {
                     let x = src + r * width, y = dst + r * width
                     let mean = Float(Reduction.sum(x, width) / Double(width))

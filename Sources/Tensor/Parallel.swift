@@ -25,6 +25,24 @@ public enum Parallel {
         }
     }
 
+    /// Least work, in floats touched, worth handing to a second core. A parallel loop costs
+    /// a dispatch (tens of microseconds when the other core is busy), which smaller loops do
+    /// not repay: the demo model's 8×8-latent layers were slower split in two.
+    public static let minimumFloatsPerWorker = 1 << 16
+
+    /// `forEachRange` for items of `floatsPerItem` floats each: parallel only when every worker
+    /// gets at least `minimumFloatsPerWorker` of them.
+    public static func forEachRange(_ count: Int, floatsPerItem: Int, _ body: (Range<Int>) -> Void) {
+        forEachRange(count, minimumPerWorker: max(1, minimumFloatsPerWorker / max(floatsPerItem, 1)), body)
+    }
+
+    /// `forEach` for items of `floatsPerItem` floats each, with `forEachRange`'s threshold.
+    public static func forEachItem(_ count: Int, floatsPerItem: Int, _ body: (Int) -> Void) {
+        forEachRange(count, floatsPerItem: floatsPerItem) { range in
+            for i in range { body(i) }
+        }
+    }
+
     /// Calls `body` with `chunks` contiguous ranges covering `0..<count` (fewer when `count` is
     /// smaller), handed out to the workers as they become free. More chunks than workers keep
     /// both cores busy when one of them is taken by another process for a while (a static

@@ -56,7 +56,7 @@ extension Tensor {
         let columns = (0..<width).map { x in min(inWidth - 1, Int(Float(x) * (Float(inWidth) / Float(width)))) }
         let doubling = height == 2 * inHeight && width == 2 * inWidth
         OpProfile.measure(.copy) {
-            Parallel.forEachRange(planes * height, minimumPerWorker: max(1, 8192 / max(width, 1))) { range in
+            Parallel.forEachRange(planes * height, floatsPerItem: width) { range in
                 columns.withUnsafeBufferPointer { columns in
                     for line in range {
                         let plane = line / height, y = line % height
