@@ -75,7 +75,7 @@ final class WorkbenchCommandTests: XCTestCase {
         h.press(.ctrl("s"))
         XCTAssertEqual(h.lastReaction.effects, [])
         h.send(.renderFinished(job: started.job, elapsed: 3))
-        XCTAssertEqual(h.press(.ctrl("s")).effects, [.saveImage(settings: started.settings)])
+        XCTAssertEqual(h.press(.ctrl("s")).effects, [.saveImage(settings: started.settings, grid: h.grid)])
         h.send(.imageSaved(path: "outputs/2024-01-01/00000-42.png"))
         XCTAssertEqual(h.state.status, .success("Saved 00000-42.png in outputs/2024-01-01"))
     }
@@ -122,6 +122,33 @@ final class WorkbenchCommandTests: XCTestCase {
         XCTAssertEqual(fresh.grid.negative, "")
         XCTAssertEqual(WorkbenchReducer.removing("q", from: "a, q"), "a")
         XCTAssertEqual(WorkbenchReducer.removing("q", from: "qa, b"), "qa, b")
+    }
+
+    /// A PNG Easel saved carries its grid: reopened, the rows come back as they were; with a
+    /// prompt edited elsewhere (no longer what the grid renders) the grid is not trusted and the
+    /// prompt lands in the extra tags as for any A1111 PNG.
+    func testReopeningASavedImageRestoresItsGridRows() throws {
+        var h = ReducerHarness()
+        h.state.document.grid.what = PromptGrid.Row("a red fox", "in snow")
+        h.state.document.grid.light = PromptGrid.Row("twilight", "blue")
+        h.reducer.prepare(&h.state)
+        let saved = h.state.document.renderSettings(using: h.state.analysis.rendered)
+        let grid = try PromptGrid.fromJSON(try h.grid.jsonText(), source: "fox.png")
+        var fresh = ReducerHarness()
+        fresh.send(.imageOpened(path: "/tmp/fox.png", settings: try Infotext.parse(Infotext.format(saved)), grid: grid))
+        XCTAssertEqual(fresh.grid.what, PromptGrid.Row("a red fox", "in snow"))
+        XCTAssertEqual(fresh.grid.light, PromptGrid.Row("twilight", "blue"))
+        XCTAssertEqual(fresh.grid.extraTags, [])
+        XCTAssertEqual(fresh.state.analysis.rendered.prompt, saved.prompt)
+        XCTAssertEqual(fresh.state.status, .success("Loaded the grid and parameters from fox.png"))
+
+        var edited = saved
+        edited.prompt += ", oil painting"
+        var other = ReducerHarness()
+        other.send(.imageOpened(path: "/tmp/fox.png", settings: edited, grid: grid))
+        XCTAssertEqual(other.grid.what, PromptGrid.Row())
+        XCTAssertEqual(other.state.analysis.rendered.prompt, edited.prompt)
+        XCTAssertEqual(other.state.status, .success("Loaded parameters from fox.png"))
     }
 
     func testNextDialectCyclesFamilies() {

@@ -17,6 +17,20 @@ extension PromptGrid {
         try JSONFile.write(self, to: url)
     }
 
+    /// The grid as one line of JSON (sorted keys), the form a saved image carries it in.
+    public func jsonText() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+
+    /// A grid from `jsonText()`'s form; errors name `source` (say, the image file).
+    public static func fromJSON(_ text: String, source: String) throws -> PromptGrid {
+        let grid = try JSONFile.decode(PromptGrid.self, from: Data(text.utf8), path: source)
+        try grid.checkTextLengths(file: source)
+        return grid
+    }
+
     /// Throws when a row, tag or the negative is longer than `maximumTextBytes`.
     public func checkTextLengths(file: String? = nil) throws {
         var texts = Field.allCases.flatMap { [("\($0.rawValue).value", self[$0].value), ("\($0.rawValue).qualifier", self[$0].qualifier)] }

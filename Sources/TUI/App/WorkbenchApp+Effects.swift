@@ -18,13 +18,13 @@ extension WorkbenchApp {
             workerPriority?.lowerWorkers()
         case .loadModel(let path):
             backend.loadModel(path: path)
-        case .saveImage(let settings):
+        case .saveImage(let settings, let grid):
             guard let final = finalImage, final.job == state.lastJob?.id else {
                 pending.append(.operationFailed("No finished image to save yet"))
                 return
             }
             do {
-                let url = try ImageSaver(outputFolder: options.outputFolder).save(final.image, settings: settings)
+                let url = try ImageSaver(outputFolder: options.outputFolder).save(final.image, settings: settings, grid: grid)
                 pending.append(.imageSaved(path: url.path))
             } catch {
                 pending.append(.operationFailed("\(error)"))

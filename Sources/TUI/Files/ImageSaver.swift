@@ -1,14 +1,16 @@
 import Foundation
 import Imaging
+import PromptKit
 import RenderSettings
 
-/// Saves rendered images as PNG with the A1111 `parameters` text chunk, named
+/// Saves rendered images as PNG with the A1111 `parameters` text chunk (and Easel's own
+/// `easel-grid`: the prompt grid as JSON, so reopening the image restores its rows), named
 /// `OUTPUT/YYYY-MM-DD/NNNNN-SEED-first-words-of-prompt.png` (A1111's `[number]-[seed]-[prompt_words]`
 /// pattern, in a folder per day). Numbers continue from the largest in the day's folder.
 struct ImageSaver {
     let outputFolder: URL
 
-    func save(_ image: RGBImage, settings: RenderSettings, date: Date = Date()) throws -> URL {
+    func save(_ image: RGBImage, settings: RenderSettings, grid: PromptGrid? = nil, date: Date = Date()) throws -> URL {
         let dayFormatter = DateFormatter()
         dayFormatter.locale = Locale(identifier: "en_US_POSIX")
         dayFormatter.dateFormat = "yyyy-MM-dd"
@@ -22,7 +24,9 @@ struct ImageSaver {
         let slug = ImageSaver.slug(settings.prompt)
         let name = String(format: "%05d-%llu", number, settings.seed) + (slug.isEmpty ? "" : "-" + slug) + ".png"
         let url = folder.appendingPathComponent(name)
-        try PNGFile.write(image, text: [(key: "parameters", value: Infotext.format(settings))], to: url)
+        var text = [(key: "parameters", value: Infotext.format(settings))]
+        if let json = try grid?.jsonText() { text.append((key: ImageParameters.gridKey, value: json)) }
+        try PNGFile.write(image, text: text, to: url)
         return url
     }
 

@@ -1,3 +1,4 @@
+import PromptKit
 import RenderSettings
 
 /// Everything that can change the state: input, commands, and reports from the render engine and
@@ -36,7 +37,8 @@ public enum Action: Equatable, Sendable {
     case presetRenamed(from: String, to: String)
     case stylesImported(count: Int, from: String)
     case imageSaved(path: String)
-    case imageOpened(path: String, settings: RenderSettings)
+    /// A PNG's parameters, and the grid when Easel saved it (an `easel-grid` text chunk).
+    case imageOpened(path: String, settings: RenderSettings, grid: PromptGrid? = nil)
     /// An effect failed; the message is shown as an error in the status line.
     case operationFailed(String)
     case clipboardCopied(characters: Int)

@@ -1,3 +1,4 @@
+import PromptKit
 import RenderSettings
 
 /// Work the reducer asks the TUI to do outside the state: talk to the engine, touch files, write
@@ -11,7 +12,8 @@ public enum Effect: Equatable, Sendable {
     case startRender(job: Int, settings: RenderSettings)
     case loadModel(path: String)
     /// Save the last finished image with these settings as A1111 parameters.
-    case saveImage(settings: RenderSettings)
+    /// Save the finished image with its settings and the grid it was rendered from.
+    case saveImage(settings: RenderSettings, grid: PromptGrid)
     /// Put text on the clipboard with OSC 52.
     case copyToClipboard(String)
     /// Read an A1111 PNG's parameters.

@@ -78,7 +78,7 @@ extension WorkbenchReducer {
             state.status = .warning("No finished image to save yet")
             return Reaction(redraw: [.status])
         }
-        return Reaction(effects: [.saveImage(settings: job.settings)])
+        return Reaction(effects: [.saveImage(settings: job.settings, grid: job.grid)])
     }
 
     func performHelp(_ state: inout AppState, _ command: Command) -> Reaction {

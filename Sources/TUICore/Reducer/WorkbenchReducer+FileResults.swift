@@ -41,8 +41,8 @@ extension WorkbenchReducer {
             let file = path as NSString   // plain string operations: no current directory involved
             state.status = .success("Saved \(file.lastPathComponent) in \(file.deletingLastPathComponent)")
             return Reaction(redraw: [.status])
-        case .imageOpened(let path, let settings):
-            return openImage(&state, path: path, settings: settings)
+        case .imageOpened(let path, let settings, let grid):
+            return openImage(&state, path: path, settings: settings, grid: grid)
         case .operationFailed(let message):
             state.status = .error(message)
             return Reaction(redraw: [.status])
@@ -54,17 +54,25 @@ extension WorkbenchReducer {
         }
     }
 
-    /// Parameters read from an A1111 PNG: all settings, the prompt as the grid's extra tags (a
-    /// plain prompt has no rows to split into) and the negative prompt. What the family's
-    /// dialect adds by itself (its quality tags, its default negative) is taken off first, so
+    /// Parameters read from an A1111 PNG: all settings and the prompts. A PNG Easel saved
+    /// carries the grid it was rendered from, which is restored row by row when it still renders
+    /// the PNG's prompt and negative (it would not if the text was edited elsewhere). Otherwise
+    /// the prompt goes into the grid's extra tags (a plain prompt has no rows to split into),
+    /// less what the family's dialect adds by itself (its quality tags, its default negative), so
     /// rendering the loaded grid gives back the PNG's prompt instead of doubling those parts.
-    func openImage(_ state: inout AppState, path: String, settings: RenderSettings) -> Reaction {
+    func openImage(_ state: inout AppState, path: String, settings: RenderSettings, grid saved: PromptGrid?) -> Reaction {
+        var restoredRows = false
         var reaction = change(&state, kind: nil) { doc in
-            let defaults = PromptGrid(family: doc.family).render()
-            var grid = PromptGrid(family: doc.family)
-            grid.setText(Self.removing(defaults.prompt, from: settings.prompt), at: GridCell(.extraTags))
-            grid.negative = Self.removing(defaults.negative ?? "", from: settings.negativePrompt)
-            doc.grid = grid
+            if let saved, Self.renders(saved, settings) {
+                doc.grid = saved
+                restoredRows = true
+            } else {
+                let defaults = PromptGrid(family: doc.family).render()
+                var grid = PromptGrid(family: doc.family)
+                grid.setText(Self.removing(defaults.prompt, from: settings.prompt), at: GridCell(.extraTags))
+                grid.negative = Self.removing(defaults.negative ?? "", from: settings.negativePrompt)
+                doc.grid = grid
+            }
             doc.style = nil
             var s = settings
             s.prompt = ""
@@ -72,9 +80,17 @@ extension WorkbenchReducer {
             doc.settings = s
             doc.seedLocked = true
         }
-        state.status = .success("Loaded parameters from \((path as NSString).lastPathComponent)")
+        let name = (path as NSString).lastPathComponent
+        state.status = .success(restoredRows ? "Loaded the grid and parameters from \(name)"
+                                             : "Loaded parameters from \(name)")
         reaction.redraw.formUnion([.status, .layout])
         return reaction
+    }
+
+    /// Whether `grid` renders exactly the prompt and negative of `settings`.
+    static func renders(_ grid: PromptGrid, _ settings: RenderSettings) -> Bool {
+        let rendered = grid.render()
+        return rendered.prompt == settings.prompt && (rendered.negative ?? "") == settings.negativePrompt
     }
 
     /// `text` without `part` at its start or end (with the ", " joining them).

@@ -76,7 +76,7 @@ extension WorkbenchReducer {
         let job = state.nextJob
         state.nextJob += 1
         state.renderForced = false
-        state.lastJob = (job, settings)
+        state.lastJob = (job, settings, state.document.grid)
         state.render = .running(RenderProgress(job: job, seed: settings.seed, totalSteps: settings.steps))
         return Reaction(redraw: [.status, .parameters], effects: [.startRender(job: job, settings: settings)])
     }

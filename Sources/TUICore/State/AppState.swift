@@ -23,8 +23,9 @@ public struct AppState: Equatable, Sendable {
     // MARK: rendering
     public var render: RenderStatus = .idle
     public var nextJob = 1
-    /// The job last started and the settings it used (what a saved image records).
-    public var lastJob: (id: Int, settings: RenderSettings)?
+    /// The job last started, the settings it used and the grid they came from (what a saved
+    /// image records).
+    public var lastJob: (id: Int, settings: RenderSettings, grid: PromptGrid)?
     /// The last job that finished (its `.finished` status), so an unchanged document is not
     /// rendered again.
     public var lastFinished: RenderStatus?
