@@ -27,8 +27,7 @@ extension Tensor {
         let epilogue = ConvEpilogue(bias: bias, perItem: bias.map { $0.count == batch * cout && batch > 1 } ?? false,
                                     residual: residual, channels: cout, plane: plane)
         let geometry = ConvGeometry(kernel: (kh, kw), stride: stride, padding: padding, outHeight: hout, outWidth: wout)
-        if Winograd.usesWithBF16Weights
-            && Winograd.applies(to: geometry, batch: batch, inputChannels: cin, outputChannels: cout) {
+        if Winograd.appliesWithBF16Weights(to: geometry, batch: batch, inputChannels: cin, outputChannels: cout) {
             convolveWinograd(weight: .bf16(panels), epilogue: epilogue, into: out)
             return out
         }

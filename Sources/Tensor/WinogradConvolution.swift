@@ -24,9 +24,9 @@ public enum Winograd {
     /// however small (tests use it to check whole tiny models against their references).
     /// Not thread-safe: nothing else may convolve meanwhile.
     public static func forEveryEligibleConvolution<T>(_ body: () throws -> T) rethrows -> T {
-        let saved = (minimumPixels, minimumChannels)
-        (minimumPixels, minimumChannels) = (1, 1)
-        defer { (minimumPixels, minimumChannels) = saved }
+        let saved = (minimumPixels, minimumChannels, minimumPixelsWithBF16Weights)
+        (minimumPixels, minimumChannels, minimumPixelsWithBF16Weights) = (1, 1, 1)
+        defer { (minimumPixels, minimumChannels, minimumPixelsWithBF16Weights) = saved }
         return try body()
     }
 
@@ -35,9 +35,23 @@ public enum Winograd {
     public static let isEnabled = ProcessInfo.processInfo.environment["EASEL_WINOGRAD"] != "0"
 
     /// Whether the fast mode's bf16 convolutions take this path too (with their weights widened
-    /// to fp32) where it applies. `EASEL_WINOGRAD_BF16=0` turns that off for comparisons.
+    /// to fp32) where `appliesWithBF16Weights`. `EASEL_WINOGRAD_BF16=0` turns that off for
+    /// comparisons.
     public static let usesWithBF16Weights = isEnabled
         && ProcessInfo.processInfo.environment["EASEL_WINOGRAD_BF16"] != "0"
+
+    /// Smallest output size (pixels over the batch) at which fp32 Winograd beats the bf16 GEMM
+    /// (`easel-bench --only conv`, quiet machine): the VAE's 512→512 at 128² 76 ms against 90,
+    /// 256→256 at 512² 308 against 510; but the UNet's 2 × 320 at 64² (8,192 pixels) 23 ms
+    /// against 19, and 2 × 640 at 32² 25 against 18.
+    nonisolated(unsafe) static var minimumPixelsWithBF16Weights = 128 * 128
+
+    /// True when a convolution with bf16 weights goes through (fp32) Winograd.
+    static func appliesWithBF16Weights(to g: ConvGeometry, batch: Int, inputChannels cin: Int,
+                                       outputChannels cout: Int) -> Bool {
+        usesWithBF16Weights && batch * g.outHeight * g.outWidth >= minimumPixelsWithBF16Weights
+            && applies(to: g, batch: batch, inputChannels: cin, outputChannels: cout)
+    }
 
     /// True when a convolution with this geometry and these channel counts uses Winograd.
     static func applies(to g: ConvGeometry, batch: Int, inputChannels cin: Int, outputChannels cout: Int) -> Bool {
