@@ -42,7 +42,6 @@ final class ColorFollowingTests: XCTestCase {
     /// The named colour is the dominant hue of the central region in at least 80% of the 40
     /// cases (issue 7).
     func testNamedColourIsDominantHueOfCentreInFourFifthsOfHeldOutCases() throws {
-        try PromptFollowingGate.require()
         let outcomes = try Self.outcomes(cfg: 7)
         let report = try Self.report(outcomes, cfg: 7)
         print(report)
@@ -51,9 +50,8 @@ final class ColorFollowingTests: XCTestCase {
     }
 
     /// Raising CFG from 1 (the prompt alone, no guidance) to 7 increases colour adherence: more
-    /// cases with the named colour dominant, and a larger share of central pixels in it. The
-    /// committed, partially trained model already meets this bar (measured: CFG 1 10/40 and
-    /// 20.3 %, CFG 7 14/40 and 28.1 %), so it always runs.
+    /// cases with the named colour dominant, and a larger share of central pixels in it
+    /// (measured on the committed model: CFG 1 32/40 and 67.6 %, CFG 7 36/40 and 72.9 %).
     func testGuidanceScaleSevenFollowsColourBetterThanOne() throws {
         let weak = try Self.outcomes(cfg: 1), strong = try Self.outcomes(cfg: 7)
         let weakMatches = weak.filter(\.matches).count, strongMatches = strong.filter(\.matches).count

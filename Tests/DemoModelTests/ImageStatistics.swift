@@ -56,4 +56,14 @@ struct ImageStatistics {
         let p = pixels
         return p.reduce(0) { $0 + HSV($1).saturation } / Double(p.count)
     }
+
+    /// Mean chroma, (max − min of R, G, B) / 255, 0…1: how far each pixel is from grey, in
+    /// absolute terms. Unlike HSV saturation it is not divided by the brightness, so a
+    /// near-black pixel with a two-level tint counts as nearly grey, as the eye sees it.
+    var meanChroma: Double {
+        let p = pixels
+        return p.reduce(0) { sum, c in
+            sum + Double(max(c.red, c.green, c.blue) - min(c.red, c.green, c.blue)) / 255
+        } / Double(p.count)
+    }
 }
