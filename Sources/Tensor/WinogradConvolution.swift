@@ -7,16 +7,17 @@ import Foundation
 /// Reference: Lavin & Gray, "Fast Algorithms for Convolutional Neural Networks" (CVPR 2016);
 /// the transform matrices are listed in `winograd.c`.
 ///
-/// Used in the precise (fp32) mode for the large convolutions, where the GEMMs dominate; the
-/// transforms add a rounding error of a few ulps of the largest term (measured in
-/// `WinogradConvolutionTests`).
+/// Used for the large convolutions in the precise (fp32) mode, and for the VAE's in the fast
+/// mode (its bf16 weights widened back to fp32); the transforms add a rounding error of about
+/// 1e-5 of the largest output (measured in `WinogradConvolutionTests`).
 public enum Winograd {
     /// Transformed-input floats per band of tile rows (32 MB): bands keep the two transformed
-    /// buffers bounded however large the image is.
+    /// buffers bounded however large the image is. Half of it (16 MB) saved 40 MB of peak
+    /// memory but made the GEMMs narrower and the VAE's convolutions up to 1.5× slower.
     static let bandBudget = 8 << 20
     /// Smallest output size (pixels over the whole batch) and channel counts that take this
     /// path. Below them the 36 GEMMs are too narrow: measured with `easel-bench --only conv`,
-    /// 2 × 1280 channels at 16² (512 pixels) ran 1.06× im2col's time, 2 × 640 at 32² 0.54×.
+    /// 2 × 1280 channels at 16² (512 pixels) ran 1.04× im2col's time, 2 × 640 at 32² 0.58×.
     nonisolated(unsafe) static var minimumPixels = 1024
     nonisolated(unsafe) static var minimumChannels = 64
 
@@ -158,35 +159,5 @@ extension Tensor {
     /// Runs `body` with `count` floats of per-thread scratch (a few KB per row of tiles).
     private static func withWinogradScratch(_ count: Int, _ body: (UnsafeMutablePointer<Float>) -> Void) {
         withUnsafeTemporaryAllocation(of: Float.self, capacity: count) { body($0.baseAddress!) }
-    }
-}
-
-/// The filters of a Winograd convolution: fp32 weights, or bf16 panels (the fast mode's
-/// weights), which are widened back to fp32 for the transform. The transform and its GEMMs are
-/// fp32 either way, so with bf16 weights only the weights' rounding remains.
-enum WinogradFilter {
-    case fp32(Tensor)
-    case bf16(BF16Panels)
-
-    var outputs: Int {
-        switch self {
-        case let .fp32(w): return w.shape[0]
-        case let .bf16(p): return p.outputs
-        }
-    }
-
-    var isBF16: Bool { if case .bf16 = self { return true } else { return false } }
-
-    /// The weights [Cout, Cin, 3, 3] as fp32: the tensor itself, or the panels unpacked into
-    /// `scratch` (Cout·Cin·9 floats).
-    func fp32Pointer(scratch: UnsafeMutablePointer<Float>) -> UnsafePointer<Float> {
-        switch self {
-        case let .fp32(w):
-            return UnsafePointer(w.pointer)
-        case let .bf16(p):
-            precondition(p.layout == .outputsAsRows, "Winograd: bf16 weights packed for linear layers")
-            easel_bf16_unpack_a(p.words, Int32(p.outputs), Int32(p.inputs), scratch)
-            return UnsafePointer(scratch)
-        }
     }
 }
