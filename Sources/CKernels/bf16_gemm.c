@@ -137,6 +137,14 @@ TARGET __attribute__((noinline)) static void pack_b_block(const EaselSource *s, 
     }
 }
 
+void easel_bf16_pack_b_source(const EaselSource *s, int k, int n, int n0, int n1, uint32_t *out) {
+    const size_t pstride = (size_t)((k + 1) / 2) * NR;
+    for (int j0 = n0; j0 < n1; j0 += MAX_BLOCK_COLUMNS) {
+        const int cols = n1 - j0 < MAX_BLOCK_COLUMNS ? n1 - j0 : MAX_BLOCK_COLUMNS;
+        pack_b_block(s, k, n, 0, k, j0, cols, out + (size_t)(j0 / NR) * pstride, pstride);
+    }
+}
+
 void easel_bf16_pack_b(const float *b, long stride_k, long stride_n, int k, int n, uint32_t *out) {
     const int pairs = (k + 1) / 2;
     for (int j0 = 0; j0 < n; j0 += NR) {
@@ -339,6 +347,9 @@ void easel_bf16_pack_b(const float *b, long sk, long sn, int k, int n, uint32_t 
 }
 void easel_bf16_unpack_a(const uint32_t *packed, int m, int k, float *out) {
     (void)packed; (void)m; (void)k; (void)out;
+}
+void easel_bf16_pack_b_source(const EaselSource *s, int k, int n, int n0, int n1, uint32_t *out) {
+    (void)s; (void)k; (void)n; (void)n0; (void)n1; (void)out;
 }
 void easel_bf16_gemm(int m, int n, int k, const uint32_t *a_packed, const EaselSource *a_source,
                      const uint32_t *b_packed, const EaselSource *b_source, int m0, int m1, int n0, int n1,

@@ -44,6 +44,13 @@ enum BF16GEMM {
             splitColumns = !(columnPanels < 2 * workers && rowPanels > columnPanels)
         default: splitColumns = columnPanels > rowPanels
         }
+        if !splitColumns, case .packed = a, case let .source(source) = b, rowPanels >= 2 * workers {
+            // The rows are split, so every chunk would pack all of B again (the implicit im2col
+            // of a convolution with few output pixels: 1280 channels on 8×8, say). Pack it once.
+            multiplyPackingBOnce(m: m, n: n, k: k, a: a, b: source, into: c, ldc: ldc, accumulate: accumulate,
+                                 profileAs: kind)
+            return
+        }
         OpProfile.measure(kind, flops: 2 * Double(m) * Double(n) * Double(k)) {
             let panels = splitColumns ? columnPanels : rowPanels
             // Each chunk streams the whole packed operand once, so chunks stay at least
@@ -57,6 +64,26 @@ enum BF16GEMM {
                      accumulate: accumulate)
             }
         }
+    }
+
+    /// `multiply` with B packed in full first (its column panels shared out between the
+    /// workers), then the rows split with B packed.
+    private static func multiplyPackingBOnce(m: Int, n: Int, k: Int, a: Operand, b source: EaselSource,
+                                             into c: UnsafeMutablePointer<Float>, ldc: Int, accumulate: Bool,
+                                             profileAs kind: OpProfile.Kind) {
+        let nr = Int(EASEL_BF16_NR)
+        let words = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, Int(easel_bf16_packed_b_words(Int32(k), Int32(n)))))
+        defer { words.deallocate() }
+        let columnPanels = (n + nr - 1) / nr
+        var source = source
+        withUnsafePointer(to: &source) { s in
+            Parallel.forEachChunk(columnPanels, chunks: Parallel.workerCount) { panels in
+                easel_bf16_pack_b_source(s, Int32(k), Int32(n), Int32(panels.lowerBound * nr),
+                                         Int32(min(n, panels.upperBound * nr)), words)
+            }
+        }
+        multiply(m: m, n: n, k: k, a: a, b: .packedWords(UnsafePointer(words)), into: c, ldc: ldc,
+                 accumulate: accumulate, profileAs: kind)
     }
 
     private static func call(m: Int, n: Int, k: Int, a: Operand, b: Operand, m0: Int, m1: Int, n0: Int, n1: Int,

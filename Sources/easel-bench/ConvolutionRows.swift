@@ -9,11 +9,12 @@ struct ConvolutionRows {
     let runs: Int
 
     /// (batch, channels in, channels out, side): the VAE decoder's 3×3 convolutions at 512 px,
-    /// once each, then the UNet's (batch 2 with CFG) at 512 px and at 256 px.
+    /// once each, then the UNet's (batch 2 with CFG) at 512 px and at 256 px, down to its 4×4 level.
     static let shapes = [(1, 512, 512, 64), (1, 512, 512, 128), (1, 512, 512, 256), (1, 512, 256, 256),
                          (1, 256, 256, 256), (1, 256, 256, 512), (1, 256, 128, 512), (1, 128, 128, 512),
                          (2, 320, 320, 64), (2, 640, 640, 32), (2, 1280, 1280, 16), (2, 320, 320, 32),
-                         (2, 640, 640, 16)]
+                         (2, 640, 640, 16), (2, 1280, 1280, 8), (2, 1280, 1280, 4), (2, 2560, 1280, 8),
+                         (2, 2560, 1280, 4)]
 
     func run() throws {
         print("3×3 convolutions (fp32): im2col vs Winograd F(4×4, 3×3), best of \(runs)")

@@ -78,6 +78,17 @@ final class BF16KernelTests: XCTestCase {
         }
     }
 
+    /// Many output channels on a small image (a UNet's deepest levels): the rows are split
+    /// between the workers and the implicit-im2col operand is packed once for all of them.
+    func testConvolutionWithFewPixelsAndManyChannels() {
+        let x = NaiveReference.tensor([2, 5, 4, 4], seed: 1)           // 32 columns with the batch folded
+        let w = NaiveReference.tensor([40, 5, 3, 3], seed: 2)          // 7 row panels of 6
+        let b = NaiveReference.tensor([40], seed: 3)
+        let expected = NaiveReference.conv2d(Self.rounded(x), Self.rounded(w), b, stride: 1, padding: .uniform(1))
+        let y = x.conv2d(weight: GEMMWeight(w, precision: .bf16, layout: .outputsAsRows), bias: b, padding: .uniform(1))
+        XCTAssertLessThan(NaiveReference.maxDifference(y.values, expected), 1e-4)
+    }
+
     /// proj_in / proj_out in bf16 equal the fp32 versions on bf16-rounded operands.
     func testPointwiseTokenConvolutionsMatchFP32OnRoundedValues() {
         let x = NaiveReference.tensor([2, 24, 5, 7], seed: 5)

@@ -44,6 +44,9 @@ size_t easel_bf16_packed_b_words(int k, int n);
 
 /// Packs A[m, k] (element at a[m·stride_m + k·stride_k]) into the A layout.
 void easel_bf16_pack_a(const float *a, long stride_m, long stride_k, int m, int k, uint32_t *out);
+/// Packs columns [n0, n1) of a B operand read from `s` (n0 a multiple of 64) into the B layout
+/// of the whole k×n matrix, so a product whose workers split the rows packs B once.
+void easel_bf16_pack_b_source(const EaselSource *s, int k, int n, int n0, int n1, uint32_t *out);
 /// Unpacks an A-layout operand back to fp32: out[m·k + kk] = A[m, kk] (the bf16 values widened).
 void easel_bf16_unpack_a(const uint32_t *packed, int m, int k, float *out);
 /// Packs B[k, n] (element at b[k·stride_k + n·stride_n]) into the B layout.
