@@ -19,19 +19,10 @@ from PIL import Image, ImageDraw
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from conditioning import PromptEncoder, encode, load_tokenizer  # noqa: E402
 from export import from_ldm  # noqa: E402
+from grid_prompts import PROMPTS as GRID_PROMPTS  # noqa: E402
 from train import LATENT_SCALE, alphas_cumprod  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-GRID_PROMPTS = [
-    "a red heart in the sky, day",
-    "two yellow fish, sea, night",
-    "blue house, snow field, sunset, wide shot",
-    "green cat face, close-up, studio lighting",
-    "three pink stars, space",
-    "an orange tree in a forest, watercolor",
-    "purple moon, city skyline, neon",
-    "white mountain, desert, noir",
-]
 
 
 class Sampler:
