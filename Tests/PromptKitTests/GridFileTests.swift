@@ -33,6 +33,28 @@ final class GridFileTests: XCTestCase {
         XCTAssertEqual(g.what, .init())
     }
 
+    /// The one-line JSON a saved image carries its grid in: it round-trips (Unicode included),
+    /// and a broken or oversized one is refused with an error naming the image, so the TUI falls
+    /// back to the image's plain parameters.
+    func testEmbeddedJSONRoundTripsAndBadTextIsRefusedWithTheSourceNamed() throws {
+        var grid = BuiltinPresets.animeWaterfall.grid
+        grid.location = .init("мост 橋 🌉", "at dusk")
+        let text = try grid.jsonText()
+        XCTAssertFalse(text.contains("\n"))
+        XCTAssertEqual(try PromptGrid.fromJSON(text, source: "a.png"), grid)
+        XCTAssertThrowsError(try PromptGrid.fromJSON("{\"what\": ", source: "a.png")) { error in
+            XCTAssertTrue("\(error)".hasPrefix("a.png:1:"), "\(error)")
+            XCTAssertFalse("\(error)".contains("\n"))
+        }
+        XCTAssertThrowsError(try PromptGrid.fromJSON("{\"family\": \"dalle\"}", source: "a.png")) { error in
+            XCTAssertTrue("\(error)".hasPrefix("a.png"), "\(error)")
+        }
+        let long = String(repeating: "x", count: PromptGrid.maximumTextBytes + 1)
+        XCTAssertThrowsError(try PromptGrid.fromJSON("{\"what\": \"\(long)\"}", source: "a.png")) { error in
+            XCTAssertTrue("\(error)".hasPrefix("a.png: 'what.value' is"), "\(error)")
+        }
+    }
+
     func testSaveLoadRoundTrip() throws {
         let url = dir.appendingPathComponent("out.json")
         let grid = BuiltinPresets.animeWaterfall.grid
