@@ -96,10 +96,17 @@ struct GenerateCommand: ParsableCommand {
         }
     }
 
-    /// `--precision`, else nil (the pipeline's choice for the model); bf16 on a CPU without
-    /// AVX512_BF16 runs in fp32 with a note.
+    /// `--precision`, else nil (the pipeline's choice for the model, `EASEL_PRECISION` included,
+    /// which must name a precision when set); bf16 on a CPU without AVX512_BF16 runs in fp32
+    /// with a note.
     private func chosenPrecision() throws -> Precision? {
-        guard let precision else { return nil }
+        guard let precision else {
+            if let text = ProcessInfo.processInfo.environment["EASEL_PRECISION"], !text.isEmpty,
+               Precision(rawValue: text) == nil {
+                throw ValidationError("EASEL_PRECISION: expected fp32 or bf16, got '\(text)'")
+            }
+            return nil
+        }
         guard let requested = Precision(rawValue: precision) else {
             throw ValidationError("precision: expected fp32 or bf16, got '\(precision)'")
         }

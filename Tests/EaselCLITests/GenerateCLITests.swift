@@ -119,6 +119,7 @@ final class GenerateCLITests: XCTestCase {
             (["--width", "65"], "width"),
             (["--height", "4096"], "height"),
             (["--seed", "banana"], "seed"),
+            (["--precision", "fp16"], "precision"),
         ]
         for (extra, mention) in cases {
             let result = try EaselProcess.run(base + extra)
@@ -127,6 +128,10 @@ final class GenerateCLITests: XCTestCase {
             XCTAssertEqual(lines.count, 1, "\(extra): \(result.stderr)")
             XCTAssertTrue(result.stderr.contains(mention), "\(extra): \(result.stderr)")
         }
+        let badEnvironment = try EaselProcess.run(base, environment: ["EASEL_PRECISION": "fp64"])
+        XCTAssertNotEqual(badEnvironment.status, 0)
+        XCTAssertEqual(badEnvironment.stderr.split(separator: "\n").count, 1, badEnvironment.stderr)
+        XCTAssertTrue(badEnvironment.stderr.contains("EASEL_PRECISION"), badEnvironment.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out))
     }
 
