@@ -47,6 +47,10 @@ let package = Package(
         .target(name: "Diffusion",
                 dependencies: ["Tensor", "SafeTensors", "Models", "Sampling", "Tokenizer", "PromptSyntax", "Imaging", "RenderSettings"]),
 
+        // MARK: vocabulary and the engine seam
+        .target(name: "Catalog"),
+        .target(name: "EngineAPI", dependencies: ["Catalog", "RenderSettings", "Imaging"]),
+
         // MARK: prompt
         .target(name: "RenderSettings"),
         .target(name: "PromptKit", dependencies: ["RenderSettings", "PromptSyntax", "Tokenizer"]),
@@ -56,14 +60,14 @@ let package = Package(
         .target(name: "TermImage", dependencies: ["CChafa", "Imaging"]),
 
         // MARK: terminal
-        .target(name: "TUICore", dependencies: ["PromptKit", "RenderSettings"]),
-        .target(name: "TUI", dependencies: ["TUICore", "CNCursesW", "TermImage", "Diffusion", "Imaging", "Tokenizer"]),
+        .target(name: "TUICore", dependencies: ["PromptKit", "RenderSettings", "EngineAPI"]),
+        .target(name: "TUI", dependencies: ["TUICore", "EngineAPI", "CNCursesW", "TermImage", "Diffusion", "Imaging", "Tokenizer"]),
 
         // MARK: apps
         .executableTarget(name: "easel", dependencies: [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             "PromptKit", "PromptSyntax", "Tokenizer", "RenderSettings",
-            "Diffusion", "Imaging", "TUI", "TUICore", "Tensor",
+            "Diffusion", "Imaging", "TUI", "TUICore", "Tensor", "EngineAPI",
         ]),
         .executableTarget(name: "easel-bench", dependencies: ["Tensor", "SafeTensors", "Models", "Diffusion"],
                           swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
@@ -82,7 +86,7 @@ let package = Package(
         .testTarget(name: "PromptKitTests", dependencies: ["PromptKit", "TestSupport"]),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "SafeTensors", "TestSupport"]),
         .testTarget(name: "TermImageTests", dependencies: ["TermImage", "TestSupport"]),
-        .testTarget(name: "TUICoreTests", dependencies: ["TUICore", "TestSupport"]),
+        .testTarget(name: "TUICoreTests", dependencies: ["TUICore", "EngineAPI", "TestSupport"]),
         .testTarget(name: "EaselCLITests", dependencies: ["TestSupport", "Imaging", "RenderSettings"]),
     ]
 )

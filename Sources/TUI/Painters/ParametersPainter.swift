@@ -1,3 +1,4 @@
+import EngineAPI
 import PromptKit
 import TUICore
 

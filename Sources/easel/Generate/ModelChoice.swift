@@ -1,3 +1,4 @@
+import EngineAPI
 import Diffusion
 import Foundation
 import PromptKit

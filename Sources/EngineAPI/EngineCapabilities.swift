@@ -1,0 +1,25 @@
+import Catalog
+import RenderSettings
+
+/// What an engine can render; requests beyond it are refused before they are queued.
+public struct EngineCapabilities: Equatable, Sendable {
+    public var families: Set<CheckpointFamily>
+    public var samplers: [Sampler]
+    public var schedules: [Schedule]
+    public var maximumSide: Int
+    public var imageToImage: Bool
+    public var lora: Bool
+    /// Whether it renders `EngineRequest.draftScale` passes.
+    public var drafts: Bool
+
+    public init(families: Set<CheckpointFamily>, samplers: [Sampler], schedules: [Schedule], maximumSide: Int,
+                imageToImage: Bool = false, lora: Bool = false, drafts: Bool = false) {
+        self.families = families
+        self.samplers = samplers
+        self.schedules = schedules
+        self.maximumSide = maximumSide
+        self.imageToImage = imageToImage
+        self.lora = lora
+        self.drafts = drafts
+    }
+}
