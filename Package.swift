@@ -1,14 +1,17 @@
 // swift-tools-version:5.10
 import PackageDescription
 
-// Module map (dependencies point one way, top to bottom):
+// Module map (dependencies point one way, top to bottom; docs/ARCHITECTURE.md explains each):
 //   C shims      CBLAS, CNCursesW, CChafa, CPNG          (modulemap + shim.h only)
 //   C kernels    CKernels (bf16 GEMM via AVX-512 BF16, CPU detection; used by Tensor)
+//   vocabulary   Catalog (samplers, schedules, checkpoint families; no dependencies)
+//   settings     RenderSettings (one render's settings, infotext)  ·  Imaging (PNG) → TermImage
+//   seam         EngineAPI (ImageEngine protocol, requests, events; knows no terminal, no tensor)
 //   engine       Tensor → SafeTensors → Models → Diffusion;  Sampling;  Tokenizer;  PromptSyntax
-//   prompt       RenderSettings → PromptKit                 (knows nothing of the engine)
-//   imaging      Imaging (PNG + text chunks) → TermImage    (cells / sixel)
+//   engines      LocalEngine (the in-process ImageEngine: models on disk, hashes, the demo model)
+//   prompt       PromptKit (grid, dialects, lint, presets; knows nothing of engines)
 //   terminal     TUICore (state, actions, keymap; no curses) → TUI (curses drawing, event loop)
-//   apps         easel, easel-bench
+//   apps         EaselCLI (commands; the one place that picks an engine) → easel;  easel-bench
 let package = Package(
     name: "Easel",
     platforms: [.macOS(.v13)],
@@ -44,8 +47,7 @@ let package = Package(
         .target(name: "Models", dependencies: ["Tensor", "SafeTensors"],
                 swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
         .target(name: "Sampling"),
-        .target(name: "Diffusion",
-                dependencies: ["Tensor", "SafeTensors", "Models", "Sampling", "Tokenizer", "PromptSyntax", "Imaging", "RenderSettings"]),
+        .target(name: "Diffusion", dependencies: ["EngineAPI", "Imaging", "Models", "PromptSyntax", "RenderSettings", "Sampling", "Tensor", "Tokenizer"]),
 
         // MARK: vocabulary and the engine seam
         .target(name: "Catalog"),
@@ -61,32 +63,38 @@ let package = Package(
 
         // MARK: terminal
         .target(name: "TUICore", dependencies: ["PromptKit", "RenderSettings", "EngineAPI"]),
-        .target(name: "TUI", dependencies: ["TUICore", "EngineAPI", "CNCursesW", "TermImage", "Diffusion", "Imaging", "Tokenizer"]),
+        .target(name: "TUI", dependencies: ["CNCursesW", "EngineAPI", "Imaging", "PromptKit", "RenderSettings", "TUICore", "TermImage", "Tokenizer"]),
+
+        // MARK: engines
+        .target(name: "LocalEngine", dependencies: ["Catalog", "Diffusion", "EngineAPI", "RenderSettings", "Tensor"]),
 
         // MARK: apps
-        .executableTarget(name: "easel", dependencies: [
+        .target(name: "EaselCLI", dependencies: [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            "PromptKit", "PromptSyntax", "Tokenizer", "RenderSettings",
-            "Diffusion", "Imaging", "TUI", "TUICore", "Tensor", "EngineAPI",
+            "EngineAPI", "Imaging", "LocalEngine", "PromptKit", "PromptSyntax", "RenderSettings", "TUI", "Tensor",
+            "TermImage", "Tokenizer",
         ]),
-        .executableTarget(name: "easel-bench", dependencies: ["Tensor", "SafeTensors", "Models", "Diffusion"],
+        .executableTarget(name: "easel", dependencies: ["EaselCLI"]),
+        .executableTarget(name: "easel-bench", dependencies: ["Diffusion", "Models", "SafeTensors", "Tensor"],
                           swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
 
         // MARK: tests
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"]),
+        .testTarget(name: "TensorTests", dependencies: ["Tensor"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors", "TestSupport"]),
         .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer", "TestSupport"]),
         .testTarget(name: "PromptSyntaxTests", dependencies: ["PromptSyntax", "TestSupport"]),
-        .testTarget(name: "ModelsTests", dependencies: ["Models", "SafeTensors", "Tokenizer", "PromptSyntax", "TestSupport"]),
+        .testTarget(name: "ModelsTests", dependencies: ["Models", "SafeTensors", "Tensor", "TestSupport", "Tokenizer"]),
         .testTarget(name: "SamplingTests", dependencies: ["Sampling", "SafeTensors", "TestSupport"]),
-        .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "Imaging", "TestSupport"]),
-        .testTarget(name: "DemoModelTests", dependencies: ["Diffusion", "Imaging", "TestSupport"]),
-        .testTarget(name: "RenderSettingsTests", dependencies: ["RenderSettings", "TestSupport"]),
+        .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "Imaging", "Models", "Tensor", "TestSupport"]),
+        .testTarget(name: "DemoModelTests", dependencies: ["Diffusion", "Imaging", "LocalEngine", "TestSupport"]),
+        .testTarget(name: "LocalEngineTests", dependencies: ["LocalEngine", "TestSupport"]),
+        .testTarget(name: "RenderSettingsTests", dependencies: ["RenderSettings"]),
         .testTarget(name: "PromptKitTests", dependencies: ["PromptKit", "TestSupport"]),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "SafeTensors", "TestSupport"]),
         .testTarget(name: "TermImageTests", dependencies: ["TermImage", "TestSupport"]),
         .testTarget(name: "TUICoreTests", dependencies: ["TUICore", "EngineAPI", "TestSupport"]),
         .testTarget(name: "EaselCLITests", dependencies: ["TestSupport", "Imaging", "RenderSettings"]),
+        .testTarget(name: "EngineSeamTests", dependencies: ["EaselCLI", "EngineAPI", "Imaging", "RenderSettings", "TUI", "TestSupport"]),
     ]
 )

@@ -5,6 +5,8 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
     case modelNotFound(String)
     /// The engine cannot do what the request asks (a family, a sampler, img2img, a size).
     case unsupported(String)
+    /// The engine's own one-line reason (a load or a job that failed).
+    case failed(String)
 
     public var description: String {
         switch self {
@@ -12,6 +14,7 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
         case .cancelled: return "generation cancelled"
         case let .modelNotFound(detail): return detail
         case let .unsupported(detail): return detail
+        case let .failed(detail): return detail
         }
     }
 }

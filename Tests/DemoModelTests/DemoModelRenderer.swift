@@ -1,4 +1,5 @@
 import Diffusion
+import LocalEngine
 import Foundation
 import Imaging
 import XCTest

@@ -1,4 +1,5 @@
 import CNCursesW
+import EngineAPI
 import Foundation
 import Imaging
 import PromptKit
@@ -19,7 +20,7 @@ public final class WorkbenchApp {
     let options: WorkbenchOptions
     let reducer: WorkbenchReducer
     let inbox: EventInbox<RenderEvent>
-    var backend: RenderBackend!
+    var backend: EngineSession!
     var state: AppState
     var pending: [Action] = []
     var renderDeadline: Date?
@@ -32,9 +33,8 @@ public final class WorkbenchApp {
     let latency = KeyLatencyLog()
     let presets: PresetEffects
 
-    /// `makeBackend` receives the sink for the backend's events.
-    public init(options: WorkbenchOptions,
-                makeBackend: (@escaping @Sendable (RenderEvent) -> Void) -> RenderBackend) throws {
+    /// Renders through `engine`: the in-process engine or a remote one, the same either way.
+    public init(options: WorkbenchOptions, engine: any ImageEngine) throws {
         self.options = options
         presets = PresetEffects(store: PresetStore(directory: options.presetFolder
             ?? PresetStore.defaultDirectory(environment: options.environment)))
@@ -47,9 +47,8 @@ public final class WorkbenchApp {
         if let start = options.startSettings { document.settings = start }
         document.settings.seed = UInt64.random(in: 0..<4_294_967_294)
         state = AppState(document: document, randomSeed: UInt64.random(in: 0...UInt64.max))
-        state.modelAdvice = options.modelAdvice
         let inbox = self.inbox
-        backend = makeBackend { event in inbox.post(event) }
+        backend = EngineSession(engine: engine) { event in inbox.post(event) }
     }
 
     /// Runs until the user quits; returns the exit status (0, or 128 + signal).
@@ -89,11 +88,20 @@ public final class WorkbenchApp {
         var effects: [Effect] = [.reloadPresets]
         if let path = options.modelPath { effects.append(.loadModel(path: path)) }
         if let path = options.imagePath { effects.append(.openImage(path: path)) }
-        pending.append(.modelsFound(ModelFinder.find(in: options.modelFolders, including: options.modelPath)))
+        let models = backend.engine.availableModels()
+        for model in models { state.modelAdvice[model.id] = model.advice }
+        if let path = options.modelPath, let advice = backend.model(id: Self.modelID(path)).advice {
+            state.modelAdvice[path] = advice
+        }
+        let ids = Set(models.map(\.id) + [options.modelPath.map(Self.modelID)].compactMap { $0 })
+        pending.append(.modelsFound(ids.sorted { URL(fileURLWithPath: $0).lastPathComponent < URL(fileURLWithPath: $1).lastPathComponent }))
         for effect in effects { run(effect) }
         // After `.reloadPresets` has queued the list; a `--theme` wins over the preset's theme.
         if let name = options.presetName { pending.append(.openPreset(name: name, keepTheme: options.theme != nil)) }
     }
+
+    /// A model path as the in-process engine lists it (absolute, standardized).
+    static func modelID(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
 
     private func loop(screen: CursesScreen, painter: WorkbenchPainter) -> Int32 {
         var redraw: Redraw = .all

@@ -1,4 +1,3 @@
-import EngineAPI
 import Foundation
 import RenderSettings
 import TermImage
@@ -19,18 +18,14 @@ public struct WorkbenchOptions {
     public var outputFolder: URL
     /// Where user presets live (nil: PromptKit's default, `$XDG_CONFIG_HOME/easel/presets`).
     public var presetFolder: URL?
-    /// Folders searched for more model files for the model picker.
-    public var modelFolders: [URL]
     /// Parameters to start from instead of the model family's defaults (the demo model's
     /// native 64×64 and 20 steps, say); the seed is still drawn at random.
     public var startSettings: RenderSettings?
-    /// Models with recommended ranges of their own (by path), such as the demo model.
-    public var modelAdvice: [String: ModelAdvice] = [:]
     public var environment: [String: String]
 
     public init(modelPath: String? = nil, graphics: GraphicsPreference = .auto, theme: String? = nil,
                 imagePath: String? = nil, presetName: String? = nil, outputFolder: URL = URL(fileURLWithPath: "outputs"),
-                presetFolder: URL? = nil, modelFolders: [URL] = [],
+                presetFolder: URL? = nil,
                 environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.modelPath = modelPath
         self.graphics = graphics
@@ -39,7 +34,6 @@ public struct WorkbenchOptions {
         self.presetName = presetName
         self.outputFolder = outputFolder
         self.presetFolder = presetFolder
-        self.modelFolders = modelFolders
         self.environment = environment
     }
 

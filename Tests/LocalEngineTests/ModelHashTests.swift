@@ -1,6 +1,6 @@
 import XCTest
 import TestSupport
-@testable import Diffusion
+@testable import LocalEngine
 
 final class ModelHashTests: XCTestCase {
     /// FIPS 180-2 Appendix B test vectors.

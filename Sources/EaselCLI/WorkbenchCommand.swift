@@ -1,5 +1,5 @@
 import ArgumentParser
-import Diffusion
+import LocalEngine
 import Foundation
 import TermImage
 import TUI
@@ -38,18 +38,15 @@ struct WorkbenchCommand: ParsableCommand {
     func run() throws {
         let modelPath = model ?? DemoModel.locate()?.path
         // The model picker offers the models beside the one given and beside the demo model.
-        let folders = [modelPath, DemoModel.locate()?.path].compactMap { $0 }
-            .map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
+        let folders = [modelPath].compactMap { $0 }.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
         var options = WorkbenchOptions(modelPath: modelPath, graphics: graphics, theme: theme, imagePath: image,
-                                       presetName: preset,
-                                       outputFolder: URL(fileURLWithPath: output), modelFolders: folders)
-        // The demo model starts at its native 64×64 and 20 steps, and its sliders show its own
-        // advice; other models start at their family's defaults.
-        if let modelPath, ModelChoice.isDemoModel(URL(fileURLWithPath: modelPath)) {
-            options.startSettings = ModelChoice.defaultSettings(for: URL(fileURLWithPath: modelPath))
+                                       presetName: preset, outputFolder: URL(fileURLWithPath: output))
+        // The demo model starts at its native 64×64 and 20 steps (its sliders show its own
+        // advice, which the engine reports); other models start at their family's defaults.
+        if let modelPath, DemoModel.isDemoModel(URL(fileURLWithPath: modelPath)) {
+            options.startSettings = DemoModel.defaultSettings
         }
-        if let demo = DemoModel.locate()?.path { options.modelAdvice[demo] = ModelChoice.demoAdvice }
-        let app = try WorkbenchApp(options: options) { sink in DiffusionRenderBackend(sink: sink) }
+        let app = try WorkbenchApp(options: options, engine: EngineChoice.make(nil, folders))
         let status = try app.run()
         // The terminal is restored. A cancelled render may still be finishing its step on the
         // engine's threads; end the process now instead of running library destructors

@@ -1,9 +1,23 @@
+import EngineAPI
 import Foundation
+import RenderSettings
 
 /// Where Easel finds the model it ships: `models/demo/easel-demo.safetensors` in the
 /// repository (or install prefix) that holds the running executable.
 public enum DemoModel {
     public static let relativePath = "models/demo/easel-demo.safetensors"
+
+    /// The demo model's slider advice: 15–30 steps, CFG 5–9, and its training size of 64 px
+    /// (MODEL.md; larger images repeat its 64-pixel scenes).
+    public static let advice = ModelAdvice(steps: 15...30, cfg: 5...9, maxSide: 64)
+
+    /// Where it starts: its native 64×64 at 20 steps, Euler a, CFG 7 (MODEL.md).
+    public static let defaultSettings = RenderSettings(steps: 20, sampler: .eulerA, cfgScale: 7, width: 64, height: 64)
+
+    /// Whether `model` is the demo model (by its file name).
+    public static func isDemoModel(_ model: URL) -> Bool {
+        model.lastPathComponent == URL(fileURLWithPath: relativePath).lastPathComponent
+    }
 
     /// `$EASEL_DEMO_MODEL`, else the first `models/demo/easel-demo.safetensors` found in an
     /// ancestor directory of the executable, then of the current directory.

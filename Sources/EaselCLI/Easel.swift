@@ -1,9 +1,8 @@
 import ArgumentParser
 
 /// `easel`: the terminal workbench. With no subcommand it opens the TUI.
-@main
-struct Easel: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct Easel: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "easel",
         abstract: "Compose image prompts and render them with an in-process diffusion engine.",
         subcommands: [
@@ -15,4 +14,6 @@ struct Easel: ParsableCommand {
         ],
         defaultSubcommand: WorkbenchCommand.self
     )
+
+    public init() {}
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Diffusion
+import EngineAPI
 import Foundation
 import Imaging
 import RenderSettings
@@ -68,26 +68,26 @@ struct GenerateCommand: ParsableCommand {
             throw ValidationError("rng: only 'cpu' (torch's CPU generator) is implemented, got '\(settings.rng.rawValue)'")
         }
         let outputs = try OutputFiles.paths(for: output, count: settings.batchSize)
-        settings.modelName = modelFile.deletingPathExtension().lastPathComponent
-        settings.modelHash = try? ModelHash.shortHash(of: modelFile.isDirectory ? modelFile.appendingPathComponent("model_index.json") : modelFile)
-
-        let pipeline = try StableDiffusionPipeline.load(modelFile, precision: try chosenPrecision())
-        if pipeline.unet.precision == .fp32, pipeline.unet.config.modelChannels >= StableDiffusionPipeline.smallModelChannels,
-           let note = BLAS.coreTypeNote { printError("easel: \(note)") }
-        let cancel = CancellationFlag()
-        let interrupt = InterruptTrap { cancel.cancel() }
-        defer { interrupt.release() }
+        let engine = EngineChoice.make(try chosenPrecision(), [])
+        defer { engine.shutdown() }
+        let interrupt = CancellationFlag()
+        let trap = InterruptTrap { interrupt.cancel() }
+        defer { trap.release() }
         let bar = ProgressReporter()
-        let images: [GeneratedImage]
+        let run: EngineRun
         do {
-            images = try pipeline.generate(try GenerationRequest(settings), cancellation: cancel) { bar.report($0) }
-        } catch GenerationError.cancelled {
+            run = try engine.run(EngineRequest(settings: settings), on: ModelChoice.engineModel(modelFile),
+                                 interrupt: interrupt) { bar.report($0) }
+        } catch EngineError.cancelled {
             bar.finish()
             printError("easel: interrupted; no file written")
             throw ExitCode(130)
         }
         bar.finish()
-        for (image, path) in zip(images, outputs) {
+        for note in run.notes { printError("easel: \(note)") }
+        settings.modelName = run.model.name
+        settings.modelHash = run.model.hash
+        for (image, path) in zip(run.images, outputs) {
             var recorded = settings
             recorded.seed = image.seed
             recorded.batchSize = 1
@@ -96,15 +96,12 @@ struct GenerateCommand: ParsableCommand {
         }
     }
 
-    /// `--precision`, else nil (the pipeline's choice for the model, `EASEL_PRECISION` included,
+    /// `--precision`, else nil (the engine's choice for the model, `EASEL_PRECISION` included,
     /// which must name a precision when set); bf16 on a CPU without AVX512_BF16 runs in fp32
     /// with a note.
     private func chosenPrecision() throws -> Precision? {
         guard let precision else {
-            if let text = ProcessInfo.processInfo.environment["EASEL_PRECISION"], !text.isEmpty,
-               Precision(rawValue: text) == nil {
-                throw ValidationError("EASEL_PRECISION: expected fp32 or bf16, got '\(text)'")
-            }
+            _ = try Precision.fromEnvironment()
             return nil
         }
         guard let requested = Precision(rawValue: precision) else {

@@ -1,10 +1,11 @@
 import Foundation
 
-/// Model files the model picker offers: `.safetensors` and `.ckpt` files and diffusers folders
-/// (with `model_index.json`) directly inside the given folders, plus the model given on the
-/// command line. Sorted by file name, each path once.
-enum ModelFinder {
-    static func find(in folders: [URL], including path: String?) -> [String] {
+/// Model files the in-process engine offers: `.safetensors` files and diffusers folders (with
+/// `model_index.json`) directly inside the given folders, plus one given path. Pickle `.ckpt`
+/// files are not listed: the loader refuses them (they would run code). Sorted by file name,
+/// each path once.
+public enum ModelFinder {
+    public static func find(in folders: [URL], including path: String?) -> [String] {
         var found = Set<String>()
         if let path { found.insert(URL(fileURLWithPath: path).standardizedFileURL.path) }
         for folder in folders {
@@ -17,7 +18,7 @@ enum ModelFinder {
                     if FileManager.default.fileExists(atPath: url.appendingPathComponent("model_index.json").path) {
                         found.insert(url.standardizedFileURL.path)
                     }
-                } else if name.hasSuffix(".safetensors") || name.hasSuffix(".ckpt") {
+                } else if name.hasSuffix(".safetensors") {
                     found.insert(url.standardizedFileURL.path)
                 }
             }

@@ -14,6 +14,14 @@ public enum ModelHash {
         return base.appendingPathComponent("easel/model-hashes.json")
     }
 
+    /// The file whose hash stands for a model: the file itself, or a diffusers folder's
+    /// `model_index.json`.
+    public static func hashedFile(for model: URL) -> URL {
+        var isDirectory: ObjCBool = false
+        let folder = FileManager.default.fileExists(atPath: model.path, isDirectory: &isDirectory) && isDirectory.boolValue
+        return folder ? model.appendingPathComponent("model_index.json") : model
+    }
+
     /// The 10-digit short hash of `file`, from the cache when the file is unchanged.
     public static func shortHash(of file: URL, cache: URL = cacheFile) throws -> String {
         String(try sha256(of: file, cache: cache).prefix(10))

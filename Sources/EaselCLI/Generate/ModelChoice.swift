@@ -1,9 +1,9 @@
 import EngineAPI
-import Diffusion
 import Foundation
+import LocalEngine
 import PromptKit
 import RenderSettings
-import TUICore
+import Tensor
 
 /// Which checkpoint a command uses, and the defaults that go with it.
 enum ModelChoice {
@@ -13,42 +13,34 @@ enum ModelChoice {
         if let given = path ?? env {
             let url = URL(fileURLWithPath: (given as NSString).expandingTildeInPath)
             guard FileManager.default.fileExists(atPath: url.path) else {
-                throw GenerationError.modelNotFound("\(given): no such model file or folder")
+                throw EngineError.modelNotFound("\(given): no such model file or folder")
             }
             return url
         }
         guard let demo = DemoModel.locate() else {
-            throw GenerationError.modelNotFound(
+            throw EngineError.modelNotFound(
                 "no model given and the demo model (\(DemoModel.relativePath)) was not found; pass --model PATH")
         }
         return demo
     }
 
+    /// The engine's name for a model file or folder.
+    static func engineModel(_ file: URL) -> EngineModel { InProcessEngine.model(at: file.path) }
+
     /// Defaults for a model. SD 1.x checkpoints follow the SD 1.5 profile (PromptKit's
     /// `ModelProfiles`: about 60 steps, CFG 7, Euler a, 512×512, clip skip 1). The demo model
     /// was trained at 64×64 and renders well in 20 steps, so it gets those instead.
     static func defaultSettings(for model: URL) -> RenderSettings {
-        if isDemoModel(model) {
-            return RenderSettings(steps: 20, sampler: .eulerA, cfgScale: 7, width: 64, height: 64)
-        }
-        return ModelFamily.sd15.profile.defaultSettings()
+        DemoModel.isDemoModel(model) ? DemoModel.defaultSettings : ModelFamily.sd15.profile.defaultSettings()
     }
 }
 
-extension ModelChoice {
-    /// The demo model's slider advice: 15–30 steps, CFG 5–9, and its training size of 64 px
-    /// (MODEL.md; larger images repeat its 64-pixel scenes).
-    static let demoAdvice = ModelAdvice(steps: 15...30, cfg: 5...9, maxSide: 64)
-
-    /// Whether `model` is the built-in demo model (by its file name).
-    static func isDemoModel(_ model: URL) -> Bool {
-        model.lastPathComponent == URL(fileURLWithPath: DemoModel.relativePath).lastPathComponent
-    }
-}
-
-extension URL {
-    var isDirectory: Bool {
-        var flag: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &flag) && flag.boolValue
+/// Where the commands get their engine: the in-process CPU engine. The one place a command
+/// line chooses an engine; tests put a recording engine here.
+public enum EngineChoice {
+    /// An engine rendering at `precision` (nil: the engine's choice per model) that also
+    /// offers the models in `modelFolders`.
+    public static var make: (_ precision: Precision?, _ modelFolders: [URL]) -> any ImageEngine = {
+        InProcessEngine(modelFolders: $1, precision: $0)
     }
 }

@@ -1,0 +1,128 @@
+import Catalog
+import Diffusion
+import EngineAPI
+import Foundation
+import RenderSettings
+import Tensor
+
+/// The engine that renders in this process, on the CPU: SD 1.x single files and diffusers
+/// folders through `StableDiffusionPipeline`. One serial queue runs loads and jobs in order,
+/// so a job submitted after `load` waits for it; text conditioning stays cached in the loaded
+/// pipeline across jobs, so a job that only changes CFG, steps or the seed encodes nothing.
+public final class InProcessEngine: ImageEngine, @unchecked Sendable {
+    public let capabilities = EngineCapabilities(
+        families: [.sd1], samplers: Sampler.allCases, schedules: Schedule.allCases,
+        maximumSide: RenderSettings.maximumSide, drafts: true)
+
+    /// Folders whose models `availableModels()` lists, besides the demo model.
+    public let modelFolders: [URL]
+    /// The arithmetic asked for; nil lets `StableDiffusionPipeline.automaticPrecision` choose.
+    public let precision: Precision?
+    private let queue = DispatchQueue(label: "easel.in-process-engine", qos: .userInitiated)
+    private let lock = NSLock()
+    private var pipeline: StableDiffusionPipeline?
+    private var loaded: EngineModel?
+    private var loadError: String?
+    private var running: EngineJob?
+
+    public init(modelFolders: [URL] = [], precision: Precision? = nil) {
+        self.modelFolders = modelFolders
+        self.precision = precision
+    }
+
+    /// The model at `path`, named as A1111 names it, with the demo model's own advice.
+    public static func model(at path: String) -> EngineModel {
+        let url = URL(fileURLWithPath: path)
+        return EngineModel(id: url.standardizedFileURL.path, name: url.deletingPathExtension().lastPathComponent,
+                           advice: DemoModel.isDemoModel(url) ? DemoModel.advice : nil)
+    }
+
+    public func availableModels() -> [EngineModel] {
+        let demo = DemoModel.locate()
+        let folders = modelFolders + [demo?.deletingLastPathComponent()].compactMap { $0 }
+        return ModelFinder.find(in: folders, including: nil).map(Self.model(at:))
+    }
+
+    public func load(_ model: EngineModel, onEvent: @escaping @Sendable (EngineEvent) -> Void) {
+        lock.lock()
+        running?.cancel()
+        lock.unlock()
+        queue.async { [self] in
+            onEvent(.modelLoading(model))
+            let url = URL(fileURLWithPath: model.id)
+            do {
+                let pipeline = try StableDiffusionPipeline.load(url, precision: precision)
+                setLoaded(pipeline, model, error: nil)
+                onEvent(.modelLoaded(model))
+                if let note = Self.precisionNote(pipeline) { onEvent(.note(note)) }
+            } catch {
+                setLoaded(nil, model, error: String(describing: error))
+                onEvent(.modelFailed(model, message: String(describing: error)))
+                return
+            }
+            // A1111's short hash takes seconds for a large file: reported when it is ready,
+            // while the first job already runs.
+            DispatchQueue.global(qos: .utility).async {
+                var described = model
+                described.hash = try? ModelHash.shortHash(of: ModelHash.hashedFile(for: url))
+                onEvent(.modelUpdated(described))
+            }
+        }
+    }
+
+    @discardableResult
+    public func submit(_ request: EngineRequest, onEvent: @escaping @Sendable (EngineEvent) -> Void) -> EngineJob {
+        let job = EngineJob()
+        lock.lock()
+        running?.cancel()
+        running = job
+        lock.unlock()
+        queue.async { [self] in
+            if job.isCancelled { onEvent(.cancelled); return }
+            let (pipeline, problem) = current()
+            guard let pipeline else { onEvent(.failed(problem)); return }
+            onEvent(.started)
+            let start = DispatchTime.now().uptimeNanoseconds
+            do {
+                try request.validate()
+                let images = try pipeline.generate(request, cancellation: job.flag) { onEvent(.progress($0)) }
+                onEvent(.finished(images, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+            } catch EngineError.cancelled {
+                onEvent(.cancelled)
+            } catch {
+                onEvent(.failed(String(describing: error)))
+            }
+        }
+        return job
+    }
+
+    public func shutdown() {
+        lock.lock()
+        running?.cancel()
+        lock.unlock()
+    }
+
+    /// Blocks until every queued load and job has finished (for tests and orderly shutdown).
+    public func waitUntilIdle() { queue.sync {} }
+
+    private func setLoaded(_ pipeline: StableDiffusionPipeline?, _ model: EngineModel, error: String?) {
+        lock.lock()
+        self.pipeline = pipeline
+        loaded = model
+        loadError = error
+        lock.unlock()
+    }
+
+    private func current() -> (StableDiffusionPipeline?, String) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (pipeline, loadError ?? "no model loaded")
+    }
+
+    /// OpenBLAS's core-type note, which matters only for large models running in fp32.
+    private static func precisionNote(_ pipeline: StableDiffusionPipeline) -> String? {
+        guard pipeline.unet.precision == .fp32,
+              pipeline.unet.config.modelChannels >= StableDiffusionPipeline.smallModelChannels else { return nil }
+        return BLAS.coreTypeNote
+    }
+}

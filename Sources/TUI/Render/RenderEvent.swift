@@ -1,0 +1,18 @@
+import Imaging
+
+/// What the workbench hears from its `EngineSession`, from any thread, with the job numbers
+/// the reducer gave.
+public enum RenderEvent: Sendable {
+    case modelLoading(name: String)
+    case modelLoaded(name: String)
+    case modelFailed(name: String, message: String)
+    /// A1111's short hash of the loaded model file.
+    case modelHashed(String)
+    /// A finished step, with the engine's preview when it made one.
+    case progress(job: Int, step: Int, total: Int, elapsed: Double, preview: RGBImage?)
+    /// The decoded image.
+    case finished(job: Int, elapsed: Double, image: RGBImage)
+    case failed(job: Int, message: String)
+    /// The job stopped because it was cancelled.
+    case cancelled(job: Int)
+}

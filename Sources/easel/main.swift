@@ -1,0 +1,3 @@
+import EaselCLI
+
+Easel.main()

@@ -1,0 +1,89 @@
+import EngineAPI
+import Foundation
+import Imaging
+import RenderSettings
+import TestSupport
+import XCTest
+@testable import EaselCLI
+@testable import TUI
+
+/// `easel generate` and the workbench reach the engine through the same `ImageEngine`
+/// protocol: both are driven here through `RecordingEngine`, and what each sends is checked
+/// against settings written out by hand from the command line and the workbench's job.
+final class EngineSeamTests: XCTestCase {
+    func testGenerateSendsItsSettingsThroughTheEngineProtocol() throws {
+        let engine = RecordingEngine()
+        let saved = EngineChoice.make
+        EngineChoice.make = { _, _ in engine }
+        defer { EngineChoice.make = saved }
+        let work = try Fixtures.temporaryDirectory("easel-seam")
+        let output = work.appendingPathComponent("out.png")
+        let model = Fixtures.url("tiny-sd15.safetensors")
+        var command = try XCTUnwrap(try Easel.parseAsRoot([
+            "generate", "--model", model.path, "--prompt", "a lighthouse", "--negative", "fog",
+            "--steps", "3", "--cfg", "5.5", "--seed", "42", "--width", "64", "--height", "48",
+            "--sampler", "DPM++ 2M Karras", "-o", output.path,
+        ]) as? GenerateCommand)
+        try command.run()
+
+        XCTAssertEqual(engine.loads.map(\.id), [model.standardizedFileURL.path])
+        XCTAssertEqual(engine.requests.count, 1)
+        let sent = try XCTUnwrap(engine.requests.first)
+        XCTAssertEqual(sent.draftScale, 1)
+        let s = sent.settings
+        XCTAssertEqual([s.prompt, s.negativePrompt], ["a lighthouse", "fog"])
+        XCTAssertEqual([s.steps, s.width, s.height, s.batchSize], [3, 64, 48, 1])
+        XCTAssertEqual(s.cfgScale, 5.5)
+        XCTAssertEqual(s.seed, 42)
+        XCTAssertEqual(s.sampler, .dpmpp2m)
+        XCTAssertEqual(s.schedule, .karras)
+        // The PNG records the model as the engine described it (name and hash).
+        let text = try PNGFile.readText(from: output)["parameters"] ?? ""
+        XCTAssertTrue(text.contains("Model hash: \(RecordingEngine.hash), Model: tiny-sd15"), text)
+    }
+
+    func testWorkbenchSessionSendsTheJobsSettingsThroughTheEngineProtocol() throws {
+        let engine = RecordingEngine()
+        let events = EventLog()
+        let session = EngineSession(engine: engine) { events.append($0) }
+        session.loadModel(path: "/models/recorded.safetensors")
+        let settings = RenderSettings(prompt: "red heart, sky, day", steps: 20, sampler: .eulerA, cfgScale: 7,
+                                      seed: 7, width: 64, height: 64)
+        session.start(job: 3, settings: settings)
+
+        XCTAssertEqual(engine.loads.map(\.name), ["recorded"])
+        XCTAssertEqual(engine.requests, [EngineRequest(settings: settings)])
+        let names = events.all.map { event -> String in
+            switch event {
+            case .modelLoading(let name): return "loading \(name)"
+            case .modelLoaded(let name): return "loaded \(name)"
+            case .modelHashed(let hash): return "hash \(hash)"
+            case .progress(let job, let step, let total, _, _): return "job \(job) step \(step)/\(total)"
+            case .finished(let job, _, let image): return "job \(job) finished \(image.width)x\(image.height)"
+            case .failed(let job, let message): return "job \(job) failed \(message)"
+            case .cancelled(let job): return "job \(job) cancelled"
+            case .modelFailed(let name, let message): return "failed \(name) \(message)"
+            }
+        }
+        XCTAssertEqual(names, ["loading recorded", "loaded recorded", "hash 0123456789",
+                               "job 3 step 1/20", "job 3 finished 64x64"])
+    }
+
+    func testWorkbenchRefusesInvalidSettingsBeforeTheEngine() {
+        let engine = RecordingEngine()
+        let events = EventLog()
+        let session = EngineSession(engine: engine) { events.append($0) }
+        session.start(job: 1, settings: RenderSettings(steps: 0))
+        XCTAssertTrue(engine.requests.isEmpty)
+        guard case .failed(1, let message)? = events.all.first else { return XCTFail("\(events.all)") }
+        XCTAssertEqual(message, "steps: must be at least 1, got 0")
+    }
+}
+
+/// Render events gathered from the engine's thread.
+final class EventLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var events: [RenderEvent] = []
+    func append(_ event: RenderEvent) { lock.lock(); events.append(event); lock.unlock() }
+    var all: [RenderEvent] { lock.lock(); defer { lock.unlock() }; return events }
+}
