@@ -4,6 +4,7 @@ import PackageDescription
 // Module map (dependencies point one way, top to bottom):
 //   C shims      CBLAS, CNCursesW, CChafa, CPNG          (modulemap + shim.h only)
 //   C kernels    CKernels (bf16 GEMM via AVX-512 BF16, CPU detection; used by Tensor)
+//   vocabulary   Catalog (samplers, schedules and their names, checkpoint families; no dependencies)
 //   engine       Tensor → SafeTensors → Models → Diffusion;  Sampling;  Tokenizer;  PromptSyntax
 //   prompt       RenderSettings → PromptKit                 (knows nothing of the engine)
 //   imaging      Imaging (PNG + text chunks) → TermImage    (cells / sixel)
@@ -43,16 +44,16 @@ let package = Package(
         .target(name: "PromptSyntax"),
         .target(name: "Models", dependencies: ["Tensor", "SafeTensors"],
                 swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
-        .target(name: "Sampling"),
+        .target(name: "Sampling", dependencies: ["Catalog"]),
         .target(name: "Diffusion",
-                dependencies: ["Tensor", "SafeTensors", "Models", "Sampling", "Tokenizer", "PromptSyntax", "Imaging", "RenderSettings"]),
+                dependencies: ["Catalog", "Tensor", "SafeTensors", "Models", "Sampling", "Tokenizer", "PromptSyntax", "Imaging", "RenderSettings"]),
 
         // MARK: vocabulary and the engine seam
         .target(name: "Catalog"),
         .target(name: "EngineAPI", dependencies: ["Catalog", "RenderSettings", "Imaging"]),
 
         // MARK: prompt
-        .target(name: "RenderSettings"),
+        .target(name: "RenderSettings", dependencies: ["Catalog"]),
         .target(name: "PromptKit", dependencies: ["RenderSettings", "PromptSyntax", "Tokenizer"]),
 
         // MARK: imaging
@@ -74,12 +75,13 @@ let package = Package(
 
         // MARK: tests
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
         .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors", "TestSupport"]),
         .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer", "TestSupport"]),
         .testTarget(name: "PromptSyntaxTests", dependencies: ["PromptSyntax", "TestSupport"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "SafeTensors", "Tokenizer", "PromptSyntax", "TestSupport"]),
-        .testTarget(name: "SamplingTests", dependencies: ["Sampling", "SafeTensors", "TestSupport"]),
+        .testTarget(name: "SamplingTests", dependencies: ["Sampling", "Catalog", "SafeTensors", "TestSupport"]),
         .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "Imaging", "TestSupport"]),
         .testTarget(name: "DemoModelTests", dependencies: ["Diffusion", "Imaging", "TestSupport"]),
         .testTarget(name: "RenderSettingsTests", dependencies: ["RenderSettings", "TestSupport"]),

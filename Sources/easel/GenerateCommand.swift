@@ -80,7 +80,7 @@ struct GenerateCommand: ParsableCommand {
         let bar = ProgressReporter()
         let images: [GeneratedImage]
         do {
-            images = try pipeline.generate(try GenerationRequest(settings), cancellation: cancel) { bar.report($0) }
+            images = try pipeline.generate(GenerationRequest(settings), cancellation: cancel) { bar.report($0) }
         } catch GenerationError.cancelled {
             bar.finish()
             printError("easel: interrupted; no file written")
@@ -136,7 +136,7 @@ struct GenerateCommand: ParsableCommand {
         if let sampler {
             let found = try SamplerCatalog.lookup(sampler)
             settings.sampler = found.sampler
-            settings.schedule = found.schedule ?? SamplerCatalog.entry(for: found.sampler).automaticSchedule
+            settings.schedule = found.schedule ?? found.sampler.automaticSchedule
         }
         if let schedule { settings.schedule = try SamplerCatalog.schedule(named: schedule, for: settings.sampler) }
         if let steps { settings.steps = steps }

@@ -61,7 +61,7 @@ public final class DiffusionRenderBackend: RenderBackend, @unchecked Sendable {
         }
         let request: GenerationRequest
         do {
-            request = try GenerationRequest(settings)
+            request = GenerationRequest(settings)
             try request.validate()
         } catch {
             sink(.failed(job: job, message: "\(error)"))
