@@ -4,7 +4,7 @@ import PackageDescription
 // Module map (dependencies point one way, top to bottom; docs/ARCHITECTURE.md explains each):
 //   C shims      CBLAS, CNCursesW, CChafa, CPNG          (modulemap + shim.h only)
 //   C kernels    CKernels (bf16 GEMM via AVX-512 BF16, CPU detection; used by Tensor)
-//   vocabulary   Catalog (samplers, schedules, checkpoint families; no dependencies)
+//   vocabulary   Catalog (samplers, schedules and their names, checkpoint families; no dependencies)
 //   settings     RenderSettings (one render's settings, infotext)  ·  Imaging (PNG) → TermImage
 //   seam         EngineAPI (ImageEngine protocol, requests, events; knows no terminal, no tensor)
 //   engine       Tensor → SafeTensors → Models → Diffusion;  Sampling;  Tokenizer;  PromptSyntax
@@ -46,15 +46,15 @@ let package = Package(
         .target(name: "PromptSyntax"),
         .target(name: "Models", dependencies: ["Tensor", "SafeTensors"],
                 swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
-        .target(name: "Sampling"),
-        .target(name: "Diffusion", dependencies: ["EngineAPI", "Imaging", "Models", "PromptSyntax", "RenderSettings", "Sampling", "Tensor", "Tokenizer"]),
+        .target(name: "Sampling", dependencies: ["Catalog"]),
+        .target(name: "Diffusion", dependencies: ["Catalog", "EngineAPI", "Imaging", "Models", "PromptSyntax", "RenderSettings", "Sampling", "Tensor", "Tokenizer"]),
 
         // MARK: vocabulary and the engine seam
         .target(name: "Catalog"),
         .target(name: "EngineAPI", dependencies: ["Catalog", "RenderSettings", "Imaging"]),
 
         // MARK: prompt
-        .target(name: "RenderSettings"),
+        .target(name: "RenderSettings", dependencies: ["Catalog"]),
         .target(name: "PromptKit", dependencies: ["RenderSettings", "PromptSyntax", "Tokenizer"]),
 
         // MARK: imaging
@@ -80,12 +80,13 @@ let package = Package(
 
         // MARK: tests
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
         .testTarget(name: "TensorTests", dependencies: ["Tensor"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors", "TestSupport"]),
         .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer", "TestSupport"]),
         .testTarget(name: "PromptSyntaxTests", dependencies: ["PromptSyntax", "TestSupport"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "SafeTensors", "Tensor", "TestSupport", "Tokenizer"]),
-        .testTarget(name: "SamplingTests", dependencies: ["Sampling", "SafeTensors", "TestSupport"]),
+        .testTarget(name: "SamplingTests", dependencies: ["Sampling", "Catalog", "SafeTensors", "TestSupport"]),
         .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "Imaging", "Models", "Tensor", "TestSupport"]),
         .testTarget(name: "DemoModelTests", dependencies: ["Diffusion", "Imaging", "LocalEngine", "TestSupport"]),
         .testTarget(name: "LocalEngineTests", dependencies: ["LocalEngine", "TestSupport"]),

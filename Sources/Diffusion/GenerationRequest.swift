@@ -1,13 +1,13 @@
-import Sampling
+import Catalog
 
-/// One txt2img job for the engine, in the engine's own vocabulary (canonical sampler and
-/// schedule ids). The executable maps user-facing settings onto this.
+/// One txt2img job for the engine, with `Catalog`'s `Sampler` and `Schedule`. The executable
+/// maps user-facing settings onto this.
 public struct GenerationRequest: Equatable, Sendable {
     public var prompt: String
     public var negativePrompt: String
     public var steps: Int
-    public var sampler: SamplerKind
-    public var schedule: ScheduleKind
+    public var sampler: Sampler
+    public var schedule: Schedule
     public var cfgScale: Double
     /// The seed of the first image; image `i` of a batch uses `seed + i` (A1111, ComfyUI).
     public var seed: UInt64
@@ -25,7 +25,7 @@ public struct GenerationRequest: Equatable, Sendable {
     public var draftScale: Int
 
     public init(prompt: String, negativePrompt: String = "", steps: Int = 20,
-                sampler: SamplerKind = .eulerAncestral, schedule: ScheduleKind = .normal,
+                sampler: Sampler = .eulerA, schedule: Schedule = .normal,
                 cfgScale: Double = 7, seed: UInt64 = 0, width: Int = 512, height: Int = 512,
                 clipSkip: Int = 1, batchSize: Int = 1, draftScale: Int = 1) {
         self.prompt = prompt

@@ -133,7 +133,7 @@ struct GenerateCommand: ParsableCommand {
         if let sampler {
             let found = try SamplerCatalog.lookup(sampler)
             settings.sampler = found.sampler
-            settings.schedule = found.schedule ?? SamplerCatalog.entry(for: found.sampler).automaticSchedule
+            settings.schedule = found.schedule ?? found.sampler.automaticSchedule
         }
         if let schedule { settings.schedule = try SamplerCatalog.schedule(named: schedule, for: settings.sampler) }
         if let steps { settings.steps = steps }

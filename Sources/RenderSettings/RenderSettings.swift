@@ -36,7 +36,7 @@ public struct RenderSettings: Equatable, Sendable {
         self.negativePrompt = negativePrompt
         self.steps = steps
         self.sampler = sampler
-        self.schedule = schedule ?? SamplerCatalog.entry(for: sampler).automaticSchedule
+        self.schedule = schedule ?? sampler.automaticSchedule
         self.cfgScale = cfgScale
         self.seed = seed
         self.width = width

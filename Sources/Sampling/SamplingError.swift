@@ -1,7 +1,7 @@
+import Catalog
+
 /// Errors from the Sampling module; each description is one line naming the bad value.
 public enum SamplingError: Error, Equatable, CustomStringConvertible {
-    case unknownSampler(String)
-    case unknownSchedule(String)
     case invalidStepCount(Int)
     case invalidAlphasCumprod(String)
     case denoiserOutputCount(expected: Int, got: Int)
@@ -10,12 +10,8 @@ public enum SamplingError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .unknownSampler(let name):
-            return "unknown sampler '\(name)' (known: \(SamplerKind.allCases.map(\.rawValue).joined(separator: ", ")))"
-        case .unknownSchedule(let name):
-            return "unknown schedule '\(name)' (known: \(ScheduleKind.allCases.map(\.rawValue).joined(separator: ", ")))"
         case .invalidStepCount(let steps):
-            return "steps must be between 1 and \(ScheduleKind.maxSteps), got \(steps)"
+            return "steps must be between 1 and \(Schedule.maxSteps), got \(steps)"
         case .invalidAlphasCumprod(let reason):
             return "invalid alphas_cumprod: \(reason)"
         case .denoiserOutputCount(let expected, let got):

@@ -33,7 +33,7 @@ final class DemoModelRenderer {
 
     /// The demo model's default request for `prompt`.
     func request(_ prompt: String, seed: UInt64, cfg: Double = 7) -> GenerationRequest {
-        GenerationRequest(prompt: prompt, steps: 20, sampler: .eulerAncestral, schedule: .normal, cfgScale: cfg,
+        GenerationRequest(prompt: prompt, steps: 20, sampler: .eulerA, schedule: .normal, cfgScale: cfg,
                           seed: seed, width: heldOut.imageSize, height: heldOut.imageSize)
     }
 

@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 import XCTest
 @testable import Sampling
@@ -45,7 +46,7 @@ final class LinearMultistepTests: XCTestCase {
 
     /// The Lagrange basis sums to 1, so the coefficients sum to the step.
     func testCoefficientsSumToTheStep() throws {
-        let t = try ScheduleKind.karras.sigmas(steps: 10)
+        let t = try Schedule.karras.sigmas(steps: 10)
         for i in 3..<10 {
             let sum = try (0..<4).reduce(0.0) { $0 + (try linearMultistepCoefficient(order: 4, t: t, i: i, j: $1)) }
             XCTAssertEqual(sum, Double(t[i + 1]) - Double(t[i]), accuracy: 1e-12 * Double(t[i]))

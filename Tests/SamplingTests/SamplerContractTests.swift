@@ -1,3 +1,4 @@
+import Catalog
 import XCTest
 @testable import Sampling
 
@@ -9,7 +10,7 @@ final class SamplerContractTests: XCTestCase {
     private let sigmas: [Float] = [8, 3, 1, 0.3, 0]
 
     func testCallbackSeesEveryStepOnceWithItsSigmaAndDenoisedEstimate() throws {
-        for kind in SamplerKind.allCases {
+        for kind in Sampler.allCases {
             var seen: [SamplerStep] = []
             var noise: any NoiseSource = ScriptedNoise([0.2])
             _ = try kind.sample(model.denoiser, x: [4, -4], sigmas: sigmas, noise: &noise) { seen.append($0) }
@@ -22,7 +23,7 @@ final class SamplerContractTests: XCTestCase {
     }
 
     func testThrowingFromTheCallbackStopsBeforeTheNextModelCall() throws {
-        for kind in SamplerKind.allCases {
+        for kind in Sampler.allCases {
             var calls = 0
             let counting: Denoiser = { x, sigma in calls += 1; return try self.model.denoiser(x, sigma) }
             var noise: any NoiseSource = ScriptedNoise([0.2])
@@ -36,7 +37,7 @@ final class SamplerContractTests: XCTestCase {
 
     func testDenoiserReturningTheWrongSizeIsAnError() {
         let broken: Denoiser = { x, _ in Array(x.dropLast()) }
-        for kind in SamplerKind.allCases {
+        for kind in Sampler.allCases {
             var noise: any NoiseSource = ScriptedNoise([0.2])
             XCTAssertThrowsError(try kind.sample(broken, x: [1, 2, 3], sigmas: sigmas, noise: &noise)) {
                 XCTAssertEqual("\($0)", "denoiser returned 2 values for an input of 3", kind.rawValue)
@@ -53,7 +54,7 @@ final class SamplerContractTests: XCTestCase {
     }
 
     func testFewerThanTwoSigmasLeaveTheInputAlone() throws {
-        for kind in SamplerKind.allCases {
+        for kind in Sampler.allCases {
             var noise: any NoiseSource = ScriptedNoise([0.2])
             XCTAssertEqual(try kind.sample(model.denoiser, x: [1, 2], sigmas: [5], noise: &noise), [1, 2])
             XCTAssertEqual(try kind.sample(model.denoiser, x: [1, 2], sigmas: [], noise: &noise), [1, 2])
@@ -61,10 +62,10 @@ final class SamplerContractTests: XCTestCase {
     }
 
     func testCatalogIdsAndLookup() throws {
-        XCTAssertEqual(SamplerKind.allCases.map(\.rawValue),
+        XCTAssertEqual(Sampler.allCases.map(\.rawValue),
                        ["euler", "euler_a", "heun", "dpm2", "dpm2_a", "lms", "dpmpp_2s_a", "dpmpp_2m", "dpmpp_sde", "dpmpp_2m_sde"])
-        XCTAssertEqual(try SamplerKind(id: "dpmpp_2m_sde"), .dpmpp2MSDE)
-        XCTAssertThrowsError(try SamplerKind(id: "DPM++ 2M Karras")) {
+        XCTAssertEqual(try Sampler(id: "dpmpp_2m_sde"), .dpmpp2mSDE)
+        XCTAssertThrowsError(try Sampler(id: "DPM++ 2M Karras")) {
             XCTAssertEqual("\($0)", "unknown sampler 'DPM++ 2M Karras' (known: euler, euler_a, heun, dpm2, dpm2_a, lms, dpmpp_2s_a, dpmpp_2m, dpmpp_sde, dpmpp_2m_sde)")
         }
     }
@@ -77,7 +78,7 @@ final class SamplerContractTests: XCTestCase {
             var log: [[Float]] = []
             mutating func randn(_ count: Int) -> [Float] { let v = inner.randn(count); log.append(v); return v }
         }
-        let sigmas = try ScheduleKind.normal.sigmas(steps: 4)
+        let sigmas = try Schedule.normal.sigmas(steps: 4)
         let denoiser = GaussianDenoiser(means: Array(repeating: 0, count: 64), spread: 1).denoiser
         var noise: any NoiseSource = Recording(inner: TorchCPUGenerator(seed: 42))
         let x = noise.randn(64).map { $0 * sigmas[0] }

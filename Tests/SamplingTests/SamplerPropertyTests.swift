@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 import XCTest
 @testable import Sampling
@@ -10,7 +11,7 @@ final class SamplerPropertyTests: XCTestCase {
 
     /// Largest error against the closed-form ODE solution after `steps` steps of a geometric
     /// schedule from σ = 10 to σ = 0.1 (no final step to 0, so every step is a regular one).
-    private func odeError(_ kind: SamplerKind, steps: Int) throws -> Double {
+    private func odeError(_ kind: Sampler, steps: Int) throws -> Double {
         let sigmas = (0...steps).map { Float(10 * pow(0.01, Double($0) / Double(steps))) }
         var noise: any NoiseSource = ScriptedNoise([0])
         let out = try kind.sample(model.denoiser, x: x0, sigmas: sigmas, noise: &noise)
@@ -21,11 +22,11 @@ final class SamplerPropertyTests: XCTestCase {
 
     /// Doubling the steps halves a first-order method's error and quarters a second-order one's.
     func testDeterministicSamplersConvergeToTheExactODESolutionAtTheirOrder() throws {
-        let expectations: [(SamplerKind, ClosedRange<Double>, Double)] = [
+        let expectations: [(Sampler, ClosedRange<Double>, Double)] = [
             (.euler, 0.45...0.56, 2e-2),     // first order
             (.heun, 0.18...0.30, 1e-3),      // second order
             (.dpm2, 0.18...0.30, 5e-4),      // second order
-            (.dpmpp2M, 0.15...0.35, 5e-4),   // second order (multistep, first step first order)
+            (.dpmpp2m, 0.15...0.35, 5e-4),   // second order (multistep, first step first order)
             (.lms, 0.02...0.15, 2e-4),       // up to fourth order once enough history exists
         ]
         for (kind, ratioRange, bound) in expectations {
@@ -42,11 +43,11 @@ final class SamplerPropertyTests: XCTestCase {
     func testEulerAncestralNoiseGivesTheExactPredictedVariance() throws {
         let count = 20_000, mu = 0.3, s = 0.5
         let gaussian = GaussianDenoiser(means: Array(repeating: mu, count: count), spread: s)
-        let sigmas = try ScheduleKind.karras.sigmas(steps: 10)
+        let sigmas = try Schedule.karras.sigmas(steps: 10)
         var generator: any NoiseSource = TorchCPUGenerator(seed: 31337)
         let start = (s * s + Double(sigmas[0] * sigmas[0])).squareRoot()
         let x = generator.randn(count).map { Float(mu + start * Double($0)) }
-        let out = try SamplerKind.eulerAncestral.sample(gaussian.denoiser, x: x, sigmas: sigmas, noise: &generator)
+        let out = try Sampler.eulerA.sample(gaussian.denoiser, x: x, sigmas: sigmas, noise: &generator)
 
         var variance = start * start
         for i in 0..<(sigmas.count - 1) {
@@ -67,8 +68,8 @@ final class SamplerPropertyTests: XCTestCase {
     func testStochasticSamplersReachTheDataDistribution() throws {
         let count = 6_000, mu = 0.3, s = 0.5
         let gaussian = GaussianDenoiser(means: Array(repeating: mu, count: count), spread: s)
-        let sigmas = try ScheduleKind.karras.sigmas(steps: 60)
-        for kind in SamplerKind.allCases where kind.isStochastic {
+        let sigmas = try Schedule.karras.sigmas(steps: 60)
+        for kind in Sampler.allCases where kind.isStochastic {
             var generator: any NoiseSource = TorchCPUGenerator(seed: 7)
             let start = (s * s + Double(sigmas[0] * sigmas[0])).squareRoot()
             let x = generator.randn(count).map { Float(mu + start * Double($0)) }
@@ -84,11 +85,11 @@ final class SamplerPropertyTests: XCTestCase {
     /// and `dpmpp_sde` adds noise twice per step.
     func testNoiseDrawsPerSampler() throws {
         let sigmas: [Float] = [10, 5.5, 3, 1.25, 0.6, 0.2, 0]
-        let expected: [SamplerKind: Int] = [
-            .euler: 0, .heun: 0, .dpm2: 0, .lms: 0, .dpmpp2M: 0,
-            .eulerAncestral: 5, .dpm2Ancestral: 5, .dpmpp2SAncestral: 5, .dpmpp2MSDE: 5, .dpmppSDE: 10,
+        let expected: [Sampler: Int] = [
+            .euler: 0, .heun: 0, .dpm2: 0, .lms: 0, .dpmpp2m: 0,
+            .eulerA: 5, .dpm2A: 5, .dpmpp2sA: 5, .dpmpp2mSDE: 5, .dpmppSDE: 10,
         ]
-        for kind in SamplerKind.allCases {
+        for kind in Sampler.allCases {
             var noise: any NoiseSource = ScriptedNoise([0.5, -0.5])
             _ = try kind.sample(model.denoiser, x: x0, sigmas: sigmas, noise: &noise)
             XCTAssertEqual((noise as? ScriptedNoise)?.calls, expected[kind], kind.rawValue)
@@ -99,7 +100,7 @@ final class SamplerPropertyTests: XCTestCase {
     /// `evaluationsPerStep` agrees with the model calls on a schedule without a final 0.
     func testEvaluationsPerStep() throws {
         let sigmas: [Float] = [10, 4, 1.5, 0.5]
-        for kind in SamplerKind.allCases {
+        for kind in Sampler.allCases {
             var calls = 0
             let counting: Denoiser = { x, sigma in calls += 1; return try self.model.denoiser(x, sigma) }
             var noise: any NoiseSource = ScriptedNoise([0.1])

@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 import XCTest
 @testable import Sampling
@@ -14,7 +15,7 @@ final class SamplerReferenceTests: XCTestCase {
     private typealias Reference = (_ model: @escaping KDiffusionReference.Denoise, _ x0: Double,
                                    _ sigmas: [Double], _ noise: @escaping KDiffusionReference.Noise) -> Double
 
-    private func check(_ kind: SamplerKind, sigmas: [Float]? = nil, file: StaticString = #filePath,
+    private func check(_ kind: Sampler, sigmas: [Float]? = nil, file: StaticString = #filePath,
                        line: UInt = #line, _ reference: Reference) throws {
         let sigmas = sigmas ?? self.sigmas
         var noise: any NoiseSource = ScriptedNoise(script)
@@ -30,28 +31,28 @@ final class SamplerReferenceTests: XCTestCase {
     }
 
     func testEuler() throws { try check(.euler) { m, x, s, _ in KDiffusionReference.euler(m, x, s) } }
-    func testEulerAncestral() throws { try check(.eulerAncestral, KDiffusionReference.eulerAncestral) }
+    func testEulerAncestral() throws { try check(.eulerA, KDiffusionReference.eulerAncestral) }
     func testHeun() throws { try check(.heun) { m, x, s, _ in KDiffusionReference.heun(m, x, s) } }
     func testDPM2() throws { try check(.dpm2) { m, x, s, _ in KDiffusionReference.dpm2(m, x, s) } }
-    func testDPM2Ancestral() throws { try check(.dpm2Ancestral, KDiffusionReference.dpm2Ancestral) }
+    func testDPM2Ancestral() throws { try check(.dpm2A, KDiffusionReference.dpm2Ancestral) }
     func testLMS() throws { try check(.lms) { m, x, s, _ in KDiffusionReference.lms(m, x, s) } }
-    func testDPMPP2SAncestral() throws { try check(.dpmpp2SAncestral, KDiffusionReference.dpmpp2SAncestral) }
-    func testDPMPP2M() throws { try check(.dpmpp2M) { m, x, s, _ in KDiffusionReference.dpmpp2M(m, x, s) } }
+    func testDPMPP2SAncestral() throws { try check(.dpmpp2sA, KDiffusionReference.dpmpp2SAncestral) }
+    func testDPMPP2M() throws { try check(.dpmpp2m) { m, x, s, _ in KDiffusionReference.dpmpp2M(m, x, s) } }
     func testDPMPPSDE() throws { try check(.dpmppSDE, KDiffusionReference.dpmppSDE) }
-    func testDPMPP2MSDE() throws { try check(.dpmpp2MSDE, KDiffusionReference.dpmpp2MSDE) }
+    func testDPMPP2MSDE() throws { try check(.dpmpp2mSDE, KDiffusionReference.dpmpp2MSDE) }
 
     /// The same on a real SD schedule (karras, 12 steps over the SD 1.x sigma table).
     func testAllSamplersOnAKarrasSchedule() throws {
-        let karras = try ScheduleKind.karras.sigmas(steps: 12)
+        let karras = try Schedule.karras.sigmas(steps: 12)
         try check(.euler, sigmas: karras) { m, x, s, _ in KDiffusionReference.euler(m, x, s) }
-        try check(.eulerAncestral, sigmas: karras, KDiffusionReference.eulerAncestral)
+        try check(.eulerA, sigmas: karras, KDiffusionReference.eulerAncestral)
         try check(.heun, sigmas: karras) { m, x, s, _ in KDiffusionReference.heun(m, x, s) }
         try check(.dpm2, sigmas: karras) { m, x, s, _ in KDiffusionReference.dpm2(m, x, s) }
-        try check(.dpm2Ancestral, sigmas: karras, KDiffusionReference.dpm2Ancestral)
+        try check(.dpm2A, sigmas: karras, KDiffusionReference.dpm2Ancestral)
         try check(.lms, sigmas: karras) { m, x, s, _ in KDiffusionReference.lms(m, x, s) }
-        try check(.dpmpp2SAncestral, sigmas: karras, KDiffusionReference.dpmpp2SAncestral)
-        try check(.dpmpp2M, sigmas: karras) { m, x, s, _ in KDiffusionReference.dpmpp2M(m, x, s) }
+        try check(.dpmpp2sA, sigmas: karras, KDiffusionReference.dpmpp2SAncestral)
+        try check(.dpmpp2m, sigmas: karras) { m, x, s, _ in KDiffusionReference.dpmpp2M(m, x, s) }
         try check(.dpmppSDE, sigmas: karras, KDiffusionReference.dpmppSDE)
-        try check(.dpmpp2MSDE, sigmas: karras, KDiffusionReference.dpmpp2MSDE)
+        try check(.dpmpp2mSDE, sigmas: karras, KDiffusionReference.dpmpp2MSDE)
     }
 }

@@ -1,3 +1,4 @@
+import Catalog
 import Foundation
 import TestSupport
 import XCTest
@@ -34,22 +35,22 @@ final class ScheduleTests: XCTestCase {
     func testNormalMatchesKDiffusionGetSigmas() throws {
         // manifest.json: euler/euler_a/lms use `normal` with 8 steps, heun with 6.
         for (run, steps) in [("euler-normal-s42", 8), ("euler_a-normal-s42", 8), ("lms-normal-s3", 8), ("heun-normal-s7", 6)] {
-            assertClose(try ScheduleKind.normal.sigmas(steps: steps), try fixtureSigmas(run), run)
+            assertClose(try Schedule.normal.sigmas(steps: steps), try fixtureSigmas(run), run)
         }
     }
 
     func testKarrasMatchesKDiffusionGetSigmasKarras() throws {
         // manifest.json: dpmpp_2m uses `karras` with 10 steps.
-        assertClose(try ScheduleKind.karras.sigmas(steps: 10), try fixtureSigmas("dpmpp_2m-karras-s1"), "karras")
+        assertClose(try Schedule.karras.sigmas(steps: 10), try fixtureSigmas("dpmpp_2m-karras-s1"), "karras")
     }
 
     func testSimplePicksEveryNthTrainedSigmaFromTheTop() throws {
         // ComfyUI simple_scheduler: ss = 1000/steps, sigmas[-(1 + int(x·ss))]. For 10 steps that
         // is table entries 999, 899, …, 99; for 3 steps int(x·333.33…) = 0, 333, 666 → 999, 666, 333.
         let table = try checkpointSigmaTable()
-        let ten = try ScheduleKind.simple.sigmas(steps: 10)
+        let ten = try Schedule.simple.sigmas(steps: 10)
         assertClose(ten, stride(from: 999, through: 99, by: -100).map { Float(table[$0]) } + [0], "simple 10")
-        let three = try ScheduleKind.simple.sigmas(steps: 3)
+        let three = try Schedule.simple.sigmas(steps: 3)
         assertClose(three, [999, 666, 333].map { Float(table[$0]) } + [0], "simple 3")
     }
 
@@ -57,10 +58,10 @@ final class ScheduleTests: XCTestCase {
         // ComfyUI sgm_uniform: linspace(999, 0, steps + 1)[:-1]. With 9 steps the spacing is
         // 111, so t = 999, 888, …, 111 fall on table entries and no interpolation is involved.
         let table = try checkpointSigmaTable()
-        let sigmas = try ScheduleKind.sgmUniform.sigmas(steps: 9)
+        let sigmas = try Schedule.sgmUniform.sigmas(steps: 9)
         assertClose(sigmas, stride(from: 999, through: 111, by: -111).map { Float(table[$0]) } + [0], "sgm_uniform 9")
         // With 2 steps t = 999, 499.5: the midpoint in log-sigma, i.e. the geometric mean.
-        let two = try ScheduleKind.sgmUniform.sigmas(steps: 2)
+        let two = try Schedule.sgmUniform.sigmas(steps: 2)
         assertClose(two, [Float(table[999]), Float((table[499] * table[500]).squareRoot()), 0], "sgm_uniform 2")
     }
 
@@ -68,13 +69,13 @@ final class ScheduleTests: XCTestCase {
         // k-diffusion get_sigmas_exponential: exp(linspace(log σmax, log σmin, n)). With n = 5
         // the ratio between neighbours is (σmin/σmax)^(1/4); the ends are the table's ends.
         let table = try checkpointSigmaTable()
-        let sigmas = try ScheduleKind.exponential.sigmas(steps: 5)
+        let sigmas = try Schedule.exponential.sigmas(steps: 5)
         let ratio = pow(table[0] / table[999], 0.25)
         assertClose(sigmas, (0..<5).map { Float(table[999] * pow(ratio, Double($0))) } + [0], "exponential 5")
     }
 
     func testEverySchedulePassesOneStepAndEndsInZero() throws {
-        for kind in ScheduleKind.allCases {
+        for kind in Schedule.allCases {
             for steps in [1, 2, 7, 30] {
                 let sigmas = try kind.sigmas(steps: steps)
                 XCTAssertEqual(sigmas.count, steps + 1, "\(kind) \(steps)")
@@ -86,15 +87,15 @@ final class ScheduleTests: XCTestCase {
     }
 
     func testCatalogLookupAndErrors() throws {
-        XCTAssertEqual(try ScheduleKind(id: "sgm_uniform"), .sgmUniform)
-        XCTAssertEqual(ScheduleKind.allCases.map(\.rawValue), ["normal", "karras", "exponential", "sgm_uniform", "simple"])
-        XCTAssertThrowsError(try ScheduleKind(id: "Karras")) { error in
+        XCTAssertEqual(try Schedule(id: "sgm_uniform"), .sgmUniform)
+        XCTAssertEqual(Schedule.allCases.map(\.rawValue), ["normal", "karras", "exponential", "sgm_uniform", "simple"])
+        XCTAssertThrowsError(try Schedule(id: "Karras")) { error in
             XCTAssertEqual("\(error)", "unknown schedule 'Karras' (known: normal, karras, exponential, sgm_uniform, simple)")
         }
-        XCTAssertThrowsError(try ScheduleKind.karras.sigmas(steps: 0)) { error in
+        XCTAssertThrowsError(try Schedule.karras.sigmas(steps: 0)) { error in
             XCTAssertEqual("\(error)", "steps must be between 1 and 10000, got 0")
         }
-        XCTAssertThrowsError(try ScheduleKind.normal.sigmas(steps: 10_001))
-        XCTAssertEqual(try ScheduleKind.simple.sigmas(steps: 10_000).count, 10_001)
+        XCTAssertThrowsError(try Schedule.normal.sigmas(steps: 10_001))
+        XCTAssertEqual(try Schedule.simple.sigmas(steps: 10_000).count, 10_001)
     }
 }

@@ -1,21 +1,10 @@
-/// The catalog of noise schedules, by canonical id.
+import Catalog
+
+/// The sigma computation behind `Catalog`'s `Schedule` ids.
 ///
 /// Every schedule returns `steps + 1` sigmas, descending, ending in 0, so any schedule combines
-/// with any sampler. (A1111's display names such as "Karras" are mapped to these ids by the
-/// RenderSettings module.)
-public enum ScheduleKind: String, CaseIterable, Sendable {
-    case normal
-    case karras
-    case exponential
-    case sgmUniform = "sgm_uniform"
-    case simple
-
-    /// The schedule with canonical id `id`, or `SamplingError.unknownSchedule`.
-    public init(id: String) throws {
-        guard let kind = ScheduleKind(rawValue: id) else { throw SamplingError.unknownSchedule(id) }
-        self = kind
-    }
-
+/// with any sampler.
+extension Schedule {
     /// The most steps a schedule accepts (ComfyUI's limit).
     public static let maxSteps = 10_000
 
