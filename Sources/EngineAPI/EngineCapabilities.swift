@@ -1,5 +1,4 @@
 import Catalog
-import RenderSettings
 
 /// What an engine can render; requests beyond it are refused before they are queued.
 public struct EngineCapabilities: Equatable, Sendable {
