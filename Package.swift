@@ -5,6 +5,7 @@ import PackageDescription
 //   C shims      CBLAS, CNCursesW, CChafa, CPNG          (modulemap + shim.h only)
 //   C kernels    CKernels (bf16 GEMM via AVX-512 BF16, CPU detection; used by Tensor)
 //   engine       Tensor → SafeTensors → Models → Diffusion;  Sampling;  Tokenizer;  PromptSyntax
+//                (Diffusion takes EngineAPI's request, progress and cancellation)
 //   prompt       RenderSettings → PromptKit                 (knows nothing of the engine)
 //   imaging      Imaging (PNG + text chunks) → TermImage    (cells / sixel)
 //   terminal     TUICore (state, actions, keymap; no curses) → TUI (curses drawing, event loop)
@@ -45,7 +46,8 @@ let package = Package(
                 swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
         .target(name: "Sampling"),
         .target(name: "Diffusion",
-                dependencies: ["Tensor", "SafeTensors", "Models", "Sampling", "Tokenizer", "PromptSyntax", "Imaging", "RenderSettings"]),
+                dependencies: ["Tensor", "Models", "Sampling", "Tokenizer", "PromptSyntax", "Imaging", "RenderSettings",
+                               "EngineAPI"]),
 
         // MARK: vocabulary and the engine seam
         .target(name: "Catalog"),
@@ -69,7 +71,8 @@ let package = Package(
             "PromptKit", "PromptSyntax", "Tokenizer", "RenderSettings",
             "Diffusion", "Imaging", "TUI", "TUICore", "Tensor", "EngineAPI",
         ]),
-        .executableTarget(name: "easel-bench", dependencies: ["Tensor", "SafeTensors", "Models", "Diffusion"],
+        .executableTarget(name: "easel-bench", dependencies: ["Tensor", "SafeTensors", "Models", "Diffusion",
+                                                            "EngineAPI", "RenderSettings"],
                           swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
 
         // MARK: tests
@@ -80,8 +83,9 @@ let package = Package(
         .testTarget(name: "PromptSyntaxTests", dependencies: ["PromptSyntax", "TestSupport"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "SafeTensors", "Tokenizer", "PromptSyntax", "TestSupport"]),
         .testTarget(name: "SamplingTests", dependencies: ["Sampling", "SafeTensors", "TestSupport"]),
-        .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "Imaging", "TestSupport"]),
-        .testTarget(name: "DemoModelTests", dependencies: ["Diffusion", "Imaging", "TestSupport"]),
+        .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "EngineAPI", "RenderSettings", "Models", "Tensor",
+                                                         "Imaging", "TestSupport"]),
+        .testTarget(name: "DemoModelTests", dependencies: ["Diffusion", "EngineAPI", "RenderSettings", "Imaging", "TestSupport"]),
         .testTarget(name: "RenderSettingsTests", dependencies: ["RenderSettings", "TestSupport"]),
         .testTarget(name: "PromptKitTests", dependencies: ["PromptKit", "TestSupport"]),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "SafeTensors", "TestSupport"]),

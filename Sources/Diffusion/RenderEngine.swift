@@ -1,3 +1,4 @@
+import EngineAPI
 import Foundation
 
 /// A long-lived engine for interactive use: it loads the model once (lazily, off the calling
@@ -31,7 +32,7 @@ public final class RenderEngine: @unchecked Sendable {
 
     /// Queues `request`. Jobs run in order; a job cancelled before it starts never runs.
     @discardableResult
-    public func submit(_ request: GenerationRequest, onEvent: @escaping @Sendable (Event) -> Void) -> RenderJob {
+    public func submit(_ request: EngineRequest, onEvent: @escaping @Sendable (Event) -> Void) -> RenderJob {
         let job = RenderJob()
         queue.async {
             if job.isCancelled { onEvent(.cancelled); return }
@@ -42,7 +43,7 @@ public final class RenderEngine: @unchecked Sendable {
                 let images = try pipeline.generate(request, cancellation: job.flag) { onEvent(.progress($0)) }
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                 onEvent(.finished(images, seconds: seconds))
-            } catch GenerationError.cancelled {
+            } catch EngineError.cancelled {
                 onEvent(.cancelled)
             } catch {
                 onEvent(.failed(String(describing: error)))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Diffusion
+import EngineAPI
 import Foundation
 import Imaging
 import RenderSettings
@@ -80,8 +81,8 @@ struct GenerateCommand: ParsableCommand {
         let bar = ProgressReporter()
         let images: [GeneratedImage]
         do {
-            images = try pipeline.generate(try GenerationRequest(settings), cancellation: cancel) { bar.report($0) }
-        } catch GenerationError.cancelled {
+            images = try pipeline.generate(EngineRequest(settings: settings), cancellation: cancel) { bar.report($0) }
+        } catch EngineError.cancelled {
             bar.finish()
             printError("easel: interrupted; no file written")
             throw ExitCode(130)
@@ -96,17 +97,11 @@ struct GenerateCommand: ParsableCommand {
         }
     }
 
-    /// `--precision`, else nil (the pipeline's choice for the model, `EASEL_PRECISION` included,
-    /// which must name a precision when set); bf16 on a CPU without AVX512_BF16 runs in fp32
-    /// with a note.
+    /// `--precision`, else `EASEL_PRECISION` (`Precision.fromEnvironment`, an error when it
+    /// names no precision), else nil (the pipeline's choice for the model); bf16 on a CPU
+    /// without AVX512_BF16 runs in fp32, with a note for `--precision`.
     private func chosenPrecision() throws -> Precision? {
-        guard let precision else {
-            if let text = ProcessInfo.processInfo.environment["EASEL_PRECISION"], !text.isEmpty,
-               Precision(rawValue: text) == nil {
-                throw ValidationError("EASEL_PRECISION: expected fp32 or bf16, got '\(text)'")
-            }
-            return nil
-        }
+        guard let precision else { return try Precision.fromEnvironment().map(Precision.resolve) }
         guard let requested = Precision(rawValue: precision) else {
             throw ValidationError("precision: expected fp32 or bf16, got '\(precision)'")
         }

@@ -1,4 +1,5 @@
 import Diffusion
+import EngineAPI
 import Foundation
 import Imaging
 import RenderSettings
@@ -59,9 +60,8 @@ public final class DiffusionRenderBackend: RenderBackend, @unchecked Sendable {
             sink(.failed(job: job, message: "no model loaded"))
             return
         }
-        let request: GenerationRequest
+        let request = EngineRequest(settings: settings)
         do {
-            request = try GenerationRequest(settings)
             try request.validate()
         } catch {
             sink(.failed(job: job, message: "\(error)"))

@@ -13,12 +13,12 @@ enum ModelChoice {
         if let given = path ?? env {
             let url = URL(fileURLWithPath: (given as NSString).expandingTildeInPath)
             guard FileManager.default.fileExists(atPath: url.path) else {
-                throw GenerationError.modelNotFound("\(given): no such model file or folder")
+                throw EngineError.modelNotFound("\(given): no such model file or folder")
             }
             return url
         }
         guard let demo = DemoModel.locate() else {
-            throw GenerationError.modelNotFound(
+            throw EngineError.modelNotFound(
                 "no model given and the demo model (\(DemoModel.relativePath)) was not found; pass --model PATH")
         }
         return demo

@@ -1,4 +1,4 @@
-import Diffusion
+import EngineAPI
 import Foundation
 
 /// Progress on stderr: a redrawn bar with step, it/s and ETA on a terminal, plain lines otherwise.
