@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "Models", dependencies: ["Tensor", "SafeTensors"],
                 swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
         .target(name: "Sampling", dependencies: ["Catalog"]),
-        .target(name: "Diffusion", dependencies: ["Catalog", "EngineAPI", "Imaging", "Models", "PromptSyntax", "RenderSettings", "Sampling", "Tensor", "Tokenizer"]),
+        .target(name: "Diffusion", dependencies: ["EngineAPI", "Imaging", "Models", "PromptSyntax", "RenderSettings", "Sampling", "Tensor", "Tokenizer"]),
 
         // MARK: vocabulary and the engine seam
         .target(name: "Catalog"),
@@ -75,7 +75,7 @@ let package = Package(
             "TermImage", "Tokenizer",
         ]),
         .executableTarget(name: "easel", dependencies: ["EaselCLI"]),
-        .executableTarget(name: "easel-bench", dependencies: ["Diffusion", "Models", "SafeTensors", "Tensor"],
+        .executableTarget(name: "easel-bench", dependencies: ["Diffusion", "EngineAPI", "Models", "RenderSettings", "SafeTensors", "Tensor"],
                           swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
 
         // MARK: tests
@@ -83,18 +83,18 @@ let package = Package(
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
         .testTarget(name: "TensorTests", dependencies: ["Tensor"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors", "TestSupport"]),
-        .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer", "TestSupport"]),
+        .testTarget(name: "TokenizerTests", dependencies: ["PromptSyntax", "TestSupport", "Tokenizer"]),
         .testTarget(name: "PromptSyntaxTests", dependencies: ["PromptSyntax", "TestSupport"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "SafeTensors", "Tensor", "TestSupport", "Tokenizer"]),
         .testTarget(name: "SamplingTests", dependencies: ["Sampling", "Catalog", "SafeTensors", "TestSupport"]),
-        .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "Imaging", "Models", "Tensor", "TestSupport"]),
-        .testTarget(name: "DemoModelTests", dependencies: ["Diffusion", "Imaging", "LocalEngine", "TestSupport"]),
+        .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "EngineAPI", "Imaging", "Models", "RenderSettings", "Tensor", "TestSupport"]),
+        .testTarget(name: "DemoModelTests", dependencies: ["Diffusion", "EngineAPI", "Imaging", "LocalEngine", "RenderSettings", "TestSupport"]),
         .testTarget(name: "LocalEngineTests", dependencies: ["LocalEngine", "TestSupport"]),
         .testTarget(name: "RenderSettingsTests", dependencies: ["RenderSettings"]),
-        .testTarget(name: "PromptKitTests", dependencies: ["PromptKit", "TestSupport"]),
+        .testTarget(name: "PromptKitTests", dependencies: ["PromptKit", "RenderSettings", "TestSupport", "Tokenizer"]),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "SafeTensors", "TestSupport"]),
-        .testTarget(name: "TermImageTests", dependencies: ["TermImage", "TestSupport"]),
-        .testTarget(name: "TUICoreTests", dependencies: ["TUICore", "EngineAPI", "TestSupport"]),
+        .testTarget(name: "TermImageTests", dependencies: ["Imaging", "TermImage", "TestSupport"]),
+        .testTarget(name: "TUICoreTests", dependencies: ["EngineAPI", "PromptKit", "RenderSettings", "TUICore", "TestSupport"]),
         .testTarget(name: "EaselCLITests", dependencies: ["TestSupport", "Imaging", "RenderSettings"]),
         .testTarget(name: "EngineSeamTests", dependencies: ["EaselCLI", "EngineAPI", "Imaging", "RenderSettings", "TUI", "TestSupport"]),
     ]

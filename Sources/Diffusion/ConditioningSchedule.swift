@@ -1,4 +1,4 @@
-import Tensor
+import Models
 
 /// Text conditioning that changes during sampling (A1111 prompt editing `[a:b:N]` and
 /// alternation `[a|b]`): entry `k` applies up to and including step `endStep`.
@@ -8,14 +8,14 @@ import Tensor
 struct ConditioningSchedule {
     struct Entry {
         var endStep: Int
-        var context: Tensor   // [1, 77·k, D]
+        var conditioning: Conditioning   // context [1, 77·k, D]
     }
     var entries: [Entry]
 
-    func context(atStep step: Int) -> Tensor {
-        for entry in entries where step <= entry.endStep { return entry.context }
-        return entries[entries.count - 1].context
+    func conditioning(atStep step: Int) -> Conditioning {
+        for entry in entries where step <= entry.endStep { return entry.conditioning }
+        return entries[entries.count - 1].conditioning
     }
 
-    var tokenCount: Int { entries.map { $0.context.shape[1] }.max() ?? 0 }
+    var tokenCount: Int { entries.map { $0.conditioning.tokenCount }.max() ?? 0 }
 }

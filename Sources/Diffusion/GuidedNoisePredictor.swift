@@ -17,9 +17,10 @@ struct GuidedNoisePredictor {
     /// projected once per generation rather than at every step.
     let contexts = GuidanceContexts()
 
-    /// eps for one image. `xIn` is [C·H·W] already scaled by c_in; contexts are [1, T, D] with
-    /// equal T.
-    func callAsFunction(_ xIn: [Float], t: Float, cond: Tensor, uncond: Tensor, scale: Double) throws -> [Float] {
+    /// eps for one image. `xIn` is [C·H·W] already scaled by c_in; the conditionings' contexts
+    /// are [1, T, D] with equal T.
+    func callAsFunction(_ xIn: [Float], t: Float, cond: Conditioning, uncond: Conditioning,
+                        scale: Double) throws -> [Float] {
         let plane = latentChannels * height * width
         if scale == 1 {
             let x = Tensor(shape: [1, latentChannels, height, width], values: xIn)           // [1, C, H, W]

@@ -1,29 +1,26 @@
 import Imaging
+import Models
 
-/// A cheap latent → RGB preview: each latent cell becomes one pixel through a fixed 4×3
-/// linear map, then `(x + 1) / 2` into [0, 1].
+/// A cheap latent → RGB preview: each latent cell becomes one pixel through the latent
+/// format's fixed C×3 linear map (`LatentFormat.previewCoefficients`), then `(x + 1) / 2` into
+/// [0, 1].
 ///
-/// Coefficients: A1111 `modules/sd_vae_approx.py`, `cheap_approximation` (SD 1.x rows
-/// L1…L4 → R, G, B), applied to the model-space latent (before the 1/0.18215 unscaling).
-/// It costs 12 multiply-adds per latent cell — far under 1% of a UNet step.
+/// For SD 1.x (`LatentFormat.sd1`, the default) the coefficients are A1111's
+/// `modules/sd_vae_approx.py`, `cheap_approximation`, applied to the model-space latent (before
+/// the 1/0.18215 unscaling). It costs 3·C multiply-adds per latent cell — far under 1% of a
+/// UNet step.
 public enum LatentPreview {
-    public static let sd1Coefficients: [[Float]] = [
-        [0.298, 0.207, 0.208],
-        [0.187, 0.286, 0.173],
-        [-0.158, 0.189, 0.264],
-        [-0.184, -0.271, -0.473],
-    ]
-
-    /// `latent` is one image's [4, height, width] values, channels first.
-    public static func image(latent: [Float], width: Int, height: Int) -> RGBImage? {
+    /// `latent` is one image's [C, height, width] values, channels first, with C the format's
+    /// channels; nil when the sizes disagree.
+    public static func image(latent: [Float], width: Int, height: Int, format: LatentFormat = .sd1) -> RGBImage? {
         let plane = width * height
-        guard plane > 0, latent.count == 4 * plane else { return nil }
+        let c = format.previewCoefficients
+        guard plane > 0, !c.isEmpty, latent.count == c.count * plane else { return nil }
         var pixels = [UInt8](repeating: 0, count: 3 * plane)
-        let c = sd1Coefficients
         for p in 0..<plane {
-            let l0 = latent[p], l1 = latent[plane + p], l2 = latent[2 * plane + p], l3 = latent[3 * plane + p]
             for ch in 0..<3 {
-                let v = l0 * c[0][ch] + l1 * c[1][ch] + l2 * c[2][ch] + l3 * c[3][ch]
+                var v = latent[p] * c[0][ch]
+                for channel in 1..<c.count { v += latent[channel * plane + p] * c[channel][ch] }
                 pixels[3 * p + ch] = RGBImage.quantise(v)
             }
         }

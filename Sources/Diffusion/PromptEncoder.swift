@@ -1,9 +1,9 @@
 import Foundation
 import Models
 import PromptSyntax
-import Tensor
 
-/// Turns prompt text into cross-attention context, with A1111 semantics and a cache.
+/// Turns prompt text into `Conditioning` through the family's `Conditioner`, with A1111
+/// semantics and a cache.
 ///
 /// - LoRA and other extra-network tags (`<lora:name:w>`) are stripped first; applying LoRAs
 ///   is not part of this engine yet.
@@ -15,10 +15,10 @@ public final class PromptEncoder: @unchecked Sendable {
     /// Tokenizes one prompt text into A1111 chunks of 77 ids with emphasis multipliers.
     public typealias Chunker = (String) throws -> [ConditioningChunk]
 
-    private let conditioning: A1111Conditioning
+    private let conditioner: any Conditioner
     private let chunker: Chunker
     private let lock = NSLock()
-    private var cache: [CacheKey: Tensor] = [:]
+    private var cache: [CacheKey: Conditioning] = [:]
     private var cacheOrder: [CacheKey] = []
     /// Entries kept; an SD 1.5 context is 77×768 floats (236 KB) per chunk.
     public let cacheCapacity: Int
@@ -27,26 +27,27 @@ public final class PromptEncoder: @unchecked Sendable {
 
     private struct CacheKey: Hashable { var text: String; var clipSkip: Int }
 
-    public init(conditioning: A1111Conditioning, cacheCapacity: Int = 64, chunker: @escaping Chunker) {
-        self.conditioning = conditioning
+    public init(conditioner: any Conditioner, cacheCapacity: Int = 64, chunker: @escaping Chunker) {
+        self.conditioner = conditioner
         self.cacheCapacity = cacheCapacity
         self.chunker = chunker
     }
 
-    /// Context [1, 77·k, D] for one prompt text with no scheduling syntax left in it.
-    public func encode(_ text: String, clipSkip: Int) throws -> Tensor {
+    /// The conditioning (context [1, 77·k, D]) for one prompt text with no scheduling syntax
+    /// left in it.
+    public func encode(_ text: String, clipSkip: Int) throws -> Conditioning {
         let key = CacheKey(text: text, clipSkip: clipSkip)
         lock.lock()
         if let hit = cache[key] { lock.unlock(); return hit }
         lock.unlock()
-        let context = try conditioning.encode(try chunker(text), clipSkip: clipSkip)
+        let conditioning = try conditioner.encode(try chunker(text), clipSkip: clipSkip)
         lock.lock()
         defer { lock.unlock() }
         encoderRuns += 1
-        cache[key] = context
+        cache[key] = conditioning
         cacheOrder.append(key)
         if cacheOrder.count > cacheCapacity { cache[cacheOrder.removeFirst()] = nil }
-        return context
+        return conditioning
     }
 
     /// The conditioning schedule for `prompt` over `steps` sampler steps.
@@ -54,7 +55,7 @@ public final class PromptEncoder: @unchecked Sendable {
         let text = try LoraTag.extract(from: prompt).text
         let entries = try promptSchedule(text, steps: steps)
         return ConditioningSchedule(entries: try entries.map {
-            ConditioningSchedule.Entry(endStep: $0.endStep, context: try encode($0.text, clipSkip: clipSkip))
+            ConditioningSchedule.Entry(endStep: $0.endStep, conditioning: try encode($0.text, clipSkip: clipSkip))
         })
     }
 
@@ -63,12 +64,12 @@ public final class PromptEncoder: @unchecked Sendable {
     func padToCommonLength(_ a: ConditioningSchedule, _ b: ConditioningSchedule,
                            clipSkip: Int) throws -> (ConditioningSchedule, ConditioningSchedule) {
         let all = a.entries + b.entries
-        guard let longest = all.max(by: { $0.context.shape[1] < $1.context.shape[1] })?.context,
-              all.contains(where: { $0.context.shape[1] != longest.shape[1] }) else { return (a, b) }
+        guard let longest = all.max(by: { $0.conditioning.tokenCount < $1.conditioning.tokenCount })?.conditioning,
+              all.contains(where: { $0.conditioning.tokenCount != longest.tokenCount }) else { return (a, b) }
         func pad(_ s: ConditioningSchedule) throws -> ConditioningSchedule {
             ConditioningSchedule(entries: try s.entries.map { entry in
                 var padded = entry
-                padded.context = try conditioning.padToSameLength(entry.context, longest, clipSkip: clipSkip).cond
+                padded.conditioning = try conditioner.padToSameLength(entry.conditioning, longest, clipSkip: clipSkip).cond
                 return padded
             })
         }

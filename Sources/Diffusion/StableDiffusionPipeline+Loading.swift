@@ -13,8 +13,8 @@ extension StableDiffusionPipeline {
         let textModel = try CLIPTextModel(weights: checkpoint.text, config: checkpoint.textConfig, precision: precision)
         let unet = try UNetModel(weights: checkpoint.unet, config: checkpoint.unetConfig, precision: precision)
         let vae = try VAEModel(weights: checkpoint.vae, config: checkpoint.vaeConfig, precision: precision)
-        let encoder = PromptEncoder(conditioning: A1111Conditioning(textModel: textModel), chunker: chunker)
-        self.init(unet: unet, unetConfig: checkpoint.unetConfig, vae: vae, promptEncoder: encoder,
+        let encoder = PromptEncoder(conditioner: SD1Conditioner(A1111Conditioning(textModel: textModel)), chunker: chunker)
+        self.init(unet: unet, vae: vae, promptEncoder: encoder, latentFormat: .sd1,
                   prediction: checkpoint.prediction == .v ? .v : .epsilon)
     }
 
@@ -23,7 +23,7 @@ extension StableDiffusionPipeline {
     /// `precision`, `automaticPrecision` picks one for the model.
     public static func load(_ url: URL, precision: Precision? = nil) throws -> StableDiffusionPipeline {
         let checkpoint = try StableDiffusionCheckpoint.load(url)
-        let precision = precision ?? automaticPrecision(for: checkpoint.unetConfig)
+        let precision = try precision ?? automaticPrecision(for: checkpoint.unetConfig)
         let tokenizer = try checkpoint.tokenizerDirectory.map { try CLIPTokenizer(directory: $0) }
             ?? CLIPTokenizer.locateDefault()
         let chunker = A1111Chunker(tokenizer: tokenizer)
@@ -40,12 +40,14 @@ extension StableDiffusionPipeline {
     /// UNets narrower than this (base channels) run in fp32 unless asked otherwise.
     public static let smallModelChannels = 160
 
-    /// The precision used when the caller does not choose: `EASEL_PRECISION` when set; fp32
-    /// for small models such as the demo model (base width 32 against SD 1.5's 320), whose
-    /// matrices are too small for the bf16 packing to pay off (BENCHMARKS.md, "Demo model");
-    /// else `Precision.preferred` (bf16 where the CPU has it).
-    public static func automaticPrecision(for unet: UNetConfig) -> Precision {
-        if let chosen = Precision.environmentChoice { return Precision.resolve(chosen) }
-        return unet.modelChannels < smallModelChannels ? .fp32 : .preferred
+    /// The precision used when the caller does not choose: `EASEL_PRECISION` when set
+    /// (`Precision.fromEnvironment`, which refuses a value naming no precision); fp32 for small
+    /// models such as the demo model (base width 32 against SD 1.5's 320), whose matrices are
+    /// too small for the bf16 packing to pay off (BENCHMARKS.md, "Demo model"); else the
+    /// default (bf16 where the CPU has it).
+    public static func automaticPrecision(for unet: UNetConfig) throws -> Precision {
+        let chosen = try Precision.fromEnvironment()
+        if chosen == nil, unet.modelChannels < smallModelChannels { return .fp32 }
+        return Precision.resolve(chosen)
     }
 }

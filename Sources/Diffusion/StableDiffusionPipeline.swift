@@ -1,6 +1,8 @@
+import EngineAPI
 import Foundation
 import Imaging
 import Models
+import RenderSettings
 import Sampling
 import Tensor
 
@@ -10,69 +12,65 @@ import Tensor
 ///
 /// Reference: the fixtures' `tiny-sd15-reference` recipe (k-diffusion + diffusers), which is
 /// ComfyUI's and A1111's (CPU RNG) txt2img: `noise = randn(1, 4, H/8, W/8)` from
-/// `manual_seed(seed)`, `x = noise·σ₀`, sample, `vae.decode(x / 0.18215)`.
+/// `manual_seed(seed)`, `x = noise·σ₀`, sample, `vae.decode(x / 0.18215)` — in general
+/// ComfyUI `comfy/latent_formats.py` `process_out`, `x / scale + shift`.
 public final class StableDiffusionPipeline {
-    /// SD 1.x latent scale (LDM `scale_factor`, diffusers `vae.config.scaling_factor`).
-    public static let latentScale: Float = 0.18215
-
     public let unet: UNetModel
     public let vae: VAEModel
     public let promptEncoder: PromptEncoder
     public let sigmas: DiscreteSigmas
     public let prediction: ModelPrediction
-    private let unetConfig: UNetConfig
+    /// The family's latent space: the noise's and the decode's channels, the VAE scale factor
+    /// and the preview coefficients.
+    public let latentFormat: LatentFormat
 
-    public init(unet: UNetModel, unetConfig: UNetConfig, vae: VAEModel, promptEncoder: PromptEncoder,
+    public init(unet: UNetModel, vae: VAEModel, promptEncoder: PromptEncoder, latentFormat: LatentFormat = .sd1,
                 sigmas: DiscreteSigmas = .stableDiffusion, prediction: ModelPrediction = .epsilon) {
         self.unet = unet
-        self.unetConfig = unetConfig
         self.vae = vae
         self.promptEncoder = promptEncoder
+        self.latentFormat = latentFormat
         self.sigmas = sigmas
         self.prediction = prediction
     }
 
-    /// Renders `request.batchSize` images; image `i` uses seed `request.seed + i`.
+    /// Renders `request.settings.batchSize` images; image `i` uses seed `settings.seed + i`.
     /// `progress` is called after every step; setting `cancellation` stops the job within one
-    /// model evaluation with `GenerationError.cancelled`.
-    public func generate(_ request: GenerationRequest, cancellation: CancellationFlag? = nil,
+    /// model evaluation with `EngineError.cancelled`.
+    public func generate(_ request: EngineRequest, cancellation: CancellationFlag? = nil,
                          progress: ((GenerationProgress) -> Void)? = nil) throws -> [GeneratedImage] {
         try request.validate()
+        let settings = request.settings
         let start = DispatchTime.now()
-        let cond = try promptEncoder.schedule(for: request.prompt, steps: request.steps, clipSkip: request.clipSkip)
-        let uncond = try promptEncoder.schedule(for: request.negativePrompt, steps: request.steps, clipSkip: request.clipSkip)
-        let (condPadded, uncondPadded) = try promptEncoder.padToCommonLength(cond, uncond, clipSkip: request.clipSkip)
-        let sigmaSchedule = try request.schedule.sigmas(steps: request.steps, model: sigmas)
+        let prepared = try prepare(settings)
         var images: [GeneratedImage] = []
-        for index in 0..<request.batchSize {
+        for index in 0..<settings.batchSize {
             try cancellation?.check()
-            let seed = request.seed &+ UInt64(index)
+            let seed = settings.seed &+ UInt64(index)
             if request.draftScale > 1 {
                 try draftPass(request, seed: seed, imageIndex: index, start: start, cancellation: cancellation,
                               progress: progress)
             }
-            let latent = try sample(request, seed: seed, sigmas: sigmaSchedule, cond: condPadded, uncond: uncondPadded,
-                                    cancellation: cancellation) { step, denoised in
+            let latent = try sample(settings, seed: seed, prepared: prepared, cancellation: cancellation) { step, denoised in
                 progress?(GenerationProgress(
-                    step: step + 1, totalSteps: request.steps, imageIndex: index, imageCount: request.batchSize,
-                    elapsed: Self.seconds(since: start),
-                    preview: LatentPreview.image(latent: denoised, width: request.latentWidth, height: request.latentHeight)))
+                    step: step + 1, totalSteps: settings.steps, imageIndex: index, imageCount: settings.batchSize,
+                    elapsed: Self.seconds(since: start), preview: self.preview(of: denoised, settings)))
             }
             try cancellation?.check()
             // The UNet's activation buffers are not needed while the VAE decodes: free them so
             // the decode's buffers do not come on top (the next image allocates them again).
             unet.releaseScratch()
-            images.append(GeneratedImage(image: try decode(latent, request: request), seed: seed))
+            images.append(GeneratedImage(image: try decode(latent, settings), seed: seed))
         }
         return images
     }
 
-    /// The sampling loop for one image; returns the final latent [4·h·w].
-    func sample(_ request: GenerationRequest, seed: UInt64, sigmas sigmaSchedule: [Float],
-                        cond: ConditioningSchedule, uncond: ConditioningSchedule, cancellation: CancellationFlag?,
-                        onStep: @escaping (Int, [Float]) -> Void) throws -> [Float] {
-        let (h, w) = (request.latentHeight, request.latentWidth)
-        let channels = unetConfig.inChannels
+    /// The sampling loop for one image; returns the final latent [C·h·w].
+    func sample(_ settings: RenderSettings, seed: UInt64, prepared: Prepared, cancellation: CancellationFlag?,
+                onStep: @escaping (Int, [Float]) -> Void) throws -> [Float] {
+        let (h, w) = (settings.latentHeight, settings.latentWidth)
+        let channels = latentFormat.channels
+        let sigmaSchedule = prepared.sigmas
         var noise: any NoiseSource = TorchCPUGenerator(seed: seed)
         let sigma0 = sigmaSchedule[0]
         let x = noise.randn(channels * h * w).map { $0 * sigma0 }                  // [C, h, w]
@@ -80,14 +78,14 @@ public final class StableDiffusionPipeline {
         var step = 0
         let denoiser = CompVisDenoiser(sigmas: sigmas, prediction: prediction) { xIn, t in
             try cancellation?.check()
-            return try predictor(xIn, t: t, cond: cond.context(atStep: step), uncond: uncond.context(atStep: step),
-                                 scale: request.cfgScale)
+            return try predictor(xIn, t: t, cond: prepared.cond.conditioning(atStep: step),
+                                 uncond: prepared.uncond.conditioning(atStep: step), scale: settings.cfgScale)
         }
         let denoise: Denoiser = { x, sigma in
             step = Self.stepIndex(of: sigma, in: sigmaSchedule)
             return try denoiser(x, sigma: sigma)
         }
-        return try request.sampler.sample(denoise, x: x, sigmas: sigmaSchedule, noise: &noise) { info in
+        return try prepared.sampler.sample(denoise, x: x, sigmas: sigmaSchedule, noise: &noise) { info in
             onStep(info.step, info.denoised)
         }
     }
@@ -104,11 +102,18 @@ public final class StableDiffusionPipeline {
         Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     }
 
-    /// `vae.decode(latent / 0.18215)`, quantised to 8-bit RGB.
-    private func decode(_ latent: [Float], request: GenerationRequest) throws -> RGBImage {
-        let scaled = latent.map { $0 / Self.latentScale }
-        let z = Tensor(shape: [1, unetConfig.outChannels, request.latentHeight, request.latentWidth], values: scaled) // [1, 4, h, w]
-        let image = try vae.decode(z)                                                                              // [1, 3, H, W]
+    /// The live preview of a denoised latent of `settings`' size, one pixel per latent cell.
+    func preview(of denoised: [Float], _ settings: RenderSettings) -> RGBImage? {
+        LatentPreview.image(latent: denoised, width: settings.latentWidth, height: settings.latentHeight,
+                            format: latentFormat)
+    }
+
+    /// `vae.decode(latent / scale + shift)` (ComfyUI `process_out`), quantised to 8-bit RGB.
+    private func decode(_ latent: [Float], _ settings: RenderSettings) throws -> RGBImage {
+        let (scale, shift) = (latentFormat.scaleFactor, latentFormat.shiftFactor)
+        let z = Tensor(shape: [1, latentFormat.channels, settings.latentHeight, settings.latentWidth],
+                       values: latent.map { $0 / scale + shift })                                      // [1, 4, h, w]
+        let image = try vae.decode(z)                                                                  // [1, 3, H, W]
         return try RGBImage(channelsFirst: UnsafeBufferPointer(start: image.pointer, count: image.count),
                             width: image.shape[3], height: image.shape[2])
     }

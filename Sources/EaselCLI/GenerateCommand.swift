@@ -96,14 +96,11 @@ struct GenerateCommand: ParsableCommand {
         }
     }
 
-    /// `--precision`, else nil (the engine's choice for the model, `EASEL_PRECISION` included,
-    /// which must name a precision when set); bf16 on a CPU without AVX512_BF16 runs in fp32
-    /// with a note.
+    /// `--precision`, else `EASEL_PRECISION` (`Precision.fromEnvironment`, an error when it
+    /// names no precision), else nil (the pipeline's choice for the model); bf16 on a CPU
+    /// without AVX512_BF16 runs in fp32, with a note for `--precision`.
     private func chosenPrecision() throws -> Precision? {
-        guard let precision else {
-            _ = try Precision.fromEnvironment()
-            return nil
-        }
+        guard let precision else { return try Precision.fromEnvironment().map(Precision.resolve) }
         guard let requested = Precision(rawValue: precision) else {
             throw ValidationError("precision: expected fp32 or bf16, got '\(precision)'")
         }

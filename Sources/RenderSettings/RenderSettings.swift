@@ -51,11 +51,18 @@ public struct RenderSettings: Equatable, Sendable {
 
     /// Largest width or height accepted (the engine CLI's limit).
     public static let maximumSide = 2048
+    /// Most sampler steps accepted (ComfyUI's limit, Sampling's `ScheduleKind.maxSteps`).
+    public static let maximumSteps = 10_000
+    /// Most images in one batch.
+    public static let maximumBatchSize = 64
 
-    /// Checks ranges: steps ≥ 1, CFG ≥ 0 and finite, sides positive multiples of 8 up to
-    /// `maximumSide`, clip skip ≥ 1, batch size ≥ 1.
+    /// Checks ranges: steps 1…`maximumSteps`, CFG ≥ 0 and finite, sides positive multiples of 8
+    /// up to `maximumSide`, clip skip ≥ 1, batch size 1…`maximumBatchSize`.
     public func validate() throws {
         if steps < 1 { throw RenderSettingsError.invalidSetting(field: "steps", reason: "must be at least 1, got \(steps)") }
+        if steps > Self.maximumSteps {
+            throw RenderSettingsError.invalidSetting(field: "steps", reason: "must be at most \(Self.maximumSteps), got \(steps)")
+        }
         if !(cfgScale >= 0) || !cfgScale.isFinite {
             throw RenderSettingsError.invalidSetting(field: "cfg", reason: "must be a finite number ≥ 0, got \(cfgScale)")
         }
@@ -67,6 +74,10 @@ public struct RenderSettings: Equatable, Sendable {
         }
         if clipSkip < 1 { throw RenderSettingsError.invalidSetting(field: "clip skip", reason: "must be at least 1, got \(clipSkip)") }
         if batchSize < 1 { throw RenderSettingsError.invalidSetting(field: "batch size", reason: "must be at least 1, got \(batchSize)") }
+        if batchSize > Self.maximumBatchSize {
+            throw RenderSettingsError.invalidSetting(
+                field: "batch size", reason: "must be at most \(Self.maximumBatchSize), got \(batchSize)")
+        }
     }
 }
 

@@ -18,12 +18,22 @@ public enum Precision: String, Sendable, CaseIterable {
 
     /// The precision used when a caller does not choose one: `EASEL_PRECISION` (fp32 or bf16)
     /// when set, else `defaultPrecision`; bf16 falls back to fp32 on CPUs without the
-    /// instructions.
-    public static var preferred: Precision { resolve(environmentChoice) }
+    /// instructions. A value naming no precision counts as unset here; callers that can report
+    /// it use `fromEnvironment` directly.
+    public static var preferred: Precision { resolve(try? fromEnvironment()) }
 
-    /// `EASEL_PRECISION` when it names a precision, else nil.
-    public static var environmentChoice: Precision? {
-        ProcessInfo.processInfo.environment["EASEL_PRECISION"].flatMap(Precision.init(rawValue:))
+    /// The environment variable that chooses the precision.
+    public static let environmentVariable = "EASEL_PRECISION"
+
+    /// The precision `EASEL_PRECISION` names, nil when it is unset or empty; any other value is
+    /// a one-line `PrecisionError`. The one place the variable is read.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws -> Precision? {
+        guard let text = environment[environmentVariable], !text.isEmpty else { return nil }
+        guard let precision = Precision(rawValue: text) else {
+            throw PrecisionError.unknown(source: environmentVariable, value: text)
+        }
+        return precision
     }
 
     /// The default when neither the caller nor `EASEL_PRECISION` chooses: bf16, whose images

@@ -1,5 +1,7 @@
 import Diffusion
+import EngineAPI
 import Foundation
+import RenderSettings
 import Tensor
 
 /// `easel-bench --generate`: one txt2img generation from a checkpoint file (Euler, CFG 7,
@@ -15,8 +17,9 @@ enum GenerateMode {
         var pipeline: StableDiffusionPipeline?
         let load = try seconds { pipeline = try StableDiffusionPipeline.load(URL(fileURLWithPath: path), precision: precision) }
         print(String(format: "loaded in %.1f s, RSS %@", load, ProcessMemory.gib(ProcessMemory.resident)))
-        var request = GenerationRequest(prompt: "a lighthouse on a cliff at sunset, oil painting", negativePrompt: "blurry",
-                                        steps: steps, sampler: .euler, cfgScale: 7, seed: 1, width: size, height: size)
+        var request = EngineRequest(settings: RenderSettings(
+            prompt: "a lighthouse on a cliff at sunset, oil painting", negativePrompt: "blurry", steps: steps,
+            sampler: .euler, schedule: .normal, cfgScale: 7, seed: 1, width: size, height: size))
         request.draftScale = Int(options.value("--draft") ?? "") ?? 1
         var stepTimes: [Double] = []
         var last = 0.0, draftDone: Double?, peakDuringSteps = 0

@@ -1,7 +1,9 @@
 import Diffusion
 import LocalEngine
+import EngineAPI
 import Foundation
 import Imaging
+import RenderSettings
 import XCTest
 
 /// The demo model loaded once for the whole test target, rendering at its defaults (those of
@@ -32,9 +34,9 @@ final class DemoModelRenderer {
     }
 
     /// The demo model's default request for `prompt`.
-    func request(_ prompt: String, seed: UInt64, cfg: Double = 7) -> GenerationRequest {
-        GenerationRequest(prompt: prompt, steps: 20, sampler: .eulerA, schedule: .normal, cfgScale: cfg,
-                          seed: seed, width: heldOut.imageSize, height: heldOut.imageSize)
+    func request(_ prompt: String, seed: UInt64, cfg: Double = 7) -> EngineRequest {
+        EngineRequest(settings: RenderSettings(prompt: prompt, steps: 20, sampler: .eulerA, schedule: .normal, cfgScale: cfg,
+                                               seed: seed, width: heldOut.imageSize, height: heldOut.imageSize))
     }
 
     private struct Key: Hashable {

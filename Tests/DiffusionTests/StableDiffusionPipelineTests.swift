@@ -1,5 +1,7 @@
+import EngineAPI
 import Imaging
 import Models
+import RenderSettings
 import TestSupport
 import XCTest
 @testable import Diffusion
@@ -20,9 +22,9 @@ final class StableDiffusionPipelineTests: XCTestCase {
         }
     }
 
-    private func request(cfg: Double = 7, steps: Int = 4) -> GenerationRequest {
-        GenerationRequest(prompt: "a photo of a cat", steps: steps, sampler: .euler, schedule: .normal,
-                          cfgScale: cfg, seed: 42, width: 64, height: 64)
+    private func request(cfg: Double = 7, steps: Int = 4) -> EngineRequest {
+        EngineRequest(settings: RenderSettings(prompt: "a photo of a cat", steps: steps, sampler: .euler,
+                                               schedule: .normal, cfgScale: cfg, seed: 42, width: 64, height: 64))
     }
 
     /// The fixture run `euler-normal-s42` uses exactly these ids, so 8 steps must reproduce its
@@ -53,10 +55,10 @@ final class StableDiffusionPipelineTests: XCTestCase {
         let p = try pipeline()
         var edited: [[UInt8]] = [], plain: [[UInt8]] = []
         var r = request(steps: 4)
-        r.prompt = "[cat:dog:2]"
+        r.settings.prompt = "[cat:dog:2]"
         _ = try p.generate(r) { edited.append($0.preview!.pixels) }
         XCTAssertEqual(p.promptEncoder.encoderRuns, 3)          // "cat", "dog", ""
-        r.prompt = "cat"
+        r.settings.prompt = "cat"
         _ = try p.generate(r) { plain.append($0.preview!.pixels) }
         XCTAssertEqual(p.promptEncoder.encoderRuns, 3)          // all cached
         XCTAssertEqual(Array(edited[0..<3]), Array(plain[0..<3]))
@@ -70,14 +72,14 @@ final class StableDiffusionPipelineTests: XCTestCase {
         XCTAssertThrowsError(try p.generate(request(steps: 6), cancellation: flag) { progress in
             steps.append(progress.step)
             if progress.step == 2 { flag.cancel() }
-        }) { XCTAssertEqual($0 as? GenerationError, .cancelled) }
+        }) { XCTAssertEqual($0 as? EngineError, .cancelled) }
         XCTAssertEqual(steps, [1, 2])
     }
 
     func testBatchUsesConsecutiveSeedsAndSameSeedRepeats() throws {
         let p = try pipeline()
         var r = request(steps: 2)
-        r.batchSize = 2
+        r.settings.batchSize = 2
         let batch = try p.generate(r)
         XCTAssertEqual(batch.map(\.seed), [42, 43])
         XCTAssertNotEqual(batch[0].image, batch[1].image)
@@ -95,7 +97,7 @@ final class StableDiffusionPipelineTests: XCTestCase {
 
     func testInvalidRequestNamesTheField() {
         var r = request()
-        r.width = 65
+        r.settings.width = 65
         XCTAssertThrowsError(try r.validate()) { XCTAssertTrue("\($0)".hasPrefix("width:")) }
         r = request(steps: 0)
         XCTAssertThrowsError(try r.validate()) { XCTAssertTrue("\($0)".hasPrefix("steps:")) }

@@ -42,4 +42,16 @@ final class RenderSettingsCodableTests: XCTestCase {
         XCTAssertThrowsError(try RenderSettings(height: 4096).validate())
         XCTAssertThrowsError(try RenderSettings(clipSkip: 0).validate())
     }
+
+    /// The engine's upper limits (formerly checked by Diffusion's own request type): ComfyUI's
+    /// 10000 steps, 64 images a batch.
+    func testValidateUpperBounds() {
+        XCTAssertNoThrow(try RenderSettings(steps: 10_000, batchSize: 64).validate())
+        XCTAssertThrowsError(try RenderSettings(steps: 10_001).validate()) {
+            XCTAssertEqual("\($0)", "steps: must be at most 10000, got 10001")
+        }
+        XCTAssertThrowsError(try RenderSettings(batchSize: 65).validate()) {
+            XCTAssertEqual("\($0)", "batch size: must be at most 64, got 65")
+        }
+    }
 }
