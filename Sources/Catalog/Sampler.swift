@@ -2,7 +2,7 @@
 /// function name without the prefix, as A1111 abbreviates it). Every other name, and what the
 /// sampler is like (stochastic, model evaluations per step), comes from `SamplerCatalog`.
 /// The functions that run it live in `Sampling` (`Sampler.function`, `Sampler.sample`).
-public enum Sampler: String, CaseIterable, Sendable {
+public enum Sampler: String, CatalogItem {
     case euler
     case eulerA = "euler_a"
     case heun
@@ -14,32 +14,8 @@ public enum Sampler: String, CaseIterable, Sendable {
     case dpmppSDE = "dpmpp_sde"
     case dpmpp2mSDE = "dpmpp_2m_sde"
 
-    /// The sampler with canonical id `id` exactly (no other names), or
-    /// `CatalogError.unknownSamplerID`.
-    public init(id: String) throws {
-        guard let sampler = Sampler(rawValue: id) else { throw CatalogError.unknownSamplerID(id) }
-        self = sampler
-    }
-
-    /// The sampler a single name means: the canonical id, the A1111 display name, an alias or
-    /// the ComfyUI name, ignoring case and surrounding spaces. A combined name such as
-    /// "DPM++ 2M Karras" is not a sampler name here; see `SamplerCatalog.sampler(named:)`.
-    public init?(name: String) {
-        guard let entry = SamplerCatalog.samplerEntry(named: name) else { return nil }
-        self = entry.sampler
-    }
-
-    /// The canonical id, e.g. `euler_a`.
-    public var id: String { rawValue }
-
-    /// This sampler's row in `SamplerCatalog.samplers`.
-    public var entry: SamplerCatalog.SamplerEntry { SamplerCatalog.entry(for: self) }
-
-    /// A1111's display name, e.g. `Euler a` (infotext, A1111 API `sampler_name`).
-    public var displayName: String { entry.displayName }
-
-    /// ComfyUI's KSampler `sampler_name`, e.g. `euler_ancestral`.
-    public var comfyUIName: String { entry.comfyUIName }
+    public static var entries: [SamplerCatalog.SamplerEntry] { SamplerCatalog.samplers }
+    public static func unknownID(_ id: String) -> CatalogError { .unknownSamplerID(id) }
 
     /// What A1111's "Automatic" schedule type means for this sampler.
     public var automaticSchedule: Schedule { entry.automaticSchedule }

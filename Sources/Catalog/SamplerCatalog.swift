@@ -17,7 +17,7 @@ import Foundation
 /// - k-diffusion 0.1.1 `sampling.py`, `sample_*`: which samplers draw noise after the initial
 ///   latent (ancestral and SDE ones) and how many model evaluations a step takes.
 public enum SamplerCatalog {
-    public struct SamplerEntry: Sendable {
+    public struct SamplerEntry: CatalogEntry {
         public let sampler: Sampler
         /// A1111's display name, written to infotext (A1111 API `sampler_name`).
         public let displayName: String
@@ -32,11 +32,10 @@ public enum SamplerCatalog {
         /// Model evaluations per step (the last step to σ = 0 may take fewer).
         public let evaluationsPerStep: Int
 
-        /// Every name that means this sampler: id, A1111 name, ComfyUI name, aliases.
-        public var names: [String] { [sampler.id, displayName, comfyUIName] + aliases }
+        public var item: Sampler { sampler }
     }
 
-    public struct ScheduleEntry: Sendable {
+    public struct ScheduleEntry: CatalogEntry {
         public let schedule: Schedule
         /// A1111's "Schedule type" label, written to infotext (A1111 API `scheduler`).
         public let displayName: String
@@ -45,8 +44,7 @@ public enum SamplerCatalog {
         /// Other accepted names (A1111 aliases).
         public let aliases: [String]
 
-        /// Every name that means this schedule: id, A1111 label, ComfyUI name, aliases.
-        public var names: [String] { [schedule.id, displayName, comfyUIName] + aliases }
+        public var item: Schedule { schedule }
     }
 
     public static let samplers: [SamplerEntry] = [
@@ -86,26 +84,16 @@ public enum SamplerCatalog {
     /// A1111's label for "the sampler's own default schedule".
     public static let automaticScheduleName = "Automatic"
 
-    public static func entry(for sampler: Sampler) -> SamplerEntry {
-        samplers.first { $0.sampler == sampler }!
-    }
+    public static func entry(for sampler: Sampler) -> SamplerEntry { sampler.entry }
 
-    public static func entry(for schedule: Schedule) -> ScheduleEntry {
-        schedules.first { $0.schedule == schedule }!
-    }
+    public static func entry(for schedule: Schedule) -> ScheduleEntry { schedule.entry }
 
     /// The entry whose id, A1111 name, ComfyUI name or alias is `name` (ignoring case and
     /// surrounding spaces).
-    public static func samplerEntry(named name: String) -> SamplerEntry? {
-        let wanted = normalized(name)
-        return samplers.first { $0.names.contains { normalized($0) == wanted } }
-    }
+    public static func samplerEntry(named name: String) -> SamplerEntry? { Sampler.entry(named: name) }
 
     /// The schedule entry whose id, A1111 label, ComfyUI name or alias is `name`.
-    public static func scheduleEntry(named name: String) -> ScheduleEntry? {
-        let wanted = normalized(name)
-        return schedules.first { $0.names.contains { normalized($0) == wanted } }
-    }
+    public static func scheduleEntry(named name: String) -> ScheduleEntry? { Schedule.entry(named: name) }
 
     /// Resolves a sampler name as A1111 infotext writes it: any single sampler name, or an old
     /// combined name ("DPM++ 2M Karras", "Euler a SGM Uniform"), which also names the schedule.
@@ -144,7 +132,7 @@ public enum SamplerCatalog {
         return "\(ids) (A1111 names: \(names))"
     }
 
-    private static func normalized(_ name: String) -> String {
+    static func normalized(_ name: String) -> String {
         name.trimmingCharacters(in: .whitespaces).lowercased()
     }
 }

@@ -1,7 +1,7 @@
 /// A noise schedule (sigmas ending in 0), named by its canonical id (ComfyUI's spelling).
 /// Its other names come from `SamplerCatalog`; the sigma computation lives in `Sampling`
 /// (`Schedule.sigmas(steps:model:)`).
-public enum Schedule: String, CaseIterable, Sendable {
+public enum Schedule: String, CatalogItem {
     /// k-diffusion `get_sigmas(n)`: linear in timestep, log-sigma interpolation
     /// (A1111 "Uniform"/"Normal", ComfyUI `normal`).
     case normal
@@ -14,30 +14,6 @@ public enum Schedule: String, CaseIterable, Sendable {
     /// A1111 `sd_schedulers.simple_scheduler`, ComfyUI `simple`.
     case simple
 
-    /// The schedule with canonical id `id` exactly (no other names), or
-    /// `CatalogError.unknownScheduleID`.
-    public init(id: String) throws {
-        guard let schedule = Schedule(rawValue: id) else { throw CatalogError.unknownScheduleID(id) }
-        self = schedule
-    }
-
-    /// The schedule a name means: the canonical id, A1111's "Schedule type" label, an alias or
-    /// the ComfyUI name, ignoring case and surrounding spaces. "Automatic" is not a schedule
-    /// (it depends on the sampler; see `SamplerCatalog.isAutomaticSchedule(_:)`).
-    public init?(name: String) {
-        guard let entry = SamplerCatalog.scheduleEntry(named: name) else { return nil }
-        self = entry.schedule
-    }
-
-    /// The canonical id, e.g. `sgm_uniform`.
-    public var id: String { rawValue }
-
-    /// This schedule's row in `SamplerCatalog.schedules`.
-    public var entry: SamplerCatalog.ScheduleEntry { SamplerCatalog.entry(for: self) }
-
-    /// A1111's "Schedule type" label, e.g. `SGM Uniform` (infotext, A1111 API `scheduler`).
-    public var displayName: String { entry.displayName }
-
-    /// ComfyUI's KSampler `scheduler`, e.g. `sgm_uniform`.
-    public var comfyUIName: String { entry.comfyUIName }
+    public static var entries: [SamplerCatalog.ScheduleEntry] { SamplerCatalog.schedules }
+    public static func unknownID(_ id: String) -> CatalogError { .unknownScheduleID(id) }
 }
