@@ -41,7 +41,7 @@ let package = Package(
                 swiftSettings: [.unsafeFlags(["-O"])]),  // fp16 widening is ~300× slower unoptimised
         .target(name: "Tokenizer", dependencies: ["PromptSyntax"]),
         .target(name: "PromptSyntax"),
-        .target(name: "Models", dependencies: ["Tensor", "SafeTensors"],
+        .target(name: "Models", dependencies: ["Tensor", "SafeTensors", "Catalog"],
                 swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
         .target(name: "Sampling"),
         .target(name: "Diffusion",
@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors", "TestSupport"]),
         .testTarget(name: "TokenizerTests", dependencies: ["Tokenizer", "TestSupport"]),
         .testTarget(name: "PromptSyntaxTests", dependencies: ["PromptSyntax", "TestSupport"]),
-        .testTarget(name: "ModelsTests", dependencies: ["Models", "SafeTensors", "Tokenizer", "PromptSyntax", "TestSupport"]),
+        .testTarget(name: "ModelsTests", dependencies: ["Models", "Catalog", "SafeTensors", "Tokenizer", "PromptSyntax", "TestSupport"]),
         .testTarget(name: "SamplingTests", dependencies: ["Sampling", "SafeTensors", "TestSupport"]),
         .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "Imaging", "TestSupport"]),
         .testTarget(name: "DemoModelTests", dependencies: ["Diffusion", "Imaging", "TestSupport"]),
