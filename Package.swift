@@ -44,7 +44,7 @@ let package = Package(
                 swiftSettings: [.unsafeFlags(["-O"])]),  // fp16 widening is ~300× slower unoptimised
         .target(name: "Tokenizer", dependencies: ["PromptSyntax"]),
         .target(name: "PromptSyntax"),
-        .target(name: "Models", dependencies: ["Tensor", "SafeTensors"],
+        .target(name: "Models", dependencies: ["Tensor", "SafeTensors", "Catalog"],
                 swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
         .target(name: "Sampling", dependencies: ["Catalog"]),
         .target(name: "Diffusion", dependencies: ["EngineAPI", "Imaging", "Models", "PromptSyntax", "RenderSettings", "Sampling", "Tensor", "Tokenizer"]),
@@ -66,7 +66,7 @@ let package = Package(
         .target(name: "TUI", dependencies: ["CNCursesW", "EngineAPI", "Imaging", "PromptKit", "RenderSettings", "TUICore", "TermImage", "Tokenizer"]),
 
         // MARK: engines
-        .target(name: "LocalEngine", dependencies: ["Catalog", "Diffusion", "EngineAPI", "RenderSettings", "Tensor"]),
+        .target(name: "LocalEngine", dependencies: ["Catalog", "Diffusion", "EngineAPI", "Models", "RenderSettings", "Tensor"]),
 
         // MARK: apps
         .target(name: "EaselCLI", dependencies: [
@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors", "TestSupport"]),
         .testTarget(name: "TokenizerTests", dependencies: ["PromptSyntax", "TestSupport", "Tokenizer"]),
         .testTarget(name: "PromptSyntaxTests", dependencies: ["PromptSyntax", "TestSupport"]),
-        .testTarget(name: "ModelsTests", dependencies: ["Models", "SafeTensors", "Tensor", "TestSupport", "Tokenizer"]),
+        .testTarget(name: "ModelsTests", dependencies: ["Catalog", "Models", "SafeTensors", "Tensor", "TestSupport", "Tokenizer"]),
         .testTarget(name: "SamplingTests", dependencies: ["Sampling", "Catalog", "SafeTensors", "TestSupport"]),
         .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "EngineAPI", "Imaging", "Models", "RenderSettings", "Tensor", "TestSupport"]),
         .testTarget(name: "DemoModelTests", dependencies: ["Diffusion", "EngineAPI", "Imaging", "LocalEngine", "RenderSettings", "TestSupport"]),

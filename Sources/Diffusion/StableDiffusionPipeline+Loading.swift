@@ -14,7 +14,7 @@ extension StableDiffusionPipeline {
         let unet = try UNetModel(weights: checkpoint.unet, config: checkpoint.unetConfig, precision: precision)
         let vae = try VAEModel(weights: checkpoint.vae, config: checkpoint.vaeConfig, precision: precision)
         let encoder = PromptEncoder(conditioner: SD1Conditioner(A1111Conditioning(textModel: textModel)), chunker: chunker)
-        self.init(unet: unet, vae: vae, promptEncoder: encoder, latentFormat: .sd1,
+        self.init(unet: unet, vae: vae, promptEncoder: encoder, latentFormat: checkpoint.architecture.latent,
                   prediction: checkpoint.prediction == .v ? .v : .epsilon)
     }
 

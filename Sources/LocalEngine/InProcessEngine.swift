@@ -2,6 +2,7 @@ import Catalog
 import Diffusion
 import EngineAPI
 import Foundation
+import Models
 import RenderSettings
 import Tensor
 
@@ -11,7 +12,7 @@ import Tensor
 /// pipeline across jobs, so a job that only changes CFG, steps or the seed encodes nothing.
 public final class InProcessEngine: ImageEngine, @unchecked Sendable {
     public let capabilities = EngineCapabilities(
-        families: [.sd1], samplers: Sampler.allCases, schedules: Schedule.allCases,
+        families: ArchitectureDetector.loadableFamilies, samplers: Sampler.allCases, schedules: Schedule.allCases,
         maximumSide: RenderSettings.maximumSide, drafts: true)
 
     /// Folders whose models `availableModels()` lists, besides the demo model.

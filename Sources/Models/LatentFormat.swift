@@ -29,4 +29,14 @@ public struct LatentFormat: Equatable, Sendable {
         [-0.158, 0.189, 0.264],
         [-0.184, -0.271, -0.473],
     ])
+
+    /// SDXL: scale 0.13025 (sgm `sd_xl_base.yaml` `scale_factor`, ComfyUI `latent_formats.py`
+    /// `SDXL`); preview rows from A1111 `modules/sd_vae_approx.py`, `cheap_approximation`
+    /// (its `is_sdxl` branch).
+    public static let sdxl = LatentFormat(channels: 4, scaleFactor: 0.13025, previewCoefficients: [
+        [0.3448, 0.4168, 0.4395],
+        [-0.1953, -0.0290, 0.0250],
+        [0.1074, 0.0886, -0.0163],
+        [-0.3730, -0.2499, -0.2088],
+    ])
 }

@@ -5,6 +5,9 @@ public enum NetworkInputError: Error, CustomStringConvertible, Equatable {
     case emptyBatch(String)
     case multipliersMismatch(ids: Int, multipliers: Int)
     case shape(String, got: [Int], expected: String)
+    /// Hyper-parameters the network cannot be built with (for example a width that does not
+    /// split into the configured attention heads).
+    case configuration(String)
 
     public var description: String {
         switch self {
@@ -18,6 +21,8 @@ public enum NetworkInputError: Error, CustomStringConvertible, Equatable {
             return "chunk has \(ids) token ids but \(multipliers) multipliers"
         case let .shape(what, got, expected):
             return "\(what) has shape \(got), expected \(expected)"
+        case let .configuration(detail):
+            return detail
         }
     }
 }

@@ -23,9 +23,10 @@ final class CheckpointLoadTests: XCTestCase {
         unet.modelChannels = 32
         unet.channelMult = [1, 1, 2, 2]
         unet.numResBlocks = 2
-        unet.attentionLevels = [0, 1, 2]
-        unet.numHeads = 8
-        unet.transformerDepth = 1
+        unet.transformerDepth = [1, 1, 1, 0]
+        unet.middleTransformerDepth = 1
+        unet.heads = .count(8)
+        unet.projection = .convolution
         unet.contextDim = 64
         var vae = VAEConfig()
         vae.channels = 32
@@ -58,7 +59,7 @@ final class CheckpointLoadTests: XCTestCase {
         XCTAssertEqual(checkpoint.unetConfig.channelMult, widths.map { $0 / widths[0] })
         XCTAssertEqual(checkpoint.unetConfig.numResBlocks, unet["layers_per_block"] as? Int)
         XCTAssertEqual(checkpoint.unetConfig.contextDim, unet["cross_attention_dim"] as? Int)
-        XCTAssertEqual(checkpoint.unetConfig.numHeads, unet["attention_head_dim"] as? Int)
+        XCTAssertEqual(checkpoint.unetConfig.heads, .count(try XCTUnwrap(unet["attention_head_dim"] as? Int)))
         XCTAssertEqual(checkpoint.unetConfig.inChannels, unet["in_channels"] as? Int)
         XCTAssertEqual(checkpoint.unetConfig.outChannels, unet["out_channels"] as? Int)
         let downTypes = unet["down_block_types"] as! [String]

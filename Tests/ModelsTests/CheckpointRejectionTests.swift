@@ -8,11 +8,7 @@ import XCTest
 /// mark each family (ComfyUI `model_detection.py` / diffusers `single_file_utils.py` markers).
 final class CheckpointRejectionTests: XCTestCase {
     private func file(_ keys: [(String, [Int])], name: String = "model.safetensors") throws -> URL {
-        var writer = SafeTensorsWriter()
-        for (key, shape) in keys { writer.add(key, shape: shape) }
-        let url = try Fixtures.temporaryDirectory("easel-checkpoint").appendingPathComponent(name)
-        try writer.write(to: url)
-        return url
+        try writeHeaderOnlyFile(keys, name: name, folder: "easel-checkpoint")
     }
 
     private func assertLoadFails(_ url: URL, _ expected: CheckpointError, file: StaticString = #filePath, line: UInt = #line) {

@@ -1,35 +1,32 @@
+import Catalog
 import Foundation
 import SafeTensors
 
 extension StableDiffusionCheckpoint {
-    /// Reads a diffusers pipeline folder (diffusers `DiffusionPipeline.save_pretrained` layout).
+    /// Reads a diffusers pipeline folder (diffusers `DiffusionPipeline.save_pretrained` layout)
+    /// of an SD pipeline class, whatever its family.
     static func diffusersParts(_ folder: URL) throws -> Parts {
-        let name = folder.lastPathComponent
-        let index = folder.appendingPathComponent("model_index.json")
-        guard FileManager.default.fileExists(atPath: index.path) else {
-            throw CheckpointError.unrecognised(file: name, detail: "a folder without model_index.json is not a diffusers pipeline")
-        }
-        let indexName = "\(name)/model_index.json"
-        let pipeline = try readJSONObject(index, displayName: indexName)["_class_name"] as? String ?? "(no _class_name)"
-        try rejectOtherPipelines(pipeline, file: indexName)
-
-        let unet = try componentFile(folder, "unet", stem: "diffusion_pytorch_model")
-        let vae = try componentFile(folder, "vae", stem: "diffusion_pytorch_model")
-        let text = try componentFile(folder, "text_encoder", stem: "model")
-        let textMap = text.names.contains(where: { $0.hasPrefix(TextEncoderKeys.diffusers.prefix) })
-            ? TextEncoderKeys.diffusers : TextEncoderKeys.diffusersWithoutPrefix
-        return Parts(layout: .diffusers,
-                     unet: WeightTable(file: unet, keyMap: DiffusersUNetKeyMap.keyMap),
-                     vae: WeightTable(file: vae, keyMap: DiffusersVAEKeyMap.keyMap),
-                     text: WeightTable(file: text, keyMap: textMap),
-                     prediction: try schedulerPrediction(folder),
-                     tokenizerDirectory: tokenizerDirectory(folder))
+        try diffusersParts(folder, family: ArchitectureDetector.folderFamily(folder).family)
     }
 
-    static func rejectOtherPipelines(_ pipeline: String, file: String) throws {
-        if ModelFamilyMarkers.supportedPipelines.contains(pipeline) { return }
-        let family = ModelFamilyMarkers.pipelineFamilies.first { pipeline.hasPrefix($0.classPrefix) }?.family
-        throw CheckpointError.unsupportedFamily(file: file, family: family ?? pipeline)
+    /// The folder's weight tables: `unet/` and `vae/` under key maps generated from their
+    /// block layout, `text_encoder/` then `text_encoder_2/` (SDXL; the refiner has only the
+    /// second).
+    static func diffusersParts(_ folder: URL, family: CheckpointFamily) throws -> Parts {
+        let unet = try componentFile(folder, "unet", stem: "diffusion_pytorch_model")
+        let vae = try componentFile(folder, "vae", stem: "diffusion_pytorch_model")
+        let textFolders = family == .sdxlRefiner ? ["text_encoder_2"]
+            : [.sdxl, .sdxlInpainting].contains(family) ? ["text_encoder", "text_encoder_2"] : ["text_encoder"]
+        let texts = try textFolders.map { try componentFile(folder, $0, stem: "model") }.map { text in
+            WeightTable(file: text, keyMap: text.names.contains(where: { $0.hasPrefix(TextEncoderKeys.diffusers.prefix) })
+                ? TextEncoderKeys.diffusers : TextEncoderKeys.diffusersWithoutPrefix)
+        }
+        return Parts(layout: .diffusers, family: family,
+                     unet: WeightTable(file: unet, keyMap: DiffusersUNetKeyMap.keyMap(for: UNetBlockLayout(diffusersKeys: unet.names))),
+                     vae: WeightTable(file: vae, keyMap: DiffusersVAEKeyMap.keyMap(diffusersKeys: vae.names)),
+                     texts: texts,
+                     prediction: try schedulerPrediction(folder),
+                     tokenizerDirectory: tokenizerDirectory(folder))
     }
 
     /// `<folder>/<component>/<stem>.safetensors`, else its fp16 variant.

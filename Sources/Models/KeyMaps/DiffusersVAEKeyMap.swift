@@ -25,7 +25,27 @@ public enum DiffusersVAEKeyMap {
 
     public static let resnetParts: [KeyPart] = [KeyPart("nin_shortcut.", "conv_shortcut.")]
 
-    public static let renames: [KeyRename] = {
+    /// `vae_conversion_map` for SD's VAE (4 levels, 2 ResBlocks per encoder level).
+    public static let renames = renames(levels: 4, numResBlocks: 2)
+
+    /// The key map of a VAE with `levels` levels and `numResBlocks` ResBlocks per encoder
+    /// level (the decoder has one more per level).
+    public static func keyMap(levels: Int, numResBlocks: Int) -> ComponentKeyMap {
+        ComponentKeyMap(prefix: "", renames: renames(levels: levels, numResBlocks: numResBlocks),
+                        convolutionWeights: convolutionWeights)
+    }
+
+    /// The key map of a diffusers `vae/` file, its layout read from the key names
+    /// (`encoder.down_blocks.{i}.`, `encoder.down_blocks.0.resnets.{j}.`).
+    public static func keyMap(diffusersKeys keys: [String]) -> ComponentKeyMap {
+        let levels = keys.countBlocks { "encoder.down_blocks.\($0)." }
+        guard levels > 0 else { return keyMap }
+        return keyMap(levels: levels, numResBlocks: keys.countBlocks { "encoder.down_blocks.0.resnets.\($0)." })
+    }
+
+    /// `vae_conversion_map`, as prefixes: encoder level i ↔ `down.i`, decoder up block i ↔
+    /// LDM `up.{levels−1−i}`; a down/upsampler on every level but the deepest.
+    public static func renames(levels: Int, numResBlocks: Int) -> [KeyRename] {
         var renames: [KeyRename] = []
         for side in ["encoder", "decoder"] {
             renames.append(KeyRename("\(side).norm_out.", "\(side).conv_norm_out."))
@@ -35,22 +55,23 @@ public enum DiffusersVAEKeyMap {
                                          parts: resnetParts))
             }
         }
-        for i in 0..<4 {
-            for j in 0..<2 {
+        let last = levels - 1
+        for i in 0..<levels {
+            for j in 0..<numResBlocks {
                 renames.append(KeyRename("encoder.down.\(i).block.\(j).", "encoder.down_blocks.\(i).resnets.\(j).",
                                          parts: resnetParts))
             }
-            for j in 0..<3 {
-                renames.append(KeyRename("decoder.up.\(3 - i).block.\(j).", "decoder.up_blocks.\(i).resnets.\(j).",
+            for j in 0...numResBlocks {
+                renames.append(KeyRename("decoder.up.\(last - i).block.\(j).", "decoder.up_blocks.\(i).resnets.\(j).",
                                          parts: resnetParts))
             }
-            if i < 3 {
+            if i < last {
                 renames.append(KeyRename("encoder.down.\(i).downsample.", "encoder.down_blocks.\(i).downsamplers.0."))
-                renames.append(KeyRename("decoder.up.\(3 - i).upsample.", "decoder.up_blocks.\(i).upsamplers.0."))
+                renames.append(KeyRename("decoder.up.\(last - i).upsample.", "decoder.up_blocks.\(i).upsamplers.0."))
             }
         }
         return renames
-    }()
+    }
 
     /// The mid-block attention projections, 1×1 convolutions in LDM naming.
     public static let convolutionWeights: Set<String> = Set(

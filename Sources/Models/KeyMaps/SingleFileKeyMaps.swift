@@ -16,6 +16,19 @@ public enum SingleFileKeyMaps {
     /// (`sd_models.py`, `checkpoint_dict_replacements_sd1`).
     public static let legacyText = ComponentKeyMap(prefix: "cond_stage_model.transformer.",
                                                    ignored: TextEncoderKeys.ignored)
+
+    /// SD 2.x's OpenCLIP ViT-H/14 text tower in OpenCLIP names (LDM `FrozenOpenCLIPEmbedder`).
+    public static let openCLIPText = ComponentKeyMap(prefix: "cond_stage_model.model.")
+
+    /// SDXL's first embedder, CLIP ViT-L/14 (sgm `FrozenCLIPEmbedder`, `conditioner.embedders.0`).
+    public static let sdxlCLIPLText = ComponentKeyMap(prefix: "conditioner.embedders.0.transformer.text_model.",
+                                                      ignored: TextEncoderKeys.ignored)
+
+    /// SDXL's second embedder, OpenCLIP ViT-bigG/14 (sgm `FrozenOpenCLIPEmbedder2`).
+    public static let sdxlBigGText = ComponentKeyMap(prefix: "conditioner.embedders.1.model.")
+
+    /// The SDXL refiner's only embedder, OpenCLIP ViT-bigG/14 at `conditioner.embedders.0`.
+    public static let sdxlRefinerText = ComponentKeyMap(prefix: "conditioner.embedders.0.model.")
 }
 
 /// Text-encoder key facts shared by both layouts.

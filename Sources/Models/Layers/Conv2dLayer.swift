@@ -20,6 +20,15 @@ struct Conv2dLayer {
         self.padding = padding ?? .uniform(kernel / 2)
     }
 
+    /// A layer from tensors already read: `weight` [out, in, k, k], `bias` [out].
+    init(weight: Tensor, bias: Tensor, precision: Precision, stride: Int = 1, padding: Padding2D? = nil,
+         layout: BF16Panels.Layout = .outputsAsRows) {
+        self.weight = GEMMWeight(weight, precision: precision, layout: layout)
+        self.bias = bias
+        self.stride = stride
+        self.padding = padding ?? .uniform(weight.shape[2] / 2)
+    }
+
     /// conv(x) + bias (+ residual). `batchBias` [B, Cout], when given, replaces the layer's
     /// bias with one row per batch item (the caller has folded the layer bias into it).
     /// `intoResidual`: write the result over `residual` (which the caller owns and no longer needs).

@@ -1,7 +1,9 @@
 import Tensor
 
-/// The SD 1.x denoising UNet (eps prediction): timestep embedding, input blocks, middle
-/// block, output blocks fed with skip connections, then GroupNorm, SiLU and conv_out.
+/// The LDM denoising UNet (SD 1.x; the SD 2.x/SDXL layout too: per-level transformer depth,
+/// head count or head width, Linear projections): timestep embedding, input blocks, middle
+/// block, output blocks fed with skip connections, then GroupNorm, SiLU and conv_out. It
+/// returns the raw model output; SDXL's `label_emb` (`admInChannels`) is not applied yet.
 /// Weights are read under the canonical `model.diffusion_model.` names with that prefix
 /// stripped (`input_blocks.1.1.transformer_blocks.0.attn1.to_q.weight`, …).
 /// Reference: LDM `ldm/modules/diffusionmodules/openaimodel.py`, `UNetModel.__init__` and
@@ -31,10 +33,14 @@ public final class UNetModel {
         func resBlock(_ scope: WeightScope, _ cin: Int, _ cout: Int) throws -> UNetLayer {
             .resBlock(try UNetResBlock(scope, in: cin, out: cout, embeddingChannels: embedding))
         }
-        func transformer(_ scope: WeightScope, _ channels: Int) throws -> UNetLayer {
-            .transformer(try SpatialTransformer(scope, channels: channels, contextDim: config.contextDim,
-                                                heads: config.numHeads, depth: config.transformerDepth))
+        func transformer(_ scope: WeightScope, _ channels: Int, depth: Int) throws -> UNetLayer {
+            guard let heads = config.heads.heads(forChannels: channels) else {
+                throw NetworkInputError.configuration("UNet width \(channels) does not split into \(config.heads) heads")
+            }
+            return .transformer(try SpatialTransformer(scope, channels: channels, contextDim: config.contextDim,
+                                                       heads: heads, depth: depth, projection: config.projection))
         }
+        func depth(_ level: Int) -> Int { level < config.transformerDepth.count ? config.transformerDepth[level] : 0 }
 
         var inputs: [[UNetLayer]] = [[.conv(try Conv2dLayer(w.child("input_blocks.0.0"), in: config.inChannels,
                                                               out: base, kernel: 3))]]
@@ -45,7 +51,7 @@ public final class UNetModel {
                 let block = w.child("input_blocks.\(inputs.count)")
                 var layers = [try resBlock(block.child("0"), channels, mult * base)]
                 channels = mult * base
-                if config.attentionLevels.contains(level) { layers.append(try transformer(block.child("1"), channels)) }
+                if depth(level) > 0 { layers.append(try transformer(block.child("1"), channels, depth: depth(level))) }
                 inputs.append(layers)
                 skipChannels.append(channels)
             }
@@ -58,7 +64,7 @@ public final class UNetModel {
         inputBlocks = inputs
 
         middleBlock = [try resBlock(w.child("middle_block.0"), channels, channels),
-                       try transformer(w.child("middle_block.1"), channels),
+                       try transformer(w.child("middle_block.1"), channels, depth: config.middleTransformerDepth),
                        try resBlock(w.child("middle_block.2"), channels, channels)]
 
         var outputs: [[UNetLayer]] = []
@@ -67,7 +73,7 @@ public final class UNetModel {
                 let block = w.child("output_blocks.\(outputs.count)")
                 var layers = [try resBlock(block.child("0"), channels + skipChannels.removeLast(), mult * base)]
                 channels = mult * base
-                if config.attentionLevels.contains(level) { layers.append(try transformer(block.child("1"), channels)) }
+                if depth(level) > 0 { layers.append(try transformer(block.child("1"), channels, depth: depth(level))) }
                 if level != 0 && i == config.numResBlocks {
                     let up = block.child("\(layers.count).conv")
                     layers.append(.upsample(try Conv2dLayer(up, in: channels, out: channels, kernel: 3)))
