@@ -8,6 +8,7 @@ import PackageDescription
 //   settings     RenderSettings (one render's settings, infotext)  ·  Imaging (PNG) → TermImage
 //   seam         EngineAPI (ImageEngine protocol, requests, events; knows no terminal, no tensor)
 //   engine       Tensor → SafeTensors → Models → Diffusion;  Sampling;  Tokenizer;  PromptSyntax
+//                TorchPickle (restricted reader of torch.save zips: embeddings' .pt; used by Models)
 //   engines      LocalEngine (the in-process ImageEngine: models on disk, hashes, the demo model)
 //   prompt       PromptKit (grid, dialects, lint, presets; knows nothing of engines)
 //   terminal     TUICore (state, actions, keymap; no curses) → TUI (curses drawing, event loop)
@@ -44,7 +45,8 @@ let package = Package(
                 swiftSettings: [.unsafeFlags(["-O"])]),  // fp16 widening is ~300× slower unoptimised
         .target(name: "Tokenizer", dependencies: ["PromptSyntax"]),
         .target(name: "PromptSyntax"),
-        .target(name: "Models", dependencies: ["Tensor", "SafeTensors", "Catalog"],
+        .target(name: "TorchPickle"),
+        .target(name: "Models", dependencies: ["Tensor", "SafeTensors", "Catalog", "TorchPickle"],
                 swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
         .target(name: "Sampling", dependencies: ["Catalog"]),
         .target(name: "Diffusion", dependencies: ["EngineAPI", "Imaging", "Models", "PromptSyntax", "RenderSettings", "Sampling", "Tensor", "Tokenizer"]),

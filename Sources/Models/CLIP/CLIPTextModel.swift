@@ -13,6 +13,8 @@ public final class CLIPTextModel {
     let positionEmbedding: Tensor   // [P, C]
     let layers: [CLIPEncoderLayer]
     let finalLayerNorm: LayerNormLayer
+    /// The layer weights adapters (LoRA, LyCORIS) patch in place, by canonical key.
+    public let patchableWeights = PatchableWeights()
     private let pool = BufferPool()
 
     /// Builds the encoder from `weights`; `precision` chooses fp32 or bf16 products (see
@@ -20,7 +22,7 @@ public final class CLIPTextModel {
     /// results the reference fixtures pin; `StableDiffusionPipeline` passes `Precision.preferred`.
     public init(weights: WeightSource, config: CLIPTextConfig, precision: Precision = .fp32) throws {
         self.config = config
-        let w = WeightScope(weights, precision: precision)
+        let w = WeightScope(weights, precision: precision, registry: patchableWeights)
         self.precision = w.precision
         let c = config.hiddenSize
         tokenEmbedding = TokenEmbeddingTable(try w("embeddings.token_embedding.weight", [config.vocabSize, c]),
