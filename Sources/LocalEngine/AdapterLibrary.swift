@@ -106,6 +106,18 @@ public final class AdapterLibrary: @unchecked Sendable {
         return found
     }
 
+    /// The embeddings in `folders` by name with their vector counts, whatever their width (for
+    /// token counts without a model, `easel prompt tokens --embeddings-dir`); unreadable files
+    /// are left out.
+    public static func embeddingSizes(in folders: [URL]) -> [(name: String, vectors: Int)] {
+        var seen = Set<String>()
+        return AdapterFolderIndex(folders: folders, extensions: embeddingExtensions).files.compactMap { name, url in
+            guard !seen.contains(name), let embedding = try? TextualInversionEmbedding(contentsOf: url, width: nil) else { return nil }
+            seen.insert(name)
+            return (name, embedding.count)
+        }
+    }
+
     /// Notes for the parts of a network that are not applied.
     static func leftOut(_ resolved: ResolvedAdapter, _ name: String) -> [String] {
         var notes: [String] = []

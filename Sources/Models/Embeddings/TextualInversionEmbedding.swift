@@ -27,8 +27,8 @@ public struct TextualInversionEmbedding: Sendable {
         self.vectors = vectors
     }
 
-    /// Reads `url` for a text encoder `width` wide.
-    public init(contentsOf url: URL, width: Int) throws {
+    /// Reads `url` for a text encoder `width` wide (nil: any width, for counting tokens).
+    public init(contentsOf url: URL, width: Int?) throws {
         let shown = url.lastPathComponent
         let raw: Tensor
         switch url.pathExtension.lowercased() {
@@ -40,7 +40,7 @@ public struct TextualInversionEmbedding: Sendable {
         guard vectors.shape.count == 2, vectors.shape[0] > 0 else {
             throw AdapterError.unreadable(file: shown, reason: "embedding tensor \(raw.shape) is not [N, width]")
         }
-        guard vectors.shape[1] == width else {
+        if let width, vectors.shape[1] != width {
             throw AdapterError.wrongFamily(file: shown, reason: "embedding width \(vectors.shape[1]) does not match the text encoder's \(width)")
         }
         self.init(name: url.deletingPathExtension().lastPathComponent, url: url, vectors: vectors)
