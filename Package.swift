@@ -8,6 +8,7 @@ import PackageDescription
 //   settings     RenderSettings (one render's settings, infotext)  ·  Imaging (PNG) → TermImage
 //   seam         EngineAPI (ImageEngine protocol, requests, events; knows no terminal, no tensor)
 //   engine       Tensor → SafeTensors → Models → Diffusion;  Sampling;  Tokenizer;  PromptSyntax
+//                TorchPickle (restricted reader of torch.save zips: embeddings' .pt; used by Models)
 //   engines      LocalEngine (the in-process ImageEngine: models on disk, hashes, the demo model)
 //   prompt       PromptKit (grid, dialects, lint, presets; knows nothing of engines)
 //   terminal     TUICore (state, actions, keymap; no curses) → TUI (curses drawing, event loop)
@@ -44,7 +45,8 @@ let package = Package(
                 swiftSettings: [.unsafeFlags(["-O"])]),  // fp16 widening is ~300× slower unoptimised
         .target(name: "Tokenizer", dependencies: ["PromptSyntax"]),
         .target(name: "PromptSyntax"),
-        .target(name: "Models", dependencies: ["Tensor", "SafeTensors", "Catalog"],
+        .target(name: "TorchPickle"),
+        .target(name: "Models", dependencies: ["Tensor", "SafeTensors", "Catalog", "TorchPickle"],
                 swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
         .target(name: "Sampling", dependencies: ["Catalog"]),
         .target(name: "Diffusion", dependencies: ["EngineAPI", "Imaging", "Models", "PromptSyntax", "RenderSettings", "Sampling", "Tensor", "Tokenizer"]),
@@ -66,7 +68,7 @@ let package = Package(
         .target(name: "TUI", dependencies: ["CNCursesW", "EngineAPI", "Imaging", "PromptKit", "RenderSettings", "TUICore", "TermImage", "Tokenizer"]),
 
         // MARK: engines
-        .target(name: "LocalEngine", dependencies: ["Catalog", "Diffusion", "EngineAPI", "Models", "RenderSettings", "Tensor"]),
+        .target(name: "LocalEngine", dependencies: ["Catalog", "Diffusion", "EngineAPI", "Models", "PromptSyntax", "RenderSettings", "Tensor"]),
 
         // MARK: apps
         .target(name: "EaselCLI", dependencies: [
@@ -87,9 +89,9 @@ let package = Package(
         .testTarget(name: "PromptSyntaxTests", dependencies: ["PromptSyntax", "TestSupport"]),
         .testTarget(name: "ModelsTests", dependencies: ["Catalog", "Models", "SafeTensors", "Tensor", "TestSupport", "Tokenizer"]),
         .testTarget(name: "SamplingTests", dependencies: ["Sampling", "Catalog", "SafeTensors", "TestSupport"]),
-        .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "EngineAPI", "Imaging", "Models", "RenderSettings", "Tensor", "TestSupport"]),
+        .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "EngineAPI", "Imaging", "Models", "RenderSettings", "SafeTensors", "Tensor", "TestSupport", "Tokenizer"]),
         .testTarget(name: "DemoModelTests", dependencies: ["Diffusion", "EngineAPI", "Imaging", "LocalEngine", "RenderSettings", "TestSupport"]),
-        .testTarget(name: "LocalEngineTests", dependencies: ["LocalEngine", "TestSupport"]),
+        .testTarget(name: "LocalEngineTests", dependencies: ["Catalog", "EngineAPI", "Imaging", "LocalEngine", "RenderSettings", "TestSupport"]),
         .testTarget(name: "RenderSettingsTests", dependencies: ["RenderSettings"]),
         .testTarget(name: "PromptKitTests", dependencies: ["PromptKit", "RenderSettings", "TestSupport", "Tokenizer"]),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "SafeTensors", "TestSupport"]),

@@ -5,15 +5,17 @@ import PromptSyntax
 /// Turns prompt text into `Conditioning` through the family's `Conditioner`, with A1111
 /// semantics and a cache.
 ///
-/// - LoRA and other extra-network tags (`<lora:name:w>`) are stripped first; applying LoRAs
-///   is not part of this engine yet.
+/// - LoRA and other extra-network tags (`<lora:name:w>`) are stripped first; the pipeline
+///   applies the LoRAs they name to the networks before encoding (`RenderAdapters`).
 /// - Prompt editing and alternation expand into a per-step schedule (A1111
 ///   `get_learned_conditioning_prompt_schedules`); each distinct text is encoded once.
-/// - Encodings are cached by (text, clip skip), so re-rendering with a new CFG, seed, sampler
-///   or step count does not run the text encoder again.
+/// - Encodings are cached by (text, clip skip, text-encoder LoRAs with their weights, the
+///   embeddings in use), so re-rendering with a new CFG, seed, sampler or step count does not
+///   run the text encoder again, and changing a text-encoder LoRA's weight does.
 public final class PromptEncoder: @unchecked Sendable {
-    /// Tokenizes one prompt text into A1111 chunks of 77 ids with emphasis multipliers.
-    public typealias Chunker = (String) throws -> [ConditioningChunk]
+    /// Tokenizes one prompt text into A1111 chunks of 77 ids with emphasis multipliers, with
+    /// the given textual-inversion embeddings expanded into their vectors.
+    public typealias Chunker = (String, [TextualInversionEmbedding]) throws -> [ConditioningChunk]
 
     private let conditioner: any Conditioner
     private let chunker: Chunker
@@ -25,7 +27,11 @@ public final class PromptEncoder: @unchecked Sendable {
     /// Number of text-encoder runs so far (cache misses).
     public private(set) var encoderRuns = 0
 
-    private struct CacheKey: Hashable { var text: String; var clipSkip: Int }
+    /// The embeddings prompts may call, and what else changes the encoding (see `use`).
+    private var embeddings: [TextualInversionEmbedding] = []
+    private var variant = ""
+
+    private struct CacheKey: Hashable { var text: String; var clipSkip: Int; var variant: String }
 
     public init(conditioner: any Conditioner, cacheCapacity: Int = 64, chunker: @escaping Chunker) {
         self.conditioner = conditioner
@@ -33,14 +39,23 @@ public final class PromptEncoder: @unchecked Sendable {
         self.chunker = chunker
     }
 
+    /// Encodes later texts with `embeddings` available and keys the cache by them and by
+    /// `textAdapters` (the text-encoder LoRAs and weights now merged, `WeightPatcher.textSignature`).
+    public func use(embeddings: [TextualInversionEmbedding], textAdapters: String) {
+        lock.lock(); defer { lock.unlock() }
+        self.embeddings = embeddings
+        variant = textAdapters + "|" + embeddings.map { "\($0.name)=\($0.url.path)" }.joined(separator: ";")
+    }
+
     /// The conditioning (context [1, 77·k, D]) for one prompt text with no scheduling syntax
     /// left in it.
     public func encode(_ text: String, clipSkip: Int) throws -> Conditioning {
-        let key = CacheKey(text: text, clipSkip: clipSkip)
         lock.lock()
+        let key = CacheKey(text: text, clipSkip: clipSkip, variant: variant)
+        let embeddings = self.embeddings
         if let hit = cache[key] { lock.unlock(); return hit }
         lock.unlock()
-        let conditioning = try conditioner.encode(try chunker(text), clipSkip: clipSkip)
+        let conditioning = try conditioner.encode(try chunker(text, embeddings), clipSkip: clipSkip)
         lock.lock()
         defer { lock.unlock() }
         encoderRuns += 1

@@ -6,8 +6,9 @@ import Tokenizer
 
 extension StableDiffusionPipeline {
     /// Builds the three networks from a loaded checkpoint. `chunker` turns prompt text into
-    /// A1111 chunks (normally the CLIP tokenizer's A1111 chunking). `precision` is the
-    /// networks' arithmetic (`Precision.preferred`: `EASEL_PRECISION` or the default).
+    /// A1111 chunks with embeddings expanded (normally the CLIP tokenizer's A1111 chunking).
+    /// `precision` is the networks' arithmetic (`Precision.preferred`: `EASEL_PRECISION` or
+    /// the default).
     public convenience init(checkpoint: StableDiffusionCheckpoint, precision: Precision = .preferred,
                             chunker: @escaping PromptEncoder.Chunker) throws {
         let textModel = try CLIPTextModel(weights: checkpoint.text, config: checkpoint.textConfig, precision: precision)
@@ -15,7 +16,14 @@ extension StableDiffusionPipeline {
         let vae = try VAEModel(weights: checkpoint.vae, config: checkpoint.vaeConfig, precision: precision)
         let encoder = PromptEncoder(conditioner: SD1Conditioner(A1111Conditioning(textModel: textModel)), chunker: chunker)
         self.init(unet: unet, vae: vae, promptEncoder: encoder, latentFormat: checkpoint.architecture.latent,
-                  prediction: checkpoint.prediction == .v ? .v : .epsilon)
+                  prediction: checkpoint.prediction == .v ? .v : .epsilon,
+                  adapterBinding: AdapterBinding(unet: unet, textEncoders: [textModel], family: checkpoint.architecture.family))
+    }
+
+    /// The same with a chunker that knows no embeddings (tests that bring their own ids).
+    public convenience init(checkpoint: StableDiffusionCheckpoint, precision: Precision = .preferred,
+                            chunker: @escaping (String) throws -> [ConditioningChunk]) throws {
+        try self.init(checkpoint: checkpoint, precision: precision) { text, _ in try chunker(text) }
     }
 
     /// Loads a `.safetensors` checkpoint or a diffusers folder, with the folder's own
@@ -27,11 +35,27 @@ extension StableDiffusionPipeline {
         let tokenizer = try checkpoint.tokenizerDirectory.map { try CLIPTokenizer(directory: $0) }
             ?? CLIPTokenizer.locateDefault()
         let chunker = A1111Chunker(tokenizer: tokenizer)
-        return try StableDiffusionPipeline(checkpoint: checkpoint, precision: precision) { text in
-            chunker.chunk(text).chunks.map {
-                ConditioningChunk(ids: $0.paddedIDs(startOfText: tokenizer.startID, endOfText: tokenizer.endID),
-                                  multipliers: $0.paddedMultipliers.map(Float.init))
-            }
+        return try StableDiffusionPipeline(checkpoint: checkpoint, precision: precision) { text, embeddings in
+            try conditioningChunks(text, embeddings: embeddings, chunker: chunker)
+        }
+    }
+
+    /// A1111 chunks of `text` with `embeddings` matched on token ids and their vectors placed
+    /// after the start token (`PromptChunk.EmbeddingSlot.offset` + 1).
+    static func conditioningChunks(_ text: String, embeddings: [TextualInversionEmbedding],
+                                   chunker: A1111Chunker) throws -> [ConditioningChunk] {
+        let tokenizer = chunker.tokenizer
+        let vocabulary = EmbeddingVocabulary(names: embeddings.map { ($0.name, $0.count) }, tokenizer: tokenizer)
+        let byName = Dictionary(embeddings.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        return chunker.chunk(text, embeddings: vocabulary).chunks.map { chunk in
+            ConditioningChunk(ids: chunk.paddedIDs(startOfText: tokenizer.startID, endOfText: tokenizer.endID),
+                              multipliers: chunk.paddedMultipliers.map(Float.init),
+                              embeddings: chunk.embeddings.compactMap { slot in
+                                  byName[slot.name].map { embedding in
+                                      EmbeddingInsert(position: slot.offset + 1, width: embedding.vectors.shape[1],
+                                                      vectors: Array(embedding.vectors.values.prefix(slot.vectors * embedding.vectors.shape[1])))
+                                  }
+                              })
         }
     }
 }

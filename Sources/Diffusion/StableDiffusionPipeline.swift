@@ -23,9 +23,13 @@ public final class StableDiffusionPipeline {
     /// The family's latent space: the noise's and the decode's channels, the VAE scale factor
     /// and the preview coefficients.
     public let latentFormat: LatentFormat
+    /// Where LoRAs attach (nil: this pipeline takes none).
+    public let adapterBinding: AdapterBinding?
 
     public init(unet: UNetModel, vae: VAEModel, promptEncoder: PromptEncoder, latentFormat: LatentFormat = .sd1,
-                sigmas: DiscreteSigmas = .stableDiffusion, prediction: ModelPrediction = .epsilon) {
+                sigmas: DiscreteSigmas = .stableDiffusion, prediction: ModelPrediction = .epsilon,
+                adapterBinding: AdapterBinding? = nil) {
+        self.adapterBinding = adapterBinding
         self.unet = unet
         self.vae = vae
         self.promptEncoder = promptEncoder
@@ -35,11 +39,14 @@ public final class StableDiffusionPipeline {
     }
 
     /// Renders `request.settings.batchSize` images; image `i` uses seed `settings.seed + i`.
-    /// `progress` is called after every step; setting `cancellation` stops the job within one
-    /// model evaluation with `EngineError.cancelled`.
-    public func generate(_ request: EngineRequest, cancellation: CancellationFlag? = nil,
+    /// `adapters` are merged first (only the layers whose networks or weights changed since
+    /// the last render are touched; `.none` takes every LoRA off). `progress` is called after
+    /// every step; setting `cancellation` stops the job within one model evaluation with
+    /// `EngineError.cancelled`.
+    public func generate(_ request: EngineRequest, adapters: RenderAdapters = .none, cancellation: CancellationFlag? = nil,
                          progress: ((GenerationProgress) -> Void)? = nil) throws -> [GeneratedImage] {
         try request.validate()
+        try apply(adapters)
         let settings = request.settings
         let start = DispatchTime.now()
         let prepared = try prepare(settings)
@@ -63,6 +70,18 @@ public final class StableDiffusionPipeline {
             images.append(GeneratedImage(image: try decode(latent, settings), seed: seed))
         }
         return images
+    }
+
+    /// Merges `adapters`' networks and hands their embeddings and text-encoder signature to the
+    /// prompt encoder (so its cache tells the encodings apart).
+    public func apply(_ adapters: RenderAdapters) throws {
+        guard let binding = adapterBinding else {
+            if !adapters.networks.isEmpty { throw EngineError.invalidRequest(field: "lora", reason: "this pipeline takes no LoRAs") }
+            promptEncoder.use(embeddings: adapters.embeddings, textAdapters: "")
+            return
+        }
+        try binding.patcher.apply(adapters.networks)
+        promptEncoder.use(embeddings: adapters.embeddings, textAdapters: binding.patcher.textSignature)
     }
 
     /// The sampling loop for one image; returns the final latent [C·h·w].

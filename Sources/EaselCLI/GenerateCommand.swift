@@ -46,6 +46,10 @@ struct GenerateCommand: ParsableCommand {
     var rng: String?
     @Option(help: "Arithmetic: bf16 (fast; the default where the CPU has AVX512_BF16) or fp32 (precise). Default: $EASEL_PRECISION, else fp32 for small models like the demo model and bf16 for the rest.")
     var precision: String?
+    @Option(name: .customLong("lora-dir"), help: "A folder of LoRA/LyCORIS .safetensors files for the prompt's <lora:NAME:WEIGHT> tags (repeatable; searched recursively, first folder first).")
+    var loraDirs: [String] = []
+    @Option(name: .customLong("embeddings-dir"), help: "A folder of textual-inversion embeddings (.safetensors, A1111 .pt) the prompts may name (repeatable).")
+    var embeddingsDirs: [String] = []
     @Option(name: [.short, .long], help: "Output PNG. With --batch N > 1, files are NAME-1.png … NAME-N.png.")
     var output: String
 
@@ -76,7 +80,9 @@ struct GenerateCommand: ParsableCommand {
         let bar = ProgressReporter()
         let run: EngineRun
         do {
-            run = try engine.run(EngineRequest(settings: settings), on: ModelChoice.engineModel(modelFile),
+            let request = EngineRequest(settings: settings, loraFolders: try Self.folders(loraDirs, "--lora-dir"),
+                                        embeddingFolders: try Self.folders(embeddingsDirs, "--embeddings-dir"))
+            run = try engine.run(request, on: ModelChoice.engineModel(modelFile),
                                  interrupt: interrupt) { bar.report($0) }
         } catch EngineError.cancelled {
             bar.finish()
@@ -94,6 +100,17 @@ struct GenerateCommand: ParsableCommand {
             try PNGFile.write(image.image, text: [(key: "parameters", value: Infotext.format(recorded))], to: path)
             print(path.path)
         }
+    }
+
+    /// The folders of a repeatable folder option, each of which must exist.
+    private static func folders(_ paths: [String], _ option: String) throws -> [String] {
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+                throw ValidationError("\(option) \(path): no such folder")
+            }
+        }
+        return paths
     }
 
     /// `--precision`, else `EASEL_PRECISION` (`Precision.fromEnvironment`, an error when it

@@ -2,8 +2,10 @@ import RenderSettings
 
 /// One job for an engine: the render settings (prompt, sampler, size, seed, …, validated in
 /// one place, `RenderSettings.validate()`) plus what is not a setting of the picture itself.
-/// Later capabilities (an init image, a mask and a strength; LoRA and embedding references)
-/// are added here, and an engine that lacks one refuses the request in `validate(for:)`.
+/// LoRAs are named by the prompt's own `<lora:name:te:unet>` tags (A1111 syntax) and
+/// embeddings by its words; the request adds the folders to look in for this job. Later
+/// capabilities (an init image, a mask and a strength) are added here, and an engine that
+/// lacks one refuses the request in `validate(for:)`.
 public struct EngineRequest: Equatable, Sendable {
     public var settings: RenderSettings
     /// A low-resolution first pass for interactive use: with a value d > 1, each image is first
@@ -12,10 +14,18 @@ public struct EngineRequest: Equatable, Sendable {
     /// `GenerationProgress` with `isDraft` set and its preview, before the real image is
     /// rendered. 1 (the default) renders no draft. Engines without drafts ignore it.
     public var draftScale: Int
+    /// Folders searched for the prompt's `<lora:…>` names for this job, before the engine's
+    /// own library folders (`easel generate --lora-dir`).
+    public var loraFolders: [String]
+    /// Folders whose textual-inversion embeddings the prompts may call for this job, before
+    /// the engine's own (`easel generate --embeddings-dir`).
+    public var embeddingFolders: [String]
 
-    public init(settings: RenderSettings, draftScale: Int = 1) {
+    public init(settings: RenderSettings, draftScale: Int = 1, loraFolders: [String] = [], embeddingFolders: [String] = []) {
         self.settings = settings
         self.draftScale = draftScale
+        self.loraFolders = loraFolders
+        self.embeddingFolders = embeddingFolders
     }
 
     /// Largest `draftScale`.

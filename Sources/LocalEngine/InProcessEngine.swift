@@ -13,12 +13,14 @@ import Tensor
 public final class InProcessEngine: ImageEngine, @unchecked Sendable {
     public let capabilities = EngineCapabilities(
         families: ArchitectureDetector.loadableFamilies, samplers: Sampler.allCases, schedules: Schedule.allCases,
-        maximumSide: RenderSettings.maximumSide, drafts: true)
+        maximumSide: RenderSettings.maximumSide, lora: true, drafts: true)
 
     /// Folders whose models `availableModels()` lists, besides the demo model.
     public let modelFolders: [URL]
     /// The arithmetic asked for; nil lets `StableDiffusionPipeline.automaticPrecision` choose.
     public let precision: Precision?
+    /// The LoRA and embedding folders, and the adapter files opened from them.
+    public let library: AdapterLibrary
     private let queue = DispatchQueue(label: "easel.in-process-engine", qos: .userInitiated)
     private let lock = NSLock()
     private var pipeline: StableDiffusionPipeline?
@@ -26,9 +28,10 @@ public final class InProcessEngine: ImageEngine, @unchecked Sendable {
     private var loadError: String?
     private var running: EngineJob?
 
-    public init(modelFolders: [URL] = [], precision: Precision? = nil) {
+    public init(modelFolders: [URL] = [], precision: Precision? = nil, library: AdapterLibrary = AdapterLibrary()) {
         self.modelFolders = modelFolders
         self.precision = precision
+        self.library = library
     }
 
     /// The model at `path`, named as A1111 names it, with the demo model's own advice.
@@ -86,7 +89,13 @@ public final class InProcessEngine: ImageEngine, @unchecked Sendable {
             let start = DispatchTime.now().uptimeNanoseconds
             do {
                 try request.validate()
-                let images = try pipeline.generate(request, cancellation: job.flag) { onEvent(.progress($0)) }
+                var adapters = RenderAdapters.none
+                if let binding = pipeline.adapterBinding {
+                    let (found, notes) = library.adapters(for: request, binding: binding)
+                    adapters = found
+                    for note in notes { onEvent(.note("warning: " + note)) }
+                }
+                let images = try pipeline.generate(request, adapters: adapters, cancellation: job.flag) { onEvent(.progress($0)) }
                 onEvent(.finished(images, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
             } catch EngineError.cancelled {
                 onEvent(.cancelled)

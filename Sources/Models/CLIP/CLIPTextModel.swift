@@ -13,6 +13,8 @@ public final class CLIPTextModel {
     let positionEmbedding: Tensor   // [P, C]
     let layers: [CLIPEncoderLayer]
     let finalLayerNorm: LayerNormLayer
+    /// The layer weights adapters (LoRA, LyCORIS) patch in place, by canonical key.
+    public let patchableWeights = PatchableWeights()
     private let pool = BufferPool()
 
     /// Builds the encoder from `weights`; `precision` chooses fp32 or bf16 products (see
@@ -20,7 +22,7 @@ public final class CLIPTextModel {
     /// results the reference fixtures pin; `StableDiffusionPipeline` passes `Precision.preferred`.
     public init(weights: WeightSource, config: CLIPTextConfig, precision: Precision = .fp32) throws {
         self.config = config
-        let w = WeightScope(weights, precision: precision)
+        let w = WeightScope(weights, precision: precision, registry: patchableWeights)
         self.precision = w.precision
         let c = config.hiddenSize
         tokenEmbedding = TokenEmbeddingTable(try w("embeddings.token_embedding.weight", [config.vocabSize, c]),
@@ -38,7 +40,8 @@ public final class CLIPTextModel {
     /// (`sd_hijack_clip.py`, `FrozenCLIPEmbedderWithCustomWords.encode_with_transformers`:
     /// `hidden_states[-opts.CLIP_stop_at_last_layers]` then `final_layer_norm`). Values above
     /// L + 1 are treated as L + 1.
-    public func encode(_ ids: [[Int]], clipSkip: Int = 1) throws -> Tensor {
+    /// `inserts[b]` replace row b's token embeddings with textual-inversion vectors.
+    public func encode(_ ids: [[Int]], clipSkip: Int = 1, inserts: [[EmbeddingInsert]] = []) throws -> Tensor {
         guard let length = ids.first?.count, length > 0 else { throw NetworkInputError.emptyBatch("token batch") }
         guard length <= config.maxPositions else {
             throw NetworkInputError.sequenceTooLong(length: length, maximum: config.maxPositions)
@@ -51,17 +54,21 @@ public final class CLIPTextModel {
                 throw NetworkInputError.tokenOutOfRange(id: bad, vocabularySize: config.vocabSize)
             }
         }
+        for insert in inserts.joined() where insert.width != config.hiddenSize || insert.position < 0 {
+            throw NetworkInputError.shape("embedding vectors", got: [insert.count, insert.width],
+                                          expected: "[N, \(config.hiddenSize)]")
+        }
         let layerCount = config.numLayers - (min(max(clipSkip, 1), config.numLayers + 1) - 1)
         let result = pool.activate { () -> Tensor in
-            var x = embed(ids)                                    // [B, T, C]
+            var x = embed(ids, inserts: inserts)                  // [B, T, C]
             for layer in layers.prefix(layerCount) { x = layer(x) } // [B, T, C]
             return finalLayerNorm(x)                              // [B, T, C]
         }
         return result.copyOutOfPool()
     }
 
-    /// token_embedding[ids] + position_embedding[0..<T] → [B, T, C].
-    private func embed(_ ids: [[Int]]) -> Tensor {
+    /// token_embedding[ids] (rows replaced by `inserts`) + position_embedding[0..<T] → [B, T, C].
+    private func embed(_ ids: [[Int]], inserts: [[EmbeddingInsert]]) -> Tensor {
         let c = config.hiddenSize, length = ids[0].count
         precondition(tokenEmbedding.width == c)
         let out = Tensor(uninitialized: [ids.count, length, c])
@@ -69,6 +76,12 @@ public final class CLIPTextModel {
             for (t, id) in row.enumerated() {
                 let dst = out.pointer + (b * length + t) * c
                 tokenEmbedding.lookup(id, adding: positionEmbedding.pointer + t * c, into: dst)
+            }
+            for insert in b < inserts.count ? inserts[b] : [] {
+                for i in 0..<min(insert.count, max(length - insert.position, 0)) {
+                    let t = insert.position + i, dst = out.pointer + (b * length + t) * c
+                    for j in 0..<c { dst[j] = insert.vectors[i * c + j] + positionEmbedding.pointer[t * c + j] }
+                }
             }
         }
         return out

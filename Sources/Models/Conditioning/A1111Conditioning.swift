@@ -19,7 +19,8 @@ public struct A1111Conditioning {
         for chunk in chunks where chunk.ids.count != chunk.multipliers.count {
             throw NetworkInputError.multipliersMismatch(ids: chunk.ids.count, multipliers: chunk.multipliers.count)
         }
-        let hidden = try textModel.encode(chunks.map(\.ids), clipSkip: clipSkip) // [k, 77, C]
+        let hidden = try textModel.encode(chunks.map(\.ids), clipSkip: clipSkip,
+                                          inserts: chunks.map(\.embeddings))  // [k, 77, C]
         let (length, width) = (hidden.shape[1], hidden.shape[2])
         for (index, chunk) in chunks.enumerated() {
             applyEmphasis(hidden.pointer + index * length * width, length: length, width: width,

@@ -18,6 +18,8 @@ public final class UNetModel {
     let middleBlock: [UNetLayer]
     let outputBlocks: [[UNetLayer]]
     let outNorm: GroupNormLayer, outConv: Conv2dLayer
+    /// The layer weights adapters (LoRA, LyCORIS) patch in place, by canonical key.
+    public let patchableWeights = PatchableWeights()
     private let pool = BufferPool()
 
     /// Builds the network from `weights`; `precision` chooses fp32 or bf16 products (see
@@ -25,7 +27,7 @@ public final class UNetModel {
     /// results the reference fixtures pin; `StableDiffusionPipeline` passes `Precision.preferred`.
     public init(weights: WeightSource, config: UNetConfig, precision: Precision = .fp32) throws {
         self.config = config
-        let w = WeightScope(weights, precision: precision)
+        let w = WeightScope(weights, precision: precision, registry: patchableWeights)
         self.precision = w.precision
         let base = config.modelChannels, embedding = 4 * base
         timeEmbedding = try TimestepEmbedding(w.child("time_embed"), modelChannels: base)
