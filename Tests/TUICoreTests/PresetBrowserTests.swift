@@ -22,7 +22,7 @@ final class PresetBrowserTests: XCTestCase {
     func browser() -> ReducerHarness {
         var h = ReducerHarness()
         h.state.document.modelPath = "/m/tiny.safetensors"
-        XCTAssertEqual(h.press(.char("p")).effects, [.reloadPresets])
+        XCTAssertEqual(h.press(.ctrl("p")).effects, [.reloadPresets])
         h.send(.presetsLoaded(entries(), errors: []))
         XCTAssertEqual(h.state.keyContexts, [.presets, .global])
         return h
@@ -37,7 +37,7 @@ final class PresetBrowserTests: XCTestCase {
         XCTAssertEqual(h.state.document.modelPath, "/m/tiny.safetensors")
         XCTAssertEqual(h.state.status, .success("Loaded preset “dreamcore-church”"))
         XCTAssertEqual(h.state.analysis.rendered, h.grid.render())
-        h.press(.char("u"))                                    // loading is one undo step
+        h.press(.ctrl("z"))                                    // loading is one undo step
         XCTAssertEqual(h.grid, PromptGrid())
     }
 

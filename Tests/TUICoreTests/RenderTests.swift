@@ -84,9 +84,9 @@ final class RenderTests: XCTestCase {
         var h = ReducerHarness()
         h.press(.f(5))
         _ = try XCTUnwrap(h.fireDebounce())
-        XCTAssertEqual(h.press(.char("x")).effects, [.cancelRender])
+        XCTAssertEqual(h.press(.ctrl("x")).effects, [.cancelRender])
         XCTAssertEqual(h.state.render, .idle)
-        XCTAssertEqual(h.press(.char("x")).effects, [])
+        XCTAssertEqual(h.press(.ctrl("x")).effects, [])
     }
 
     func testMissingModelKeepsPromptToolsWorking() {

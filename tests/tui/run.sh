@@ -54,6 +54,7 @@ report='echo "EXIT=$?"; printf "MODE %s %s\n" "$(stty -a | tr " ;" "\n\n" | grep
 env_for() { echo "XDG_CONFIG_HOME=$work/$1/config"; }
 
 scenario typing 120 36 env "$(env_for typing)" "$easel"
+scenario newcomer 120 36 env "$(env_for newcomer)" "$easel"
 scenario cfg 120 36 env "$(env_for cfg)" "$easel" --model "$model" "$work/quick.png"
 scenario progress 120 36 env "$(env_for progress)" "$easel" --model "$model" "$work/medium.png"
 scenario preset 120 36 env "$(env_for preset)" "$easel"

@@ -100,14 +100,31 @@ struct OverlayPainter {
         }
     }
 
+    /// The one-line field (a pre-filled value shown selected: typing replaces it) and, for a
+    /// path, the folder's matching entries below it.
     private func drawTextEntry(_ entry: TextEntry, screen: Rect) -> (x: Int, y: Int)? {
-        let rect = screen.centered(width: min(screen.width - 2, 70), height: 3)
+        var listed: [String] = []
+        if entry.isPath, let listing = entry.listing {
+            listed = PathCompletion.matches(entry.field.text, in: listing, fileTypes: entry.fileTypes)
+        }
+        let listRows = entry.isPath ? min(max(1, listed.count), max(0, screen.height - 8), 10) : 0
+        let rect = screen.centered(width: min(screen.width - 2, 70), height: 3 + (listRows > 0 ? listRows + 1 : 0))
         window(rect, title: entry.title)
         let inner = rect.inner
         let width = inner.width - 2
         guard width > 0 else { return nil }
         canvas.text(CellWidth.fit(entry.field.visibleText(width: width), cells: width, pad: true),
-                    x: inner.x + 1, y: inner.y, role: .editing)
+                    x: inner.x + 1, y: inner.y, role: entry.prefilled ? .selection : .editing)
+        if listRows > 0 {
+            let folder = entry.listing?.folder ?? ""
+            let heading = listed.isEmpty ? "nothing matches in \(folder.isEmpty ? "./" : folder)"
+                : "\(listed.count) in \(folder.isEmpty ? "./" : folder)" + (listed.count > listRows ? " (first \(listRows))" : "")
+            canvas.text(CellWidth.fit(heading, cells: width), x: inner.x + 1, y: inner.y + 1, role: .dim)
+            for (i, name) in listed.prefix(listRows).enumerated() {
+                canvas.text(CellWidth.fit("  " + name, cells: width), x: inner.x + 1, y: inner.y + 2 + i,
+                            role: name.hasSuffix("/") ? .title : .overlay)
+            }
+        }
         return (inner.x + 1 + entry.field.viewport(width: width).cursorColumn, inner.y)
     }
 

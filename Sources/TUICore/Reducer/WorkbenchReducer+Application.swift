@@ -23,9 +23,25 @@ extension WorkbenchReducer {
         default:
             break
         }
-        // The rest only from the workbench itself (no overlay, not typing).
-        guard state.topOverlay == nil, state.editor == nil else { return nil }
+        // The rest only from the workbench itself (no overlay); a field being typed into is
+        // finished first where the command leaves it.
+        guard state.topOverlay == nil else { return nil }
         switch command {
+        case .showPresets, .openImage, .toggleVimKeys:
+            if state.editor != nil {
+                state.editor = nil
+                state.history.seal()
+            }
+        default:
+            break
+        }
+        switch command {
+        case .toggleVimKeys:
+            state.keyStyle = state.keyStyle == .vim ? .standard : .vim
+            state.status = .info(state.keyStyle == .vim
+                ? "Vim-style keys: hjkl move, i edits, q quits, p presets (F9 turns them off)"
+                : "Standard keys: typing types into the grid; commands on Ctrl and F-keys (F1 lists them)")
+            return Reaction(redraw: [.status, .hint, .grid])
         case .focusNext, .focusPrevious:
             let panes = state.layout.focusablePanes
             let index = panes.firstIndex(of: state.focus) ?? 0
@@ -38,8 +54,8 @@ extension WorkbenchReducer {
             if let negative = rendered.negative, !negative.isEmpty { text += "\nNegative prompt: " + negative }
             return Reaction(effects: [.copyToClipboard(text)])
         case .openImage:
-            state.overlays.append(.textEntry(TextEntry(title: "Load parameters from PNG", purpose: .openImage)))
-            return Reaction(redraw: [.overlay])
+            state.overlays.append(.textEntry(TextEntry(title: "Load an A1111 or ComfyUI PNG (Tab completes)", purpose: .openImage)))
+            return Reaction(redraw: [.overlay], effects: [.listFolder("")])
         case .showPresets:
             state.overlays.append(.presets(PresetBrowser()))
             return Reaction(redraw: [.overlay], effects: [.reloadPresets])

@@ -35,13 +35,10 @@ extension WorkbenchReducer {
     }
 
     func performTextEntry(_ state: inout AppState, _ command: Command, _ entry: TextEntry) -> Reaction {
-        var entry = entry
-        if let textEdit = Self.textEdit(for: command) {
-            textEdit(&entry.field)
-            state.overlays[state.overlays.count - 1] = .textEntry(entry)
-            return Reaction(redraw: [.overlay])
-        }
+        if let textEdit = Self.textEdit(for: command) { return editEntry(&state, entry, command, textEdit) }
         switch command {
+        case .complete:
+            return completeEntry(&state, entry)
         case .cancel:
             state.overlays.removeLast()
             return Reaction(redraw: [.overlay, .layout])
@@ -100,7 +97,7 @@ extension WorkbenchReducer {
     }
 
     /// `~/x` → `$HOME/x` (paths typed into prompts).
-    static func expandingTilde(_ path: String) -> String {
+    public static func expandingTilde(_ path: String) -> String {
         guard path == "~" || path.hasPrefix("~/") else { return path }
         let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
         return home + path.dropFirst()

@@ -38,8 +38,8 @@ extension WorkbenchReducer {
                                                         purpose: .deletePreset(name: entry.name))))
             return Reaction(redraw: [.overlay])
         case .importStyles:
-            state.overlays.append(.textEntry(TextEntry(title: "Import A1111 styles.csv from", purpose: .importStyles)))
-            return Reaction(redraw: [.overlay])
+            state.overlays.append(.textEntry(TextEntry(title: "Import A1111 styles.csv from (Tab completes)", purpose: .importStyles)))
+            return Reaction(redraw: [.overlay], effects: [.listFolder("")])
         default:
             return .none
         }

@@ -72,4 +72,19 @@ public enum ParameterFormat {
         if range.lowerBound == range.upperBound { return "rec \(number(range.lowerBound))" }
         return "rec \(number(range.lowerBound))–\(number(range.upperBound))"
     }
+
+    /// Whether a slider's value lies outside its recommended range (width and height together).
+    public static func isOutsideAdvice(_ field: ParameterField, _ document: Document, advice: ModelAdvice?) -> Bool {
+        let s = document.settings
+        let value: Double
+        switch field {
+        case .steps: value = Double(s.steps)
+        case .cfg: value = s.cfgScale
+        case .clipSkip: value = Double(s.clipSkip)
+        case .width: value = Double(max(s.width, s.height))
+        case .height: value = Double(s.height)
+        default: return false
+        }
+        return recommended(field, family: document.family, advice: advice).map { !$0.contains(value) } ?? false
+    }
 }
