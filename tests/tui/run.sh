@@ -55,6 +55,7 @@ env_for() { echo "XDG_CONFIG_HOME=$work/$1/config"; }
 
 scenario typing 120 36 env "$(env_for typing)" "$easel"
 scenario newcomer 120 36 env "$(env_for newcomer)" "$easel"
+scenario demo-fit 120 36 env "$(env_for demo-fit)" "$easel" --preset dreamcore-church
 scenario cfg 120 36 env "$(env_for cfg)" "$easel" --model "$model" "$work/quick.png"
 scenario progress 120 36 env "$(env_for progress)" "$easel" --model "$model" "$work/medium.png"
 scenario preset 120 36 env "$(env_for preset)" "$easel"

@@ -29,27 +29,28 @@ struct OverlayPainter {
         canvas.box(rect, title: title, focused: true)
     }
 
+    /// The help text (`HelpLines`) with "lines a–b of n" in the title while it scrolls.
     private func drawHelp(screen: Rect, scroll: Int) {
-        let rect = screen.centered(width: min(84, screen.width - 2), height: screen.height - 2)
-        window(rect, title: "Keys (Esc closes)")
+        let rect = screen.centered(width: min(96, screen.width - 2), height: screen.height - 2)
+        let lines = HelpLines.lines(keymap: keymap, state: state)
         let inner = rect.inner
-        var lines: [(String, String, ThemeRole)] = []
-        for section in keymap.helpSections {
-            lines.append(("", "", .overlay))
-            lines.append((section.context.title, "", .title))
-            for binding in section.bindings {
-                lines.append((binding.keys.map(\.label).joined(separator: " "), binding.description, .overlay))
-            }
+        let visible = min(inner.height, HelpLines.visibleRows(screenRows: screen.height))
+        var title = "Keys (Esc closes)"
+        if lines.count > visible {
+            let last = min(lines.count, scroll + visible)
+            title += " · lines \(scroll + 1)–\(last) of \(lines.count)" + (last < lines.count ? " ↓ PgDn more" : " (end)")
         }
-        lines.removeFirst()
+        window(rect, title: title)
         let keyWidth = min(26, inner.width / 3)
-        for (i, line) in lines.dropFirst(scroll).prefix(inner.height).enumerated() {
+        for (i, line) in lines.dropFirst(scroll).prefix(visible).enumerated() {
             let y = inner.y + i
-            if line.2 == .title {
-                canvas.text(line.0, x: inner.x + 1, y: y, role: .title, width: inner.width - 1)
-            } else {
-                canvas.text(CellWidth.fit(line.0, cells: keyWidth), x: inner.x + 2, y: y, role: .hintKey)
-                canvas.text(line.1, x: inner.x + 3 + keyWidth, y: y, role: .overlay, width: inner.width - keyWidth - 3)
+            switch line {
+            case .blank: break
+            case .heading(let text): canvas.text(text, x: inner.x + 1, y: y, role: .title, width: inner.width - 1)
+            case .text(let text): canvas.text(text, x: inner.x + 2, y: y, role: .dim, width: inner.width - 2)
+            case .binding(let keys, let description):
+                canvas.text(CellWidth.fit(keys, cells: keyWidth), x: inner.x + 2, y: y, role: .hintKey)
+                canvas.text(description, x: inner.x + 3 + keyWidth, y: y, role: .overlay, width: inner.width - keyWidth - 3)
             }
         }
     }

@@ -67,7 +67,7 @@ extension WorkbenchReducer {
         case .nextDialect:
             let all = ModelFamily.allCases
             let next = all[((all.firstIndex(of: state.document.family) ?? 0) + 1) % all.count]
-            return change(&state, kind: nil) { $0.grid.family = next }
+            return switchFamily(&state, to: next)
         default:
             return nil
         }
@@ -99,8 +99,8 @@ extension WorkbenchReducer {
 
     func performHelp(_ state: inout AppState, _ command: Command) -> Reaction {
         guard case .help(let scroll) = state.topOverlay else { return .none }
-        let page = max(1, state.rows - 6)
-        let lines = environment.keymap.helpSections.reduce(0) { $0 + $1.bindings.count + 2 }
+        let page = HelpLines.visibleRows(screenRows: state.rows)
+        let lines = HelpLines.lines(keymap: environment.keymap, state: state).count
         let maxScroll = max(0, lines - page)
         var newScroll = scroll
         switch command {

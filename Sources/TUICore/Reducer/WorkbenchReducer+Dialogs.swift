@@ -85,6 +85,15 @@ extension WorkbenchReducer {
             switch question.purpose {
             case .deletePreset(let name):
                 return Reaction(redraw: [.overlay, .layout], effects: [.deletePreset(name: name)])
+            case .fitToModel(let width, let height, let steps):
+                var reaction = applyModelFit(&state, width: width, height: height, steps: steps)
+                state.status = .success("Fitted to \(width)×\(height) at \(steps) steps (Ctrl-Z undoes the whole change)")
+                reaction.redraw.formUnion([.overlay, .layout, .status])
+                return reaction
+            case .familySettings(let offer):
+                var reaction = applyFamilySettings(&state, offer)
+                reaction.redraw.formUnion([.overlay, .layout, .status])
+                return reaction
             case .overwritePreset(let name):
                 // Close the name prompt under the question too, if there is one.
                 if case .textEntry = state.topOverlay { state.overlays.removeLast() }

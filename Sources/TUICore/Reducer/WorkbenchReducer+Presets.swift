@@ -64,6 +64,7 @@ extension WorkbenchReducer {
         }
         state.status = .success("Loaded preset “\(entry.name)”")
         reaction.redraw.formUnion([.overlay, .layout, .status])
+        if let offer = offerModelFit(&state, source: "“\(entry.name)”") { reaction.merge(offer) }
         return reaction
     }
 

@@ -10,7 +10,7 @@ public struct WorkbenchReducer: Sendable {
 
     /// Fills in the derived parts of a fresh state (the prompt analysis).
     public func prepare(_ state: inout AppState) {
-        state.analysis = environment.analyze(state.document)
+        refreshAnalysis(&state)
     }
 
     public func reduce(_ state: inout AppState, _ action: Action) -> Reaction {

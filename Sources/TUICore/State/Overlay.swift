@@ -79,6 +79,10 @@ public struct Confirmation: Equatable, Sendable {
     public enum Purpose: Equatable, Sendable {
         case deletePreset(name: String)
         case overwritePreset(name: String)
+        /// Fit the settings to the model (its native size, steps within its advice).
+        case fitToModel(width: Int, height: Int, steps: Int)
+        /// Take the new family's settings (CFG, steps, size, sampler, clip skip).
+        case familySettings(RenderSettingsOffer)
     }
     public var question: String
     public var purpose: Purpose

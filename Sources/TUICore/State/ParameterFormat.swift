@@ -33,15 +33,15 @@ public enum ParameterFormat {
         }
     }
 
-    /// The recommended range for a slider: the model's own `advice` when it has some, else the
-    /// family's from `ModelProfiles`: CFG within ±2 of the recommended value (the lint rule),
+    /// The recommended range for a slider: for steps and sizes the model's own `advice` when it
+    /// has some (what the model can serve), else the family's from `ModelProfiles`; CFG always
+    /// the family's, so the slider and the lint rule agree: within ±2 of its value,
     /// the steps range, clip skip realistic…anime, sides up to the largest recommended. Nil when
     /// neither gives advice.
     public static func recommended(_ field: ParameterField, family: ModelFamily,
                                    advice: ModelAdvice? = nil) -> ClosedRange<Double>? {
         if let advice {
             switch field {
-            case .cfg: return advice.cfg
             case .steps: return Double(advice.steps.lowerBound)...Double(advice.steps.upperBound)
             case .width, .height: return 64...Double(advice.maxSide)
             default: break
