@@ -77,6 +77,11 @@ if grep -q "$light_page" "$work/preset-theme.log"; then echo "ok preset-theme-co
 scenario preset-theme 120 36 env "$(env_for theme)" "$easel" --model /nonexistent/model.safetensors --preset bright --theme dark
 if ! grep -q "$light_page" "$work/preset-theme.log"; then echo "ok preset-theme-command-line-wins"; else
   echo "FAIL preset-theme-command-line-wins: the light page colour is on screen despite --theme dark"; failures=$((failures + 1)); fi
+mkdir -p "$work/styles-cwd"
+printf 'name,prompt,negative_prompt\r\n"Cinematic {p}","cinematic still of {prompt}",cartoon\r\n"Noir, classic",noir,\r\n' \
+  >"$work/styles-cwd/styles.csv"
+scenario styles 120 36 bash -c 'cd "$1" && env "$2" "$3" --model /nonexistent/model.safetensors && env "$2" "$3" presets show "Noir, classic"' \
+  sh "$work/styles-cwd" "$(env_for styles)" "$easel"
 scenario save-load 120 36 bash -c '
   env "$1" "$2" --model "$3" --output "$4" "$5" || exit
   exec env "$1" "$2" --model "$3" "$(ls "$4"/*/*.png)"' sh "$(env_for save)" "$easel" "$model" "$work/outputs" "$work/quick.png"

@@ -81,8 +81,11 @@ struct OverlayPainter {
             return
         }
         let listWidth = min(36, inner.width / 2)
-        let items = state.presets.map { entry in
-            (entry.name + (entry.isBuiltIn ? "  [built-in]" : ""), entry.isBuiltIn ? ThemeRole.dim : .overlay)
+        let items = state.presets.map { entry -> (String, ThemeRole) in
+            let on = entry.isStyle && entry.document.styles.allSatisfy { state.document.styles.contains($0) }
+            let mark = entry.isStyle ? (on ? "✓ " : "  ") : ""
+            let tail = entry.isBuiltIn ? "  [built-in]" : entry.isStyle ? "  [style]" : ""
+            return (mark + entry.name + tail, entry.isBuiltIn ? .dim : .overlay)
         }
         drawList(items, selected: browser.selected, in: Rect(x: inner.x, y: inner.y, width: listWidth, height: inner.height))
         // The selected preset's prompt, as its family's dialect renders it.
@@ -91,7 +94,9 @@ struct OverlayPainter {
         let detailWidth = inner.maxX - detailX
         guard detailWidth > 10 else { return }
         let rendered = entry.document.render()
-        var lines = ["\(entry.document.family.rawValue) · \(entry.document.settings.steps) steps · CFG \(ParameterFormat.number(entry.document.settings.cfgScale)) · \(entry.document.settings.width)×\(entry.document.settings.height)", ""]
+        var lines = entry.isStyle
+            ? ["A1111 style: Enter adds it to your prompt (again: removes it)", ""]
+            : ["\(entry.document.family.rawValue) · \(entry.document.settings.steps) steps · CFG \(ParameterFormat.number(entry.document.settings.cfgScale)) · \(entry.document.settings.width)×\(entry.document.settings.height)", ""]
         lines += TextWrap.lines(rendered.prompt, width: detailWidth)
         if let negative = rendered.negative, !negative.isEmpty {
             lines += [""] + TextWrap.lines("Negative prompt: " + negative, width: detailWidth)

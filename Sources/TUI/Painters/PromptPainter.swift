@@ -10,7 +10,8 @@ struct PromptPainter {
     func draw(in rect: Rect) {
         let focused = state.focus == .prompt && state.overlays.isEmpty
         let inner = rect.inner
-        let lines = PromptViewLines.lines(state.analysis, width: max(1, inner.width))
+        let lines = PromptViewLines.lines(state.analysis, width: max(1, inner.width),
+                                          styles: state.document.styles.map(\.name))
         let scroll = min(state.promptScroll, max(0, lines.count - inner.height))
         var title = "Prompt · " + "\(state.document.family.rawValue) dialect"
         if lines.count > inner.height && inner.height > 0 {

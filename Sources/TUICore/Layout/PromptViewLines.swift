@@ -4,9 +4,12 @@
 public enum PromptViewLines {
     public typealias Line = (text: String, role: ThemeRole)
 
-    public static func lines(_ analysis: PromptAnalysis, width: Int) -> [Line] {
+    public static func lines(_ analysis: PromptAnalysis, width: Int, styles: [String] = []) -> [Line] {
         guard width > 0 else { return [] }
         var lines: [Line] = []
+        if !styles.isEmpty {
+            for line in TextWrap.lines("Styles on: " + styles.joined(separator: ", "), width: width) { lines.append((line, .title)) }
+        }
         let prompt = analysis.rendered.prompt
         for line in TextWrap.lines(prompt.isEmpty ? "(empty: type into the grid)" : prompt, width: width) {
             lines.append((line, prompt.isEmpty ? .placeholder : .text))
@@ -28,8 +31,8 @@ public enum PromptViewLines {
     }
 
     /// The largest useful scroll position for a view of `height` lines.
-    public static func maxScroll(_ analysis: PromptAnalysis, width: Int, height: Int) -> Int {
-        max(0, lines(analysis, width: width).count - height)
+    public static func maxScroll(_ analysis: PromptAnalysis, width: Int, height: Int, styles: [String] = []) -> Int {
+        max(0, lines(analysis, width: width, styles: styles).count - height)
     }
 
     /// "tokens 34/75 · 80/75 | negative 12/75"; the role warns when a chunk is over 75.

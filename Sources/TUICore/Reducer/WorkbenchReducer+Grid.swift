@@ -147,7 +147,8 @@ extension WorkbenchReducer {
         default: return .none
         }
         let inner = (state.layout.prompt ?? Rect(x: 0, y: 0, width: 60, height: 8)).inner
-        let most = PromptViewLines.maxScroll(state.analysis, width: inner.width, height: inner.height)
+        let most = PromptViewLines.maxScroll(state.analysis, width: inner.width, height: inner.height,
+                                             styles: state.document.styles.map(\.name))
         state.promptScroll = min(max(0, state.promptScroll), most)
         return Reaction(redraw: [.prompt])
     }
