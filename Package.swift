@@ -73,7 +73,7 @@ let package = Package(
         // MARK: apps
         .target(name: "EaselCLI", dependencies: [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            "EngineAPI", "Imaging", "LocalEngine", "PromptKit", "PromptSyntax", "RenderSettings", "TUI", "Tensor",
+            "EngineAPI", "Imaging", "LocalEngine", "PromptKit", "PromptSyntax", "RenderSettings", "TUI", "TUICore", "Tensor",
             "TermImage", "Tokenizer",
         ]),
         .executableTarget(name: "easel", dependencies: ["EaselCLI"]),

@@ -223,9 +223,9 @@ final class PromptKitCLITests: XCTestCase {
     func testImportAndExportStyles() throws {
         let csv = try writeFile("styles.csv", "name,prompt,negative_prompt\r\nFilm Look,\"{prompt}, film grain, 35mm\",blurry\r\nNeon,neon lights,\r\n")
         let imported = try easel(["presets", "import-styles", csv])
-        XCTAssertEqual(imported.stdout, "imported 2 styles: Film-Look, Neon\n", imported.stderr)
+        XCTAssertEqual(imported.stdout, "imported 2 styles: Film Look, Neon\n", imported.stderr)
         let again = try easel(["presets", "import-styles", csv])
-        XCTAssertEqual(again.stdout, "skipped 2 (a preset of that name exists or is built in; --force replaces saved ones): Film-Look, Neon\n")
+        XCTAssertEqual(again.stdout, "skipped 2 (a preset of that name exists or is built in; --force replaces saved ones): Film Look, Neon\n")
 
         let out = work.appendingPathComponent("out.csv").path
         XCTAssertEqual(try easel(["presets", "export-styles", out]).stdout, "exported 7 styles to \(out)\n")

@@ -54,6 +54,8 @@ report='echo "EXIT=$?"; printf "MODE %s %s\n" "$(stty -a | tr " ;" "\n\n" | grep
 env_for() { echo "XDG_CONFIG_HOME=$work/$1/config"; }
 
 scenario typing 120 36 env "$(env_for typing)" "$easel"
+scenario newcomer 120 36 env "$(env_for newcomer)" "$easel"
+scenario demo-fit 120 36 env "$(env_for demo-fit)" "$easel" --preset dreamcore-church
 scenario cfg 120 36 env "$(env_for cfg)" "$easel" --model "$model" "$work/quick.png"
 scenario progress 120 36 env "$(env_for progress)" "$easel" --model "$model" "$work/medium.png"
 scenario preset 120 36 env "$(env_for preset)" "$easel"
@@ -75,6 +77,11 @@ if grep -q "$light_page" "$work/preset-theme.log"; then echo "ok preset-theme-co
 scenario preset-theme 120 36 env "$(env_for theme)" "$easel" --model /nonexistent/model.safetensors --preset bright --theme dark
 if ! grep -q "$light_page" "$work/preset-theme.log"; then echo "ok preset-theme-command-line-wins"; else
   echo "FAIL preset-theme-command-line-wins: the light page colour is on screen despite --theme dark"; failures=$((failures + 1)); fi
+mkdir -p "$work/styles-cwd"
+printf 'name,prompt,negative_prompt\r\n"Cinematic {p}","cinematic still of {prompt}",cartoon\r\n"Noir, classic",noir,\r\n' \
+  >"$work/styles-cwd/styles.csv"
+scenario styles 120 36 bash -c 'cd "$1" && env "$2" "$3" --model /nonexistent/model.safetensors && env "$2" "$3" presets show "Noir, classic"' \
+  sh "$work/styles-cwd" "$(env_for styles)" "$easel"
 scenario save-load 120 36 bash -c '
   env "$1" "$2" --model "$3" --output "$4" "$5" || exit
   exec env "$1" "$2" --model "$3" "$(ls "$4"/*/*.png)"' sh "$(env_for save)" "$easel" "$model" "$work/outputs" "$work/quick.png"

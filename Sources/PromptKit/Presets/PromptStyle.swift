@@ -23,4 +23,20 @@ public struct PromptStyle: Equatable, Codable, Sendable {
         if style.contains("{prompt}") { return style.replacingOccurrences(of: "{prompt}", with: prompt) }
         return [prompt.trimmed, style.trimmed].filter { !$0.isEmpty }.joined(separator: ", ")
     }
+
+    /// Styles applied to a rendered prompt one after another, as A1111 applies several selected
+    /// styles (`StyleDatabase.apply_styles_to_prompt`: each merged into the result of the last).
+    /// A style's negative is dropped in families that take no separate negative prompt.
+    public static func apply(_ styles: [PromptStyle], to rendered: RenderedPrompt, family: ModelFamily) -> RenderedPrompt {
+        guard !styles.isEmpty else { return rendered }
+        var out = rendered
+        var negative = rendered.negative ?? ""
+        for style in styles {
+            let merged = style.apply(prompt: out.prompt, negative: negative)
+            out.prompt = merged.prompt
+            negative = merged.negative
+        }
+        if family.profile.negative == .separate { out.negative = negative.isEmpty ? nil : negative }
+        return out
+    }
 }

@@ -42,6 +42,8 @@ extension WorkbenchApp {
             } catch {
                 pending.append(.operationFailed("\(error)"))
             }
+        case .listFolder(let folder):
+            pending.append(.folderListed(FolderReader.list(folder)))
         case .savePreset, .renamePreset, .deletePreset, .importStyles, .reloadPresets:
             pending.append(presets.perform(effect))
         }

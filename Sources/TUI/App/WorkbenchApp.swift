@@ -47,6 +47,10 @@ public final class WorkbenchApp {
         if let start = options.startSettings { document.settings = start }
         document.settings.seed = UInt64.random(in: 0..<4_294_967_294)
         state = AppState(document: document, randomSeed: UInt64.random(in: 0...UInt64.max))
+        state.keyStyle = options.keyStyle
+        state.status = .info(options.keyStyle == .vim
+            ? "Vim-style keys: i edits the selected row, hjkl move, q quits, F1 lists every key"
+            : "Start typing: the selected row fills in as you type. ↑↓ rows, Tab next pane, F1 every key")
         let inbox = self.inbox
         backend = EngineSession(engine: engine) { event in inbox.post(event) }
     }

@@ -36,7 +36,7 @@ struct ParametersPainter {
             let note = ParameterFormat.recommendedLabel(field, family: family, advice: advice) ?? ""
             let valueText = CellWidth.fit(value, cells: 5, pad: true)
             // The note column has one width for every slider, so the bars line up.
-            let noteWidth = 9
+            let noteWidth = 11
             let barWidth = max(0, width - 6 - noteWidth - 1)
             let current = numericValue(field)
             if barWidth >= 4 {

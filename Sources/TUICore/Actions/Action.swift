@@ -42,4 +42,5 @@ public enum Action: Equatable, Sendable {
     /// An effect failed; the message is shown as an error in the status line.
     case operationFailed(String)
     case clipboardCopied(characters: Int)
+    case folderListed(FolderListing)
 }

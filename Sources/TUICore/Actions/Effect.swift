@@ -26,4 +26,7 @@ public enum Effect: Equatable, Sendable {
     case deletePreset(name: String)
     case importStyles(path: String)
     case reloadPresets
+    /// Read a folder for a path prompt (as typed: "~/" expands, "" is the current folder);
+    /// reported back as `folderListed`.
+    case listFolder(String)
 }

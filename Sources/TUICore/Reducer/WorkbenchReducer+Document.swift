@@ -11,7 +11,7 @@ extension WorkbenchReducer {
 
     /// After any document change: new prompt analysis, running job cancelled, next one scheduled.
     func documentChanged(_ state: inout AppState) -> Reaction {
-        state.analysis = environment.analyze(state.document)
+        refreshAnalysis(&state)
         var reaction = Reaction(redraw: .document)
         reaction.merge(restartRender(&state, delay: environment.debounce, force: false))
         return reaction

@@ -73,7 +73,7 @@ extension WorkbenchReducer {
                 grid.negative = Self.removing(defaults.negative ?? "", from: settings.negativePrompt)
                 doc.grid = grid
             }
-            doc.style = nil
+            doc.styles = []
             var s = settings
             s.prompt = ""
             s.negativePrompt = ""

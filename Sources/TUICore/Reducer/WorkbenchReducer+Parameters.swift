@@ -92,8 +92,7 @@ extension WorkbenchReducer {
     func choose(_ state: inout AppState, _ field: ParameterField, index: Int) -> Reaction {
         switch field {
         case .family:
-            let family = ModelFamily.allCases[index]
-            return change(&state, kind: nil) { $0.grid.family = family }
+            return switchFamily(&state, to: ModelFamily.allCases[index])
         case .sampler:
             let sampler = Sampler.allCases[index]
             return change(&state, kind: nil) { $0.settings.sampler = sampler }

@@ -30,6 +30,7 @@ extension WorkbenchReducer {
             return Reaction(redraw: [.status, .parameters])
         case .modelLoaded(let name):
             state.model = .ready(name: name)
+            refreshAnalysis(&state)
             if case .unavailable = state.render { state.render = .idle }
             var reaction = restartRender(&state, delay: 0, force: false)
             reaction.redraw.formUnion([.status, .parameters])
@@ -44,7 +45,8 @@ extension WorkbenchReducer {
             return .none
         case .modelsFound(let paths):
             state.availableModels = paths
-            return Reaction(redraw: [.parameters])
+            refreshAnalysis(&state)
+            return Reaction(redraw: [.parameters, .prompt])
         default:
             return .none
         }
