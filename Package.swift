@@ -5,6 +5,8 @@ import PackageDescription
 //   C shims      CBLAS, CNCursesW, CChafa, CPNG          (modulemap + shim.h only)
 //   C kernels    CKernels (bf16 GEMM via AVX-512 BF16, CPU detection; used by Tensor)
 //   vocabulary   Catalog (samplers, schedules and their names, checkpoint families; no dependencies)
+//   safety       UntrustedText (terminal-safe text, short quotes in errors, the prompt-text limit)
+//                SafeFiles (the one atomic writer, regular-file deletion, stale temporary files)
 //   settings     RenderSettings (one render's settings, infotext)  ·  Imaging (PNG) → TermImage
 //   seam         EngineAPI (ImageEngine protocol, requests, events; knows no terminal, no tensor)
 //   engine       Tensor → SafeTensors → Models → Diffusion;  Sampling;  Tokenizer;  PromptSyntax
@@ -51,28 +53,30 @@ let package = Package(
 
         // MARK: vocabulary and the engine seam
         .target(name: "Catalog"),
+        .target(name: "UntrustedText"),
+        .target(name: "SafeFiles"),
         .target(name: "EngineAPI", dependencies: ["Catalog", "RenderSettings", "Imaging"]),
 
         // MARK: prompt
         .target(name: "RenderSettings", dependencies: ["Catalog"]),
-        .target(name: "PromptKit", dependencies: ["RenderSettings", "PromptSyntax", "Tokenizer"]),
+        .target(name: "PromptKit", dependencies: ["RenderSettings", "PromptSyntax", "SafeFiles", "Tokenizer", "UntrustedText"]),
 
         // MARK: imaging
-        .target(name: "Imaging", dependencies: ["CPNG"]),
+        .target(name: "Imaging", dependencies: ["CPNG", "SafeFiles"]),
         .target(name: "TermImage", dependencies: ["CChafa", "Imaging"]),
 
         // MARK: terminal
         .target(name: "TUICore", dependencies: ["PromptKit", "RenderSettings", "EngineAPI"]),
-        .target(name: "TUI", dependencies: ["CNCursesW", "EngineAPI", "Imaging", "PromptKit", "RenderSettings", "TUICore", "TermImage", "Tokenizer"]),
+        .target(name: "TUI", dependencies: ["CNCursesW", "EngineAPI", "Imaging", "PromptKit", "RenderSettings", "SafeFiles", "TUICore", "TermImage", "Tokenizer", "UntrustedText"]),
 
         // MARK: engines
-        .target(name: "LocalEngine", dependencies: ["Catalog", "Diffusion", "EngineAPI", "RenderSettings", "Tensor"]),
+        .target(name: "LocalEngine", dependencies: ["Catalog", "Diffusion", "EngineAPI", "RenderSettings", "SafeFiles", "Tensor"]),
 
         // MARK: apps
         .target(name: "EaselCLI", dependencies: [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            "EngineAPI", "Imaging", "LocalEngine", "PromptKit", "PromptSyntax", "RenderSettings", "TUI", "Tensor",
-            "TermImage", "Tokenizer",
+            "EngineAPI", "Imaging", "LocalEngine", "PromptKit", "PromptSyntax", "RenderSettings", "SafeFiles", "TUI", "Tensor",
+            "TermImage", "Tokenizer", "UntrustedText",
         ]),
         .executableTarget(name: "easel", dependencies: ["EaselCLI"]),
         .executableTarget(name: "easel-bench", dependencies: ["Diffusion", "EngineAPI", "Models", "RenderSettings", "SafeTensors", "Tensor"],
@@ -81,6 +85,8 @@ let package = Package(
         // MARK: tests
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
+        .testTarget(name: "UntrustedTextTests", dependencies: ["UntrustedText"]),
+        .testTarget(name: "SafeFilesTests", dependencies: ["SafeFiles"]),
         .testTarget(name: "TensorTests", dependencies: ["Tensor"]),
         .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors", "TestSupport"]),
         .testTarget(name: "TokenizerTests", dependencies: ["PromptSyntax", "TestSupport", "Tokenizer"]),

@@ -135,6 +135,23 @@ final class GenerateCLITests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: out))
     }
 
+    /// Issue 17, item 2: `--output x.png` where x.png → /proc/self/fd/1 used to replace the link
+    /// with a PNG after rendering; now it is refused before rendering, and the link stays.
+    func testOutputThatIsALinkOrDeviceIsRefused() throws {
+        let model = Fixtures.url("tiny-sd15.safetensors").path
+        let link = work.appendingPathComponent("x.png").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/proc/self/fd/1")
+        let fifo = work.appendingPathComponent("pipe.png").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        for output in [link, fifo] {
+            let result = try EaselProcess.run(["generate", "--model", model, "--prompt", "a cat", "--steps", "1",
+                                               "--width", "64", "--height", "64", "--output", output])
+            XCTAssertEqual(result.status, 1, result.stderr)
+            XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, result.stderr)
+        }
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: link), "/proc/self/fd/1")
+    }
+
     func testMissingAndCorruptModelsAreOneLineErrors() throws {
         let corrupt = work.appendingPathComponent("corrupt.safetensors")
         try Data([0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F, 1, 2, 3]).write(to: corrupt)

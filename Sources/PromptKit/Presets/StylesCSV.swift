@@ -48,7 +48,8 @@ public enum StylesCSV {
         return Data(("\u{FEFF}" + CSVTable.format(rows)).utf8)
     }
 
+    /// Writes atomically; the folder must exist (it is a path the user typed).
     public static func write(_ styles: [PromptStyle], to url: URL) throws {
-        try AtomicFile.write(format(styles), to: url)
+        try JSONFile.writeAtomically(format(styles), to: url, folder: .mustExist)
     }
 }
