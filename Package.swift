@@ -42,11 +42,11 @@ let package = Package(
         // MARK: engine
         .target(name: "Tensor", dependencies: ["CBLAS", "CKernels"],
                 swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
-        .target(name: "SafeTensors", dependencies: ["Tensor"],
+        .target(name: "SafeTensors", dependencies: ["Tensor", "UntrustedText"],
                 swiftSettings: [.unsafeFlags(["-O"])]),  // fp16 widening is ~300× slower unoptimised
-        .target(name: "Tokenizer", dependencies: ["PromptSyntax"]),
+        .target(name: "Tokenizer", dependencies: ["PromptSyntax", "UntrustedText"]),
         .target(name: "PromptSyntax"),
-        .target(name: "Models", dependencies: ["Tensor", "SafeTensors"],
+        .target(name: "Models", dependencies: ["Tensor", "SafeTensors", "UntrustedText"],
                 swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
         .target(name: "Sampling", dependencies: ["Catalog"]),
         .target(name: "Diffusion", dependencies: ["EngineAPI", "Imaging", "Models", "PromptSyntax", "RenderSettings", "Sampling", "Tensor", "Tokenizer"]),
@@ -58,7 +58,7 @@ let package = Package(
         .target(name: "EngineAPI", dependencies: ["Catalog", "RenderSettings", "Imaging"]),
 
         // MARK: prompt
-        .target(name: "RenderSettings", dependencies: ["Catalog"]),
+        .target(name: "RenderSettings", dependencies: ["Catalog", "UntrustedText"]),
         .target(name: "PromptKit", dependencies: ["RenderSettings", "PromptSyntax", "SafeFiles", "Tokenizer", "UntrustedText"]),
 
         // MARK: imaging

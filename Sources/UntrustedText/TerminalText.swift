@@ -21,6 +21,11 @@ public enum TerminalText {
         return String(out)
     }
 
+    /// True for a scalar that must never reach a terminal raw (newline and tab included).
+    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        needsEscape(scalar, false)
+    }
+
     static func needsEscape(_ scalar: Unicode.Scalar, _ keepingLineBreaks: Bool) -> Bool {
         switch scalar.value {
         case 0x0A, 0x09: !keepingLineBreaks

@@ -162,7 +162,7 @@ final class PromptKitCLITests: XCTestCase {
         assertOneLineError(try easel(["prompt", "lint", "--prompt", "a cat", "--dialect", "v6"]),
                            "unknown dialect 'v6'; valid: sd15, sdxl, pony, flux, midjourney, natural")
         let huge = String(repeating: "a", count: 100 * 1024)
-        assertOneLineError(try easel(["prompt", "lint", "--prompt", huge, "--dialect", "sd15"]), "--prompt is 102400 bytes; the limit is 32768")
+        assertOneLineError(try easel(["prompt", "lint", "--prompt", huge, "--dialect", "sd15"]), "--prompt is 102400 bytes, over the 32768-byte limit for prompt text")
         let invalid = try easel([#""$EASEL" prompt lint --prompt "$(printf 'caf\351')" --dialect sd15"#], shell: true)
         assertOneLineError(invalid, "argument 4 is not valid UTF-8")
     }

@@ -82,6 +82,7 @@ public struct PresetStore: Sendable {
         let file = url(for: name)
         var preset = try JSONFile.read(Preset.self, from: file)
         try preset.grid.checkTextLengths(file: file.path)
+        try preset.style?.checkTextLengths(file: file.path)
         do { try preset.settings.validate() } catch {
             throw PromptKitError.badFile(location: file.path, reason: "settings: \(error)")
         }
