@@ -66,7 +66,7 @@ let package = Package(
         .target(name: "TermImage", dependencies: ["CChafa", "Imaging"]),
 
         // MARK: terminal
-        .target(name: "TUICore", dependencies: ["PromptKit", "RenderSettings", "EngineAPI"]),
+        .target(name: "TUICore", dependencies: ["PromptKit", "RenderSettings", "EngineAPI", "UntrustedText"]),
         .target(name: "TUI", dependencies: ["CNCursesW", "EngineAPI", "Imaging", "PromptKit", "RenderSettings", "SafeFiles", "TUICore", "TermImage", "Tokenizer", "UntrustedText"]),
 
         // MARK: engines
@@ -100,7 +100,7 @@ let package = Package(
         .testTarget(name: "PromptKitTests", dependencies: ["PromptKit", "RenderSettings", "TestSupport", "Tokenizer"]),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "SafeTensors", "TestSupport"]),
         .testTarget(name: "TermImageTests", dependencies: ["Imaging", "TermImage", "TestSupport"]),
-        .testTarget(name: "TUICoreTests", dependencies: ["EngineAPI", "PromptKit", "RenderSettings", "TUICore", "TestSupport"]),
+        .testTarget(name: "TUICoreTests", dependencies: ["EngineAPI", "PromptKit", "RenderSettings", "TUICore", "TestSupport", "UntrustedText"]),
         .testTarget(name: "EaselCLITests", dependencies: ["TestSupport", "Imaging", "RenderSettings"]),
         .testTarget(name: "EngineSeamTests", dependencies: ["EaselCLI", "EngineAPI", "Imaging", "RenderSettings", "TUI", "TestSupport"]),
     ]
