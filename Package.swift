@@ -14,12 +14,14 @@ import PackageDescription
 //   prompt       PromptKit (grid, dialects, lint, presets; knows nothing of engines)
 //   terminal     TUICore (state, actions, keymap; no curses) → TUI (curses drawing, event loop)
 //   apps         EaselCLI (commands; the one place that picks an engine) → easel;  easel-bench
+//   fuzzing      FuzzTargets (each parser on any bytes) → easel-fuzz (seeded mutation driver)
 let package = Package(
     name: "Easel",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "easel", targets: ["easel"]),
         .executable(name: "easel-bench", targets: ["easel-bench"]),
+        .executable(name: "easel-fuzz", targets: ["easel-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -79,6 +81,9 @@ let package = Package(
             "TermImage", "Tokenizer", "UntrustedText",
         ]),
         .executableTarget(name: "easel", dependencies: ["EaselCLI"]),
+        // Fuzzing (FUZZING.md): the parsers as targets, and the seeded mutation driver.
+        .target(name: "FuzzTargets", dependencies: ["Imaging", "PromptKit", "PromptSyntax", "RenderSettings", "SafeTensors"]),
+        .executableTarget(name: "easel-fuzz", dependencies: ["FuzzTargets"]),
         .executableTarget(name: "easel-bench", dependencies: ["Diffusion", "EngineAPI", "Models", "RenderSettings", "SafeTensors", "Tensor"],
                           swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
 
@@ -88,7 +93,7 @@ let package = Package(
         .testTarget(name: "UntrustedTextTests", dependencies: ["UntrustedText"]),
         .testTarget(name: "SafeFilesTests", dependencies: ["SafeFiles"]),
         .testTarget(name: "TensorTests", dependencies: ["Tensor"]),
-        .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors", "TestSupport"]),
+        .testTarget(name: "SafeTensorsTests", dependencies: ["FuzzTargets", "SafeTensors", "TestSupport"]),
         .testTarget(name: "TokenizerTests", dependencies: ["PromptSyntax", "TestSupport", "Tokenizer"]),
         .testTarget(name: "PromptSyntaxTests", dependencies: ["PromptSyntax", "TestSupport"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "SafeTensors", "Tensor", "TestSupport", "Tokenizer"]),

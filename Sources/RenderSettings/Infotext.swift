@@ -82,22 +82,21 @@ public enum Infotext {
     static func fields(inParameterLine line: String) throws -> [InfotextField] {
         // Substrings are cut from one UTF-16 copy: `NSString.substring` on a bridged Swift
         // string converts offsets from the start each time, which made 100,000 keys quadratic.
-        let utf16 = Array(line.utf16)
+        let scanner = InfotextParameterScanner(line)
         func text(_ range: NSRange) -> String {
-            String(decoding: utf16[range.location..<(range.location + range.length)], as: UTF16.self)
+            String(decoding: scanner.utf16[range.location..<(range.location + range.length)], as: UTF16.self)
         }
         var fields: [InfotextField] = []
         var tooMany = false
-        parameterRegex.enumerateMatches(in: line, range: NSRange(location: 0, length: utf16.count)) { match, _, stop in
-            guard let match else { return }
+        scanner.forEachMatch(of: parameterRegex) { match in
             guard fields.count < maximumFields else {
                 tooMany = true
-                stop.pointee = true
-                return
+                return false
             }
             let key = text(match.range(at: 1))
             let raw = text(match.range(at: 2))
             fields.append(InfotextField(key: key, value: InfotextQuoting.unquote(raw)))
+            return true
         }
         if tooMany { throw RenderSettingsError.invalidSetting(field: "infotext", reason: "more than \(maximumFields) parameters") }
         return fields

@@ -41,4 +41,41 @@ final class InfotextLimitsTests: XCTestCase {
         settings.prompt = atLimit + "b"
         XCTAssertThrowsError(try settings.validate())
     }
+
+    /// `easel-fuzz` found the parameter pattern quadratic on a long run of words with no `:`
+    /// (32 KB of "at at …": 28 s in a debug build before `InfotextParameterScanner`).
+    func testALongRunWithoutAColonIsLinear() throws {
+        let start = Date()
+        let settings = try Infotext.parse("x\n" + String(repeating: "at ", count: 10_900) + ", Steps: 3, Seed: 1, Size: 8x8")
+        XCTAssertEqual(settings.steps, 3)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 1)
+    }
+
+    /// The scanner must find exactly what one `NSRegularExpression` search of A1111's pattern
+    /// finds (the pattern itself decides every match; the scanner only skips starts where none
+    /// can begin). The lines are the tricky ones: quotes, escapes, spaces, dashes, slashes,
+    /// non-ASCII words, a surrogate pair, colons in odd places.
+    func testTheScannerFindsWhatTheRegexFinds() throws {
+        let pattern = try NSRegularExpression(pattern: Infotext.parameterPattern)
+        let lines = [
+            "Steps: 20, Sampler: Euler a, CFG scale: 7, Seed: 1, Size: 64x64",
+            #"Lora hashes: "a: 1, b: 2", Note: "esc \" quote", Bad: "open, Next: 1"#,
+            "  Key-with/slash: v, 9lives: x, _u: y, :lonely, a:b, ab:, é clé: ü, 猫 名: 値, 😀x: 1, x😀: 2",
+            "no colon at all, just words and spaces",
+            "a b c d: e: f, g h : i, j\tk: l, m\r: n",
+            "\"quoted key\": v, Normal: \"\", Empty: , Last: end",
+        ]
+        for line in lines {
+            let ns = line as NSString
+            let expected = pattern.matches(in: line, range: NSRange(location: 0, length: ns.length)).map {
+                [ns.substring(with: $0.range), ns.substring(with: $0.range(at: 1)), ns.substring(with: $0.range(at: 2))]
+            }
+            var found: [[String]] = []
+            InfotextParameterScanner(line).forEachMatch(of: pattern) {
+                found.append([ns.substring(with: $0.range), ns.substring(with: $0.range(at: 1)), ns.substring(with: $0.range(at: 2))])
+                return true
+            }
+            XCTAssertEqual(found, expected, line)
+        }
+    }
 }
