@@ -19,6 +19,9 @@ extension StableDiffusionPipeline {
         let cond = try promptEncoder.schedule(for: settings.prompt, steps: settings.steps, clipSkip: settings.clipSkip)
         let uncond = try promptEncoder.schedule(for: settings.negativePrompt, steps: settings.steps,
                                                 clipSkip: settings.clipSkip)
+        for entry in cond.entries + uncond.entries {
+            try FiniteValueCheck.require(entry.conditioning.context, .textEncoder)
+        }
         let (condPadded, uncondPadded) = try promptEncoder.padToCommonLength(cond, uncond, clipSkip: settings.clipSkip)
         return Prepared(cond: condPadded, uncond: uncondPadded,
                         sigmas: try settings.schedule.sigmas(steps: settings.steps, model: sigmas),

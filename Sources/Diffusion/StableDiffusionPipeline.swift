@@ -102,7 +102,9 @@ public final class StableDiffusionPipeline {
         }
         let denoise: Denoiser = { x, sigma in
             step = Self.stepIndex(of: sigma, in: sigmaSchedule)
-            return try denoiser(x, sigma: sigma)
+            let denoised = try denoiser(x, sigma: sigma)
+            try FiniteValueCheck.require(denoised, .unet, at: "step \(step + 1) of \(settings.steps)")
+            return denoised
         }
         return try prepared.sampler.sample(denoise, x: x, sigmas: sigmaSchedule, noise: &noise) { info in
             onStep(info.step, info.denoised)
@@ -133,6 +135,7 @@ public final class StableDiffusionPipeline {
         let z = Tensor(shape: [1, latentFormat.channels, settings.latentHeight, settings.latentWidth],
                        values: latent.map { $0 / scale + shift })                                      // [1, 4, h, w]
         let image = try vae.decode(z)                                                                  // [1, 3, H, W]
+        try FiniteValueCheck.require(image, .vae)
         return try RGBImage(channelsFirst: UnsafeBufferPointer(start: image.pointer, count: image.count),
                             width: image.shape[3], height: image.shape[2])
     }

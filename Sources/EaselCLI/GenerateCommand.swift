@@ -98,7 +98,7 @@ struct GenerateCommand: ParsableCommand {
             recorded.seed = image.seed
             recorded.batchSize = 1
             try PNGFile.write(image.image, text: [(key: "parameters", value: Infotext.format(recorded))], to: path)
-            print(path.path)
+            printText(path.path)
         }
     }
 
@@ -134,7 +134,7 @@ struct GenerateCommand: ParsableCommand {
             guard let parameters = text["parameters"] else {
                 throw ValidationError("\(from): no A1111 'parameters' text in this PNG")
             }
-            var settings = try Infotext.parse(parameters)
+            var settings = try CommandLineText.parseInfotext(parameters, file: from)
             settings.rng = .cpu
             return settings
         }

@@ -22,8 +22,8 @@ struct InfoCommand: ParsableCommand {
             guard let parameters = text["parameters"] else {
                 throw CLIError("\(file): no A1111 'parameters' text in this PNG")
             }
-            guard parsed else { print(parameters); return }
-            let s = try Infotext.parse(parameters)
+            guard parsed else { printText(parameters); return }
+            let s = try CommandLineText.parseInfotext(parameters, file: file)
             var lines = [("prompt", s.prompt), ("negative", s.negativePrompt), ("steps", String(s.steps)),
                          ("sampler", s.sampler.id), ("schedule", s.schedule.id), ("cfg", String(s.cfgScale)),
                          ("seed", String(s.seed)), ("size", "\(s.width)x\(s.height)"), ("clip skip", String(s.clipSkip)),
@@ -31,7 +31,7 @@ struct InfoCommand: ParsableCommand {
             if let name = s.modelName { lines.append(("model", name)) }
             if let hash = s.modelHash { lines.append(("model hash", hash)) }
             lines += s.extraParameters.map { ($0.key, $0.value) }
-            for (key, value) in lines { print("\(key): \(value)") }
+            for (key, value) in lines { printText("\(key): \(value)") }
         } catch {
             CommandLineIO.fail(error)
         }

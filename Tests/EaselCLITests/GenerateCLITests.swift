@@ -135,6 +135,44 @@ final class GenerateCLITests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: out))
     }
 
+    /// Issue 17, item 2: `--output x.png` where x.png → /proc/self/fd/1 used to replace the link
+    /// with a PNG after rendering; now it is refused before rendering, and the link stays.
+    func testOutputThatIsALinkOrDeviceIsRefused() throws {
+        let model = Fixtures.url("tiny-sd15.safetensors").path
+        let link = work.appendingPathComponent("x.png").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/proc/self/fd/1")
+        let fifo = work.appendingPathComponent("pipe.png").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        for output in [link, fifo] {
+            let result = try EaselProcess.run(["generate", "--model", model, "--prompt", "a cat", "--steps", "1",
+                                               "--width", "64", "--height", "64", "--output", output])
+            XCTAssertEqual(result.status, 1, result.stderr)
+            XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, result.stderr)
+        }
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: link), "/proc/self/fd/1")
+    }
+
+    /// Issue 17, item 10: `easel info` used to print a PNG's text raw, so a hostile file could
+    /// retitle the window (OSC 0) or clear the screen. Item 4: a PNG prompt over the one limit is
+    /// refused, naming the file.
+    func testInfoShowsControlCharactersAndLongPromptsAreRefused() throws {
+        let png = work.appendingPathComponent("hostile.png")
+        let text = "a \u{1B}]0;pwned\u{07} cat\u{1B}[2J\nSteps: 20, Sampler: Euler a, CFG scale: 7, Seed: 1, Size: 64x64"
+        try PNGFile.write(RGBImage(width: 8, height: 8), text: [(key: "parameters", value: text)], to: png)
+        for arguments in [["info", png.path], ["info", "--parsed", png.path]] {
+            let result = try EaselProcess.run(arguments)
+            XCTAssertEqual(result.status, 0, result.stderr)
+            XCTAssertFalse(result.stdout.contains("\u{1B}") || result.stdout.contains("\u{07}"), result.stdout)
+            XCTAssertTrue(result.stdout.contains("a ^[]0;pwned^G cat^[[2J"), result.stdout)
+        }
+        let long = work.appendingPathComponent("long.png")
+        let prompt = String(repeating: "a", count: 100 * 1024)
+        try PNGFile.write(RGBImage(width: 8, height: 8), text: [(key: "parameters", value: prompt + "\nSteps: 1, Seed: 1, Size: 64x64")], to: long)
+        let result = try EaselProcess.run(["generate", "--from", long.path, "--output", work.appendingPathComponent("o.png").path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stderr, "easel: \(long.path): prompt: 102400 bytes, over the 32768-byte limit for prompt text\n")
+    }
+
     func testMissingAndCorruptModelsAreOneLineErrors() throws {
         let corrupt = work.appendingPathComponent("corrupt.safetensors")
         try Data([0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F, 1, 2, 3]).write(to: corrupt)

@@ -114,6 +114,12 @@ scenario crash 100 30 bash -c "
 mkdir -p "$work/missing/config/easel/presets"
 printf '{ "grid": ' >"$work/missing/config/easel/presets/broken.json"
 scenario missing-model 120 36 env "$(env_for missing)" "$easel" --model /nonexistent/model.safetensors
+# A 70 KB bracketed paste, and the terminal going away with and without SIGHUP (issue 17).
+if out=$(bash "$here/paste-hangup.sh" "$easel" 2>&1); then
+  sed 's/^/  /' <<<"$out" | sed 's/^  ok/ok/'
+else
+  echo "FAIL paste-hangup"; sed 's/^/    /' <<<"$out"; failures=$((failures + 1))
+fi
 
 echo "$failures failed"
 [ "$failures" -eq 0 ]

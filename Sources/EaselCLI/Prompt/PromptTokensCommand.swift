@@ -37,6 +37,7 @@ struct PromptTokensCommand: ParsableCommand {
 
     func run() throws {
         try CommandLineText.checkArgumentsAreUTF8()
+        try CommandLineText.checkLength(text, name: "the prompt")
         let steps = try PromptScheduleCommand.stepCount(self.steps, option: "--steps")
         let tokenizer = try vocab.map { try CLIPTokenizer(contentsOf: URL(fileURLWithPath: $0)) } ?? CLIPTokenizer.locateDefault()
         let chunker = A1111Chunker(tokenizer: tokenizer)
@@ -51,7 +52,7 @@ struct PromptTokensCommand: ParsableCommand {
             return (entry, chunked)
         }
         if json {
-            print(PromptJSON.array(entries.map { entry, chunked in
+            printText(PromptJSON.array(entries.map { entry, chunked in
                 PromptJSON.object([
                     ("end_step", String(entry.endStep)),
                     ("text", PromptJSON.string(entry.text)),
@@ -63,9 +64,9 @@ struct PromptTokensCommand: ParsableCommand {
         }
         for (entry, chunked) in entries {
             let indent = entries.count > 1 ? "  " : ""
-            if entries.count > 1 { print("until step \(entry.endStep): \(entry.text)") }
+            if entries.count > 1 { printText("until step \(entry.endStep): \(entry.text)") }
             for (index, chunk) in chunked.chunks.enumerated() {
-                print(indent + Self.line(chunk, number: index + 1))
+                printText(indent + Self.line(chunk, number: index + 1))
             }
         }
     }

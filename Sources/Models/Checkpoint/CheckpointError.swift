@@ -1,3 +1,4 @@
+import UntrustedText
 /// Why a checkpoint cannot be loaded. Each description is one line that starts with the file
 /// or folder concerned. (Problems inside a `.safetensors` file itself, including a missing
 /// tensor, are `SafeTensorsError`s.)
@@ -33,7 +34,7 @@ public enum CheckpointError: Error, Equatable, CustomStringConvertible, Sendable
         case let .missingComponent(file, detail):
             return "\(file): \(detail)"
         case let .shapeMismatch(file, key, shape, expected):
-            return "\(file): tensor '\(key)' has shape \(shape), expected \(expected)"
+            return "\(file): tensor '\(QuotedInput.shortened(key))' has shape \(shape), expected \(expected)"
         case let .undetectable(file, component, detail):
             return "\(file): cannot detect the \(component) architecture: \(detail)"
         case let .invalidConfig(file, detail):

@@ -95,5 +95,5 @@ public struct PromptLinter: Sendable {
         return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range) }
     }
 
-    private func number(_ x: Double) -> String { TagDialect.formatWeight(x) }
+    private func number(_ x: Double) -> String { TagDialect.plainDecimal(x) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SafeFiles
 
 /// The user's presets: one pretty-printed JSON file per preset in
 /// `$XDG_CONFIG_HOME/easel/presets/` (default `~/.config/easel/presets/`), beside the
@@ -65,16 +66,18 @@ public struct PresetStore: Sendable {
         }
         try preset.grid.checkTextLengths()
         try preset.settings.validate()
-        try JSONFile.write(preset, to: url(for: preset.name))
+        try JSONFile.write(preset, to: url(for: preset.name), folder: .createIfMissing)
     }
 
+    /// Deletes the preset's file, which must be a regular file: a folder, link or device with
+    /// the preset's name is refused with the reason (issue 17, item 1).
     public func delete(_ name: String) throws {
         if BuiltinPresets.named(name) != nil { throw PromptKitError.builtInPreset(name) }
         try PresetName.validate(name)
         let file = url(for: name)
-        guard FileManager.default.fileExists(atPath: file.path) else { throw PromptKitError.unknownPreset(name) }
-        do { try FileManager.default.removeItem(at: file) } catch {
-            throw PromptKitError.badFile(location: file.path, reason: "cannot delete: \(error.localizedDescription)")
+        guard FileKind(atPath: file.path) != .missing else { throw PromptKitError.unknownPreset(name) }
+        do { try RegularFile.remove(atPath: file.path) } catch let error as FileError {
+            throw PromptKitError.badFile(location: error.path, reason: error.reason)
         }
     }
 
@@ -82,6 +85,7 @@ public struct PresetStore: Sendable {
     private func loadUser(_ file: URL) throws -> Preset {
         var preset = try JSONFile.read(Preset.self, from: file)
         try preset.grid.checkTextLengths(file: file.path)
+        try preset.style?.checkTextLengths(file: file.path)
         do { try preset.settings.validate() } catch {
             throw PromptKitError.badFile(location: file.path, reason: "settings: \(error)")
         }

@@ -1,3 +1,4 @@
+import UntrustedText
 /// An A1111 prompt style: a named prompt and negative prompt applied to the user's prompt.
 public struct PromptStyle: Equatable, Codable, Sendable {
     /// The style's name as A1111 shows it (any text).
@@ -38,5 +39,16 @@ public struct PromptStyle: Equatable, Codable, Sendable {
         }
         if family.profile.negative == .separate { out.negative = negative.isEmpty ? nil : negative }
         return out
+    }
+}
+
+extension PromptStyle {
+    /// Throws when the prompt or negative is over `PromptTextLimit`, naming the file and style.
+    func checkTextLengths(file: String) throws {
+        for (field, text) in [("prompt", prompt), ("negative_prompt", negativePrompt)] {
+            do { try PromptTextLimit.check(text, what: "\(file): style '\(QuotedInput.shortened(name))' \(field)") } catch let error as TextTooLongError {
+                throw PromptKitError.textTooLong(what: error.what, bytes: error.bytes, limit: error.limit)
+            }
+        }
     }
 }

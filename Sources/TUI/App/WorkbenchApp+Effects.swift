@@ -13,6 +13,8 @@ extension WorkbenchApp {
             backend.cancel()
         case .scheduleRender(let delay):
             renderDeadline = Date().addingTimeInterval(delay)
+        case .scheduleAnalysis(let delay):
+            analysisDeadline = Date().addingTimeInterval(delay)
         case .startRender(let job, let settings):
             backend.start(job: job, settings: settings)
             workerPriority?.lowerWorkers()

@@ -24,6 +24,7 @@ public final class WorkbenchApp {
     var state: AppState
     var pending: [Action] = []
     var renderDeadline: Date?
+    var analysisDeadline: Date?
     var preview: PreviewImage?
     var finalImage: (job: Int, image: RGBImage)?
     var screen: CursesScreen?
@@ -31,6 +32,7 @@ public final class WorkbenchApp {
     var painter: WorkbenchPainter?
     var workerPriority: WorkerThreadPriority?
     let latency = KeyLatencyLog()
+    var terminalWatch = TerminalWatch()
     let presets: PresetEffects
 
     /// Renders through `engine`: the in-process engine or a remote one, the same either way.
@@ -116,6 +118,10 @@ public final class WorkbenchApp {
             draw(&redraw, screen: screen, painter: painter)
             latency.recordFrame()
             for event in inbox.drain() { receive(event) }
+            if let deadline = analysisDeadline, deadline <= Date() {
+                analysisDeadline = nil
+                pending.append(.analysisDue)
+            }
             if let deadline = renderDeadline, deadline <= Date() {
                 renderDeadline = nil
                 pending.append(.renderDue)
@@ -123,10 +129,12 @@ public final class WorkbenchApp {
             redraw.formUnion(process())
             if state.quitRequested { return 0 }
             draw(&redraw, screen: screen, painter: painter)
+            if TerminalGuard.quitSignal != 0 { return 128 + TerminalGuard.quitSignal }
             guard pending.isEmpty else { continue }
-            waitForInput()
+            let terminal = waitForInput()
             if TerminalGuard.quitSignal != 0 { return 128 + TerminalGuard.quitSignal }
             let events = screen.pendingEvents()
+            if terminalWatch.isGone(poll: terminal, eventsRead: events.count) { return 128 + SIGHUP }
             if !events.isEmpty { latency.recordInput() }
             for event in events {
                 switch event {
@@ -158,15 +166,17 @@ public final class WorkbenchApp {
         redraw = []
     }
 
-    /// Sleeps until the terminal or the inbox has something, or the debounce deadline.
-    private func waitForInput() {
+    /// Sleeps until the terminal or the inbox has something, or the debounce deadline; returns
+    /// what poll(2) said of the terminal.
+    private func waitForInput() -> Int16 {
         var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                    pollfd(fd: inbox.readFD, events: Int16(POLLIN), revents: 0)]
         var timeout: Int32 = -1
-        if let deadline = renderDeadline {
+        if let deadline = [renderDeadline, analysisDeadline].compactMap({ $0 }).min() {
             timeout = Int32(max(0, min(60_000, deadline.timeIntervalSinceNow * 1000)).rounded(.up))
         }
         _ = poll(&fds, 2, timeout)
+        return fds[0].revents
     }
 
     /// A render event on the UI thread: keep the pixels when the job is the current one, then

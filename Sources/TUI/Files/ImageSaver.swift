@@ -15,18 +15,13 @@ struct ImageSaver {
         dayFormatter.locale = Locale(identifier: "en_US_POSIX")
         dayFormatter.dateFormat = "yyyy-MM-dd"
         let folder = outputFolder.appendingPathComponent(dayFormatter.string(from: date))
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw ImageFileError(path: folder.path, reason: "cannot create the output folder")
-        }
         let number = nextNumber(in: folder)
         let slug = ImageSaver.slug(settings.prompt)
         let name = String(format: "%05d-%llu", number, settings.seed) + (slug.isEmpty ? "" : "-" + slug) + ".png"
         let url = folder.appendingPathComponent(name)
         var text = [(key: "parameters", value: Infotext.format(settings))]
         if let json = try grid?.jsonText() { text.append((key: ImageParameters.gridKey, value: json)) }
-        try PNGFile.write(image, text: text, to: url)
+        try PNGFile.write(image, text: text, to: url, folder: .createIfMissing)   // Easel's outputs folder
         return url
     }
 

@@ -15,6 +15,8 @@ public enum Action: Equatable, Sendable {
     // rendering
     /// The debounce delay after the last change has passed: start a job.
     case renderDue
+    /// The debounced prompt analysis of a long document is due (see `Effect.scheduleAnalysis`).
+    case analysisDue
     case renderProgress(job: Int, step: Int, total: Int, elapsed: Double, hasPreview: Bool)
     case renderFinished(job: Int, elapsed: Double)
     case renderFailed(job: Int, message: String)

@@ -1,3 +1,4 @@
+import UntrustedText
 extension WorkbenchReducer {
     func performGrid(_ state: inout AppState, _ command: Command) -> Reaction {
         let lines = GridLine.all
@@ -48,7 +49,12 @@ extension WorkbenchReducer {
             state.status = .warning("Paste into a grid field or a text prompt")
             return Reaction(redraw: [.status])
         }
-        return type(&state, text)
+        let existing = state.editor?.text.utf8.count ?? 0
+        guard let (kept, dropped) = Self.cutPaste(text, existing: existing) else { return type(&state, text) }
+        var reaction = type(&state, kept)
+        state.status = .warning("Paste cut: \(dropped) bytes past the \(PromptTextLimit.maximumBytes)-byte limit for prompt text were dropped")
+        reaction.redraw.insert(.status)
+        return reaction
     }
 
     /// Applies a text edit to the editor and writes the text into the grid.

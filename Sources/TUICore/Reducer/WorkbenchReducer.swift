@@ -20,6 +20,9 @@ public struct WorkbenchReducer: Sendable {
         case .resize(let columns, let rows): return resize(&state, columns: columns, rows: rows)
         case .command(let command): return perform(&state, command)
         case .type(let text): return type(&state, text)
+        case .analysisDue:
+            refreshAnalysis(&state)
+            return Reaction(redraw: [.prompt])
         case .renderDue, .renderProgress, .renderFinished, .renderFailed,
              .modelLoading, .modelLoaded, .modelHashed, .modelFailed, .modelsFound:
             return reduceRender(&state, action)
