@@ -11,6 +11,9 @@ import PromptSyntax
 ///   `get_learned_conditioning_prompt_schedules`); each distinct text is encoded once.
 /// - Encodings are cached by (text, clip skip), so re-rendering with a new CFG, seed, sampler
 ///   or step count does not run the text encoder again.
+/// - A negative prompt that is exactly empty takes the conditioner's `emptyNegative` when the
+///   family has one (SDXL's zeros, A1111 `force_zero_embeddings`).
+/// - Each conditioning is then `sized` to the image (SDXL's size sinusoids), after the cache.
 public final class PromptEncoder: @unchecked Sendable {
     /// Tokenizes one prompt text into A1111 chunks of 77 ids with emphasis multipliers.
     public typealias Chunker = (String) throws -> [ConditioningChunk]
@@ -25,7 +28,7 @@ public final class PromptEncoder: @unchecked Sendable {
     /// Number of text-encoder runs so far (cache misses).
     public private(set) var encoderRuns = 0
 
-    private struct CacheKey: Hashable { var text: String; var clipSkip: Int }
+    private struct CacheKey: Hashable { var text: String; var clipSkip: Int; var zeroedNegative: Bool }
 
     public init(conditioner: any Conditioner, cacheCapacity: Int = 64, chunker: @escaping Chunker) {
         self.conditioner = conditioner
@@ -35,12 +38,14 @@ public final class PromptEncoder: @unchecked Sendable {
 
     /// The conditioning (context [1, 77·k, D]) for one prompt text with no scheduling syntax
     /// left in it.
-    public func encode(_ text: String, clipSkip: Int) throws -> Conditioning {
-        let key = CacheKey(text: text, clipSkip: clipSkip)
+    public func encode(_ text: String, clipSkip: Int, negative: Bool = false) throws -> Conditioning {
+        let zeroed = negative && text.isEmpty
+        let key = CacheKey(text: text, clipSkip: clipSkip, zeroedNegative: zeroed)
         lock.lock()
         if let hit = cache[key] { lock.unlock(); return hit }
         lock.unlock()
-        let conditioning = try conditioner.encode(try chunker(text), clipSkip: clipSkip)
+        let conditioning = try (zeroed ? conditioner.emptyNegative(clipSkip: clipSkip) : nil)
+            ?? conditioner.encode(try chunker(text), clipSkip: clipSkip)
         lock.lock()
         defer { lock.unlock() }
         encoderRuns += 1
@@ -50,17 +55,22 @@ public final class PromptEncoder: @unchecked Sendable {
         return conditioning
     }
 
-    /// The conditioning schedule for `prompt` over `steps` sampler steps.
-    func schedule(for prompt: String, steps: Int, clipSkip: Int) throws -> ConditioningSchedule {
+    /// The conditioning schedule for `prompt` (the negative prompt when `negative`) over
+    /// `steps` sampler steps, for an image of `width` × `height`.
+    func schedule(for prompt: String, negative: Bool = false, steps: Int, clipSkip: Int,
+                  width: Int, height: Int) throws -> ConditioningSchedule {
         let text = try LoraTag.extract(from: prompt).text
         let entries = try promptSchedule(text, steps: steps)
         return ConditioningSchedule(entries: try entries.map {
-            ConditioningSchedule.Entry(endStep: $0.endStep, conditioning: try encode($0.text, clipSkip: clipSkip))
+            let encoded = try encode($0.text, clipSkip: clipSkip, negative: negative)
+            return ConditioningSchedule.Entry(endStep: $0.endStep,
+                                              conditioning: conditioner.sized(encoded, width: width, height: height))
         })
     }
 
-    /// Pads every context of both schedules to the longest one with empty-prompt chunks, so
-    /// any cond and uncond pair fits in one batch (A1111 `pad_cond`).
+    /// Pads every context of both schedules to the longest one through the conditioner, so any
+    /// cond and uncond pair fits in one batch: SD 1.x with empty-prompt chunks (A1111
+    /// `pad_cond`); SDXL leaves them as they are and the predictor makes separate UNet calls.
     func padToCommonLength(_ a: ConditioningSchedule, _ b: ConditioningSchedule,
                            clipSkip: Int) throws -> (ConditioningSchedule, ConditioningSchedule) {
         let all = a.entries + b.entries
