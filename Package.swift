@@ -55,7 +55,7 @@ let package = Package(
 
         // MARK: prompt
         .target(name: "RenderSettings", dependencies: ["Catalog"]),
-        .target(name: "PromptKit", dependencies: ["RenderSettings", "PromptSyntax", "Tokenizer"]),
+        .target(name: "PromptKit", dependencies: ["Catalog", "RenderSettings", "PromptSyntax", "Tokenizer"]),
 
         // MARK: imaging
         .target(name: "Imaging", dependencies: ["CPNG"]),

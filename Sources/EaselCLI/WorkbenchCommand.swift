@@ -17,7 +17,7 @@ struct WorkbenchCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "Model to load: an SD 1.x .safetensors file or a diffusers folder (default: the built-in demo model).")
+    @Option(name: .long, help: "Model to load: an SD 1.x or SDXL .safetensors file or diffusers folder (default: the built-in demo model).")
     var model: String?
 
     @Option(name: .long, help: "How to draw the preview: auto, symbols, sixel or none.")

@@ -170,7 +170,7 @@ public final class WorkbenchApp {
     private func receive(_ event: RenderEvent) {
         switch event {
         case .modelLoading(let name): pending.append(.modelLoading(name: name))
-        case .modelLoaded(let name): pending.append(.modelLoaded(name: name))
+        case .modelLoaded(let name, let dialect): pending.append(.modelLoaded(name: name, dialect: dialect))
         case .modelFailed(let name, let message): pending.append(.modelFailed(name: name, message: message))
         case .modelHashed(let hash): pending.append(.modelHashed(hash))
         case .progress(let job, let step, let total, let elapsed, let image):
