@@ -44,6 +44,7 @@ public final class WorkbenchApp {
         inbox = try EventInbox<RenderEvent>()
         // A fresh session starts from a random seed (locked), like A1111's seed -1.
         var document = Document(modelPath: options.modelPath)
+        if let family = options.startFamily { document.grid.family = family }
         if let start = options.startSettings { document.settings = start }
         document.settings.seed = UInt64.random(in: 0..<4_294_967_294)
         state = AppState(document: document, randomSeed: UInt64.random(in: 0...UInt64.max))
