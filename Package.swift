@@ -63,7 +63,7 @@ let package = Package(
 
         // MARK: prompt
         .target(name: "RenderSettings", dependencies: ["Catalog", "UntrustedText"]),
-        .target(name: "PromptKit", dependencies: ["RenderSettings", "PromptSyntax", "SafeFiles", "Tokenizer", "UntrustedText"]),
+        .target(name: "PromptKit", dependencies: ["Catalog", "RenderSettings", "PromptSyntax", "SafeFiles", "Tokenizer", "UntrustedText"]),
 
         // MARK: imaging
         .target(name: "Imaging", dependencies: ["CPNG", "SafeFiles"]),

@@ -5,25 +5,45 @@ import Tensor
 import Tokenizer
 
 extension StableDiffusionPipeline {
-    /// Builds the three networks from a loaded checkpoint. `chunker` turns prompt text into
-    /// A1111 chunks with embeddings expanded (normally the CLIP tokenizer's A1111 chunking).
-    /// `precision` is the networks' arithmetic (`Precision.preferred`: `EASEL_PRECISION` or
-    /// the default).
+    /// Builds the networks from a loaded checkpoint. `chunker` turns prompt text into A1111
+    /// chunks with embeddings expanded (normally the CLIP tokenizer's A1111 chunking).
+    /// `precision` is the networks' arithmetic (`Precision.preferred`: `EASEL_PRECISION` or the
+    /// default); a VAE that must decode in fp32 (SDXL's, `ModelArchitecture.vaeNeedsFP32`)
+    /// always does.
     public convenience init(checkpoint: StableDiffusionCheckpoint, precision: Precision = .preferred,
                             chunker: @escaping PromptEncoder.Chunker) throws {
-        let textModel = try CLIPTextModel(weights: checkpoint.text, config: checkpoint.textConfig, precision: precision)
-        let unet = try UNetModel(weights: checkpoint.unet, config: checkpoint.unetConfig, precision: precision)
-        let vae = try VAEModel(weights: checkpoint.vae, config: checkpoint.vaeConfig, precision: precision)
-        let encoder = PromptEncoder(conditioner: SD1Conditioner(A1111Conditioning(textModel: textModel)), chunker: chunker)
-        self.init(unet: unet, vae: vae, promptEncoder: encoder, latentFormat: checkpoint.architecture.latent,
-                  prediction: checkpoint.prediction == .v ? .v : .epsilon,
-                  adapterBinding: AdapterBinding(unet: unet, textEncoders: [textModel], family: checkpoint.architecture.family))
+        let architecture = checkpoint.architecture
+        let configs = architecture.textEncoders
+        let encoders = try configs.indices.map {
+            try CLIPTextModel(weights: checkpoint.textWeights($0), config: configs[$0], precision: precision)
+        }
+        let conditioner = try Self.conditioner(for: checkpoint, encoders: encoders)
+        let unet = try UNetModel(weights: checkpoint.unet, config: architecture.unet, precision: precision)
+        let vae = try VAEModel(weights: checkpoint.vae, config: architecture.vae,
+                               precision: architecture.vaeNeedsFP32 ? .fp32 : precision)
+        self.init(unet: unet, vae: vae, promptEncoder: PromptEncoder(conditioner: conditioner, chunker: chunker),
+                  latentFormat: architecture.latent, prediction: checkpoint.prediction == .v ? .v : .epsilon,
+                  adapterBinding: AdapterBinding(unet: unet, textEncoders: encoders, family: architecture.family))
     }
 
     /// The same with a chunker that knows no embeddings (tests that bring their own ids).
     public convenience init(checkpoint: StableDiffusionCheckpoint, precision: Precision = .preferred,
                             chunker: @escaping (String) throws -> [ConditioningChunk]) throws {
         try self.init(checkpoint: checkpoint, precision: precision) { text, _ in try chunker(text) }
+    }
+
+    /// The family's text conditioner over the checkpoint's text encoders: the one place the
+    /// pipeline chooses by family (`SD1Conditioner` for one CLIP, `SDXLConditioner` for CLIP-L
+    /// and bigG).
+    static func conditioner(for checkpoint: StableDiffusionCheckpoint, encoders: [CLIPTextModel]) throws -> any Conditioner {
+        switch checkpoint.architecture.family {
+        case .sdxl:
+            return try SDXLConditioner(clipL: encoders[0], bigG: encoders[1])
+        case .sd1:
+            return SD1Conditioner(A1111Conditioning(textModel: encoders[0]))
+        case let other:
+            throw CheckpointError.unsupportedFamily(file: checkpoint.source.lastPathComponent, family: other.displayName)
+        }
     }
 
     /// Loads a `.safetensors` checkpoint or a diffusers folder, with the folder's own

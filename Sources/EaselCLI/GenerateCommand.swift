@@ -16,7 +16,7 @@ struct GenerateCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "Checkpoint: a .safetensors file or a diffusers folder (default: the built-in demo model).")
+    @Option(help: "Checkpoint: an SD 1.x or SDXL .safetensors file or diffusers folder (default: the built-in demo model).")
     var model: String?
     @Option(help: "Read prompt and parameters from an A1111 PNG; other flags override them.")
     var from: String?
@@ -38,7 +38,7 @@ struct GenerateCommand: ParsableCommand {
     var width: Int?
     @Option(help: "Height in pixels, a multiple of 8.")
     var height: Int?
-    @Option(name: .customLong("clip-skip"), help: "1 = last CLIP layer, 2 = penultimate.")
+    @Option(name: .customLong("clip-skip"), help: "1 = last CLIP layer, 2 = penultimate (SDXL: 1 and 2 both mean the penultimate, as in A1111).")
     var clipSkip: Int?
     @Option(help: "Number of images (seeds seed, seed+1, …).")
     var batch: Int?

@@ -20,7 +20,7 @@ struct WorkbenchCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "Model to load: an SD 1.x .safetensors file or a diffusers folder (default: the built-in demo model).")
+    @Option(name: .long, help: "Model to load: an SD 1.x or SDXL .safetensors file or diffusers folder (default: the built-in demo model).")
     var model: String?
 
     @Option(name: .long, help: "How to draw the preview: auto, symbols, sixel or none.")
@@ -54,9 +54,12 @@ struct WorkbenchCommand: ParsableCommand {
             options.keyStyle = style
         }
         // The demo model starts at its native 64×64 and 20 steps (its sliders show its own
-        // advice, which the engine reports); other models start at their family's defaults.
-        if let modelPath, DemoModel.isDemoModel(URL(fileURLWithPath: modelPath)) {
-            options.startSettings = DemoModel.defaultSettings
+        // advice, which the engine reports); other models start in their family's dialect at its
+        // defaults (SDXL 1024×1024 and 30 steps, Pony 40 steps and clip skip 2).
+        if let modelPath {
+            let url = URL(fileURLWithPath: modelPath)
+            if !DemoModel.isDemoModel(url) { options.startFamily = ModelChoice.dialect(of: ModelChoice.engineModel(url)) }
+            options.startSettings = ModelChoice.defaultSettings(for: url)
         }
         let app = try WorkbenchApp(options: options, engine: EngineChoice.make(nil, folders))
         let status = try app.run()

@@ -6,8 +6,8 @@ import Models
 import RenderSettings
 import Tensor
 
-/// The engine that renders in this process, on the CPU: SD 1.x single files and diffusers
-/// folders through `StableDiffusionPipeline`. One serial queue runs loads and jobs in order,
+/// The engine that renders in this process, on the CPU: SD 1.x and SDXL single files and
+/// diffusers folders through `StableDiffusionPipeline`. One serial queue runs loads and jobs in order,
 /// so a job submitted after `load` waits for it; text conditioning stays cached in the loaded
 /// pipeline across jobs, so a job that only changes CFG, steps or the seed encodes nothing.
 public final class InProcessEngine: ImageEngine, @unchecked Sendable {
@@ -34,11 +34,24 @@ public final class InProcessEngine: ImageEngine, @unchecked Sendable {
         self.library = library
     }
 
-    /// The model at `path`, named as A1111 names it, with the demo model's own advice.
+    /// The model at `path`, named as A1111 names it, with its family and title from its
+    /// header(s) alone (nil when they cannot be read) and the demo model's own advice.
     public static func model(at path: String) -> EngineModel {
         let url = URL(fileURLWithPath: path)
         return EngineModel(id: url.standardizedFileURL.path, name: url.deletingPathExtension().lastPathComponent,
+                           family: try? ArchitectureDetector.probe(url), title: CheckpointMetadata.read(url).title,
                            advice: DemoModel.isDemoModel(url) ? DemoModel.advice : nil)
+    }
+
+    /// `model` with the family and title its header(s) give, where it lacks them (a path typed
+    /// by hand rather than picked from `availableModels`).
+    static func described(_ model: EngineModel) -> EngineModel {
+        guard model.family == nil || model.title == nil else { return model }
+        let probed = Self.model(at: model.id)
+        var described = model
+        described.family = model.family ?? probed.family
+        described.title = model.title ?? probed.title
+        return described
     }
 
     public func availableModels() -> [EngineModel] {
@@ -54,6 +67,7 @@ public final class InProcessEngine: ImageEngine, @unchecked Sendable {
         queue.async { [self] in
             onEvent(.modelLoading(model))
             let url = URL(fileURLWithPath: model.id)
+            let model = Self.described(model)
             do {
                 let pipeline = try StableDiffusionPipeline.load(url, precision: precision)
                 setLoaded(pipeline, model, error: nil)

@@ -10,43 +10,18 @@ import XCTest
 /// from all three forms of the checkpoint, in the precise mode (`--precision fp32`; the fast
 /// bf16 mode's deviation is measured by `tools/bench/quality.py`, BENCHMARKS.md).
 final class GenerateCLITests: XCTestCase {
-    struct Run: Decodable {
-        let sampler: String, schedule: String, seed: UInt64, steps: Int, cfg: Double
-        let width: Int, height: Int, clip_skip: Int, prompt: String, negative: String, png: String
-    }
-    struct Manifest: Decodable { let runs: [Run] }
-
     private var work: URL!
     override func setUpWithError() throws { work = try Fixtures.temporaryDirectory("easel-generate") }
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: work) }
 
-    private func runs() throws -> [Run] {
-        try JSONDecoder().decode(Manifest.self, from: Fixtures.data("tiny-sd15-reference/manifest.json")).runs
-    }
+    private func runs() throws -> [ReferenceRun] { try ReferenceRun.runs(in: "tiny-sd15-reference") }
 
-    private func arguments(_ run: Run, model: String, output: URL) -> [String] {
-        ["generate", "--model", Fixtures.url(model).path, "--prompt", run.prompt, "--negative", run.negative,
-         "--sampler", run.sampler, "--schedule", run.schedule, "--steps", "\(run.steps)", "--cfg", "\(run.cfg)",
-         "--seed", "\(run.seed)", "--width", "\(run.width)", "--height", "\(run.height)",
-         "--clip-skip", "\(run.clip_skip)", "--precision", "fp32", "--output", output.path]
+    private func arguments(_ run: ReferenceRun, model: String, output: URL) -> [String] {
+        run.arguments(model: model, output: output)
     }
 
     private func assertMatchesReference(model: String) throws {
-        for run in try runs() {
-            let output = work.appendingPathComponent("\(model.replacingOccurrences(of: "/", with: "_"))-\(run.png)")
-            let result = try EaselProcess.run(arguments(run, model: model, output: output))
-            XCTAssertEqual(result.status, 0, "\(run.png) from \(model): \(result.stderr)")
-            let mine = try PNGFile.read(from: output).image
-            let reference = try PNGFile.read(from: Fixtures.url("tiny-sd15-reference/\(run.png)")).image
-            XCTAssertEqual(mine.width, reference.width)
-            var worst = 0, total = 0
-            for (a, b) in zip(mine.pixels, reference.pixels) {
-                let d = abs(Int(a) - Int(b)); worst = max(worst, d); total += d
-            }
-            let mean = Double(total) / Double(mine.pixels.count)
-            XCTAssertLessThanOrEqual(worst, 2, "\(run.png) from \(model): max difference \(worst)")
-            XCTAssertLessThanOrEqual(mean, 0.5, "\(run.png) from \(model): mean difference \(mean)")
-        }
+        try ReferenceRun.assertAllMatch(folder: "tiny-sd15-reference", model: model, work: work)
     }
 
     func testReferenceRunsFromSingleFileFP32() throws { try assertMatchesReference(model: "tiny-sd15.safetensors") }

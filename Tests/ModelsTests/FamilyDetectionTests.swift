@@ -73,10 +73,11 @@ final class FamilyDetectionTests: XCTestCase {
         XCTAssertThrowsError(try ArchitectureDetector.probe(write([convIn(9), clipL])))
     }
 
-    /// Only SD 1.x loads; every other family gets the one "not supported yet" line.
-    func testOnlySD1IsLoadable() throws {
+    /// SD 1.x and SDXL load; every other family gets the one "not supported yet" line.
+    func testOnlySD1AndSDXLAreLoadable() throws {
         XCTAssertNoThrow(try ArchitectureDetector.requireLoadable(.sd1, file: "a"))
-        for family in CheckpointFamily.allCases where family != .sd1 {
+        XCTAssertNoThrow(try ArchitectureDetector.requireLoadable(.sdxl, file: "a"))
+        for family in CheckpointFamily.allCases where ![.sd1, .sdxl].contains(family) {
             XCTAssertThrowsError(try ArchitectureDetector.requireLoadable(family, file: "a")) {
                 XCTAssertEqual($0 as? CheckpointError, .unsupportedFamily(file: "a", family: family.displayName))
             }

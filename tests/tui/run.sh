@@ -36,6 +36,7 @@ PY
 png "$work/quick.png" $'a lighthouse\nSteps: 8, Sampler: Euler a, CFG scale: 7, Seed: 7, Size: 128x128'
 png "$work/medium.png" $'a lighthouse\nSteps: 20, Sampler: Euler a, CFG scale: 7, Seed: 7, Size: 128x128'
 png "$work/slow.png" $'a lighthouse\nSteps: 30, Sampler: Euler a, CFG scale: 7, Seed: 7, Size: 256x256'
+png "$work/xl.png" $'a lighthouse\nSteps: 6, Sampler: Euler a, CFG scale: 7, Seed: 7, Size: 128x128, Clip skip: 2'
 
 failures=0
 # scenario NAME COLS ROWS COMMAND...: runs NAME.drive against COMMAND.
@@ -58,6 +59,7 @@ scenario newcomer 120 36 env "$(env_for newcomer)" "$easel"
 scenario demo-fit 120 36 env "$(env_for demo-fit)" "$easel" --preset dreamcore-church
 scenario cfg 120 36 env "$(env_for cfg)" "$easel" --model "$model" "$work/quick.png"
 scenario progress 120 36 env "$(env_for progress)" "$easel" --model "$model" "$work/medium.png"
+scenario sdxl 120 36 env "$(env_for sdxl)" "$easel" --model "$fixtures/tiny-sdxl.safetensors" "$work/xl.png"
 scenario preset 120 36 env "$(env_for preset)" "$easel"
 if [ -f "$work/preset/config/easel/presets/scenario-lighthouse.json" ] &&
    grep -q '"a lighthouse"' "$work/preset/config/easel/presets/scenario-lighthouse.json"; then

@@ -9,7 +9,7 @@ import Foundation
 /// (`get_sd_version`). The key tables are data, in `ArchitectureDetector+Markers.swift`.
 public enum ArchitectureDetector {
     /// The families `StableDiffusionCheckpoint` builds networks for.
-    public static let loadableFamilies: Set<CheckpointFamily> = [.sd1]
+    public static let loadableFamilies: Set<CheckpointFamily> = [.sd1, .sdxl]
 
     /// A file's or folder's family from its header(s) and JSON only, with its structure checked
     /// when the family has an SD-style UNet, so a model finder lists only what it can name. A

@@ -3,7 +3,7 @@ import UntrustedText
 /// or folder concerned. (Problems inside a `.safetensors` file itself, including a missing
 /// tensor, are `SafeTensorsError`s.)
 public enum CheckpointError: Error, Equatable, CustomStringConvertible, Sendable {
-    /// A known model family Easel cannot run yet (SDXL, SD 2.x, FLUX, SD3, inpainting, ...).
+    /// A known model family Easel cannot run yet (SD 2.x, the SDXL refiner, FLUX, SD3, inpainting, ...).
     case unsupportedFamily(file: String, family: String)
     /// A file of another kind than a full checkpoint (a LoRA, a lone VAE, an embedding).
     case notACheckpoint(file: String, kind: String)
@@ -23,7 +23,7 @@ public enum CheckpointError: Error, Equatable, CustomStringConvertible, Sendable
     public var description: String {
         switch self {
         case let .unsupportedFamily(file, family):
-            return "\(file): model family \(family) is not supported yet (Easel runs SD 1.x)"
+            return "\(file): model family \(family) is not supported yet (Easel runs SD 1.x and SDXL)"
         case let .notACheckpoint(file, kind):
             return "\(file): this is \(kind), not a full Stable Diffusion checkpoint"
         case let .unrecognised(file, detail):

@@ -46,6 +46,7 @@ public final class WorkbenchApp {
         inbox = try EventInbox<RenderEvent>()
         // A fresh session starts from a random seed (locked), like A1111's seed -1.
         var document = Document(modelPath: options.modelPath)
+        if let family = options.startFamily { document.grid.family = family }
         if let start = options.startSettings { document.settings = start }
         document.settings.seed = UInt64.random(in: 0..<4_294_967_294)
         state = AppState(document: document, randomSeed: UInt64.random(in: 0...UInt64.max))
@@ -184,7 +185,7 @@ public final class WorkbenchApp {
     private func receive(_ event: RenderEvent) {
         switch event {
         case .modelLoading(let name): pending.append(.modelLoading(name: name))
-        case .modelLoaded(let name): pending.append(.modelLoaded(name: name))
+        case .modelLoaded(let name, let dialect): pending.append(.modelLoaded(name: name, dialect: dialect))
         case .modelFailed(let name, let message): pending.append(.modelFailed(name: name, message: message))
         case .modelHashed(let hash): pending.append(.modelHashed(hash))
         case .progress(let job, let step, let total, let elapsed, let image):

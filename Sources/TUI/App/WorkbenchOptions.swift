@@ -1,4 +1,5 @@
 import Foundation
+import PromptKit
 import RenderSettings
 import TermImage
 import TUICore
@@ -23,6 +24,9 @@ public struct WorkbenchOptions {
     public var startSettings: RenderSettings?
     /// Standard keys (typing types) or vim-style keys; `--keys vim` or `EASEL_KEYS=vim`.
     public var keyStyle: KeyStyle = .standard
+    /// The dialect to start in instead of the grid's default (the model's family's: SDXL for
+    /// an SDXL file, Pony for a Pony file).
+    public var startFamily: ModelFamily?
     public var environment: [String: String]
 
     public init(modelPath: String? = nil, graphics: GraphicsPreference = .auto, theme: String? = nil,

@@ -21,7 +21,8 @@ public enum Action: Equatable, Sendable {
     case renderFinished(job: Int, elapsed: Double)
     case renderFailed(job: Int, message: String)
     case modelLoading(name: String)
-    case modelLoaded(name: String)
+    /// The engine loaded the model; `dialect` is the family its checkpoint calls for, if known.
+    case modelLoaded(name: String, dialect: ModelFamily? = nil)
     /// A1111's "Model hash" of the loaded file (computed in the background).
     case modelHashed(String)
     case modelFailed(name: String, message: String)

@@ -100,8 +100,7 @@ extension WorkbenchReducer {
             let schedule = Schedule.allCases[index]
             return change(&state, kind: nil) { $0.settings.schedule = schedule }
         case .aspect:
-            let profile = state.document.family.profile
-            let size = AspectPreset.all[index].size(area: profile.defaultWidth * profile.defaultHeight)
+            let size = AspectPreset.all[index].size(for: state.document.family.profile)
             return change(&state, kind: nil) {
                 $0.settings.width = size.width
                 $0.settings.height = size.height

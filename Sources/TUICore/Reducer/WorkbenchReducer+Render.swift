@@ -28,10 +28,11 @@ extension WorkbenchReducer {
             state.model = .loading(name: name)
             state.modelHash = nil
             return Reaction(redraw: [.status, .parameters])
-        case .modelLoaded(let name):
+        case .modelLoaded(let name, let dialect):
             state.model = .ready(name: name)
             refreshAnalysis(&state)
             if case .unavailable = state.render { state.render = .idle }
+            if let dialect, let adopted = adoptModelDialect(&state, dialect) { return adopted }
             var reaction = restartRender(&state, delay: 0, force: false)
             reaction.redraw.formUnion([.status, .parameters])
             return reaction

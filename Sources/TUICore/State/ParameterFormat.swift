@@ -64,9 +64,16 @@ public enum ParameterFormat {
         }
     }
 
-    /// "rec 5–9" for the hint next to a slider.
+    /// "rec 5–9" for the hint next to a slider. On families whose clip skip reads differently
+    /// (SDXL and Pony, `ModelProfile.clipSkipNote`), the clip skip hint says which layer the
+    /// `value` takes instead: "2nd last" for 1 and 2 (A1111 ignores both), "3rd last" for 3, ….
     public static func recommendedLabel(_ field: ParameterField, family: ModelFamily,
-                                        advice: ModelAdvice? = nil) -> String? {
+                                        advice: ModelAdvice? = nil, value: Double? = nil) -> String? {
+        if field == .clipSkip, family.profile.clipSkipNote != nil, let value {
+            let layer = max(2, Int(value))
+            let suffix = layer % 10 == 2 && layer % 100 != 12 ? "nd" : layer % 10 == 3 && layer % 100 != 13 ? "rd" : "th"
+            return "\(layer)\(suffix) last"
+        }
         guard let range = recommended(field, family: family, advice: advice) else { return nil }
         if field == .width || field == .height { return "≤ \(number(range.upperBound))" }
         if range.lowerBound == range.upperBound { return "rec \(number(range.lowerBound))" }
