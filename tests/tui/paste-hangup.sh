@@ -16,6 +16,9 @@ trap 't kill-server 2>/dev/null; rm -rf "$work"' EXIT
 case "${LC_ALL:-${LC_CTYPE:-${LANG:-}}}" in *[Uu][Tt][Ff]-8*|*utf8*) ;; *) export LC_ALL=C.UTF-8 ;; esac
 failures=0
 now() { date +%s.%N; }
+# alive PID: running, not a zombie (a dead easel stays a zombie until its parent, the tmux
+# server being killed, or init reaps it; kill -0 would still succeed).
+alive() { [ -r "/proc/$1/stat" ] && ! grep -q '^[0-9]* (.*) Z ' "/proc/$1/stat" 2>/dev/null; }
 screen() { t capture-pane -p -t s; }
 wait_for() {  # wait_for REGEX SECS
   local end=$(( $(date +%s) + $2 ))
@@ -44,20 +47,20 @@ else
 fi
 t send-keys -t s C-q
 end=$(( $(date +%s) + 5 ))
-while kill -0 "$pid" 2>/dev/null && [ "$(date +%s)" -lt "$end" ]; do sleep 0.05; done
-if kill -0 "$pid" 2>/dev/null; then echo "FAIL paste-quit: still running after Ctrl-Q"; kill -9 "$pid"; failures=$((failures + 1)); else echo "ok paste-quit"; fi
+while alive "$pid" && [ "$(date +%s)" -lt "$end" ]; do sleep 0.05; done
+if alive "$pid"; then echo "FAIL paste-quit: still running after Ctrl-Q"; kill -9 "$pid"; failures=$((failures + 1)); else echo "ok paste-quit"; fi
 t kill-server 2>/dev/null
 
 hangup() {  # hangup NAME [setsid]
   start "${2:-}"
   began=$(now)
   t kill-server
-  while kill -0 "$pid" 2>/dev/null; do
+  while alive "$pid"; do
     if (( $(echo "$(now) - $began > 2" | bc) )); then break; fi
     sleep 0.02
   done
   took=$(echo "$(now) - $began" | bc)
-  if kill -0 "$pid" 2>/dev/null; then
+  if alive "$pid"; then
     echo "FAIL $1: easel (pid $pid) still running $took s after the tmux server was killed"
     kill -9 "$pid" 2>/dev/null; failures=$((failures + 1))
   else
