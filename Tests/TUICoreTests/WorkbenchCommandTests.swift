@@ -79,7 +79,7 @@ final class WorkbenchCommandTests: XCTestCase {
         h.send(.renderFinished(job: started.job, elapsed: 3))
         XCTAssertEqual(h.press(.ctrl("s")).effects, [.saveImage(settings: started.settings, grid: h.grid)])
         h.send(.imageSaved(path: "outputs/2024-01-01/00000-42.png"))
-        XCTAssertEqual(h.state.status, .success("Saved 00000-42.png in outputs/2024-01-01"))
+        XCTAssertEqual(h.state.status, .success("Saved outputs/2024-01-01/00000-42.png"))
     }
 
     func testOpenAnA1111PNG() throws {
@@ -94,8 +94,12 @@ final class WorkbenchCommandTests: XCTestCase {
             """)
         h.state.document.seedLocked = false
         h.send(.imageOpened(path: "/tmp/a.png", settings: settings))
-        XCTAssertEqual(h.grid.extraTags, ["a castle", "(sunset:1.2)"])
-        XCTAssertEqual(h.grid.negative, "blurry")
+        // Issue 16: the prompt loads as written, in raw-prompt mode, not into the extra tags
+        // where the SD 1.5 dialect wrapped it again.
+        XCTAssertEqual(h.state.document.raw, RawPrompt(prompt: "a castle, (sunset:1.2)", negative: "blurry", source: "a.png",
+                                                   notApplied: ["GPU RNG (CPU noise here, so the image differs)"]))
+        XCTAssertEqual(h.state.analysis.rendered, RenderedPrompt(prompt: "a castle, (sunset:1.2)", negative: "blurry"))
+        XCTAssertEqual(h.grid.extraTags, [])
         XCTAssertEqual(h.settings.steps, 28)
         XCTAssertEqual(h.settings.sampler, .dpmpp2m)
         XCTAssertEqual(h.settings.schedule, .karras)
@@ -103,7 +107,8 @@ final class WorkbenchCommandTests: XCTestCase {
         XCTAssertEqual(h.settings.seed, 1234)
         XCTAssertEqual(h.settings.width, 640)
         XCTAssertTrue(h.state.document.seedLocked)           // to reproduce the image
-        XCTAssertEqual(h.state.status, .success("Loaded parameters from a.png"))
+        // No RNG key in A1111's infotext means GPU noise.
+        XCTAssertEqual(h.state.status, .warning("Loaded a.png as a raw prompt with its parameters; not applied: GPU RNG (CPU noise here, so the image differs)"))
         h.send(.operationFailed("/tmp/b.png: no such file"))
         XCTAssertEqual(h.state.status, .error("/tmp/b.png: no such file"))
     }
@@ -120,15 +125,20 @@ final class WorkbenchCommandTests: XCTestCase {
         fresh.send(.imageOpened(path: "/tmp/fox.png", settings: try Infotext.parse(infotext)))
         XCTAssertEqual(fresh.state.analysis.rendered.prompt, saved.prompt)
         XCTAssertEqual(fresh.state.analysis.rendered.negative ?? "", saved.negativePrompt)
+        XCTAssertEqual(fresh.state.document.raw?.prompt, saved.prompt)
+        // F4 turns the raw prompt into grid text without doubling the dialect's own parts.
+        _ = fresh.reducer.switchFamily(&fresh.state, to: .sd15)
+        XCTAssertNil(fresh.state.document.raw)
         XCTAssertEqual(fresh.grid.extraTags, ["a red fox", "in snow"])
         XCTAssertEqual(fresh.grid.negative, "")
+        XCTAssertEqual(fresh.state.analysis.rendered.prompt, saved.prompt)
         XCTAssertEqual(WorkbenchReducer.removing("q", from: "a, q"), "a")
         XCTAssertEqual(WorkbenchReducer.removing("q", from: "qa, b"), "qa, b")
     }
 
     /// A PNG Easel saved carries its grid: reopened, the rows come back as they were; with a
     /// prompt edited elsewhere (no longer what the grid renders) the grid is not trusted and the
-    /// prompt lands in the extra tags as for any A1111 PNG.
+    /// prompt loads as a raw prompt as for any A1111 PNG.
     func testReopeningASavedImageRestoresItsGridRows() throws {
         var h = ReducerHarness()
         h.state.document.grid.what = PromptGrid.Row("a red fox", "in snow")
@@ -150,7 +160,7 @@ final class WorkbenchCommandTests: XCTestCase {
         other.send(.imageOpened(path: "/tmp/fox.png", settings: edited, grid: grid))
         XCTAssertEqual(other.grid.what, PromptGrid.Row())
         XCTAssertEqual(other.state.analysis.rendered.prompt, edited.prompt)
-        XCTAssertEqual(other.state.status, .success("Loaded parameters from fox.png"))
+        XCTAssertEqual(other.state.status, .success("Loaded fox.png as a raw prompt with its parameters"))
     }
 
     func testNextDialectCyclesFamilies() {

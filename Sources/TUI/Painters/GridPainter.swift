@@ -14,7 +14,9 @@ struct GridPainter {
     /// Draws into `rect`; returns the screen position of the text cursor.
     func draw(in rect: Rect) -> (x: Int, y: Int)? {
         let focused = state.focus == .grid && state.overlays.isEmpty
-        canvas.box(rect, title: "Prompt grid · \(state.document.family.rawValue)", focused: focused)
+        let title = state.document.raw.map { "Prompt grid · raw prompt from \($0.source) · rows add to it · F4: a dialect" }
+            ?? "Prompt grid · \(state.document.family.rawValue)"
+        canvas.box(rect, title: title, focused: focused)
         let inner = rect.inner
         guard inner.width > 8, inner.height > 0 else { return nil }
         let lines = GridLine.all

@@ -13,7 +13,7 @@ struct PromptPainter {
         let lines = PromptViewLines.lines(state.analysis, width: max(1, inner.width),
                                           styles: state.document.styles.map(\.name))
         let scroll = min(state.promptScroll, max(0, lines.count - inner.height))
-        var title = "Prompt · " + "\(state.document.family.rawValue) dialect"
+        var title = "Prompt · " + (state.document.raw != nil ? "raw, as written (no dialect)" : "\(state.document.family.rawValue) dialect")
         if lines.count > inner.height && inner.height > 0 {
             let last = min(lines.count, scroll + inner.height)
             title += " · \(scroll + 1)–\(last) of \(lines.count)" + (focused ? "" : " (Tab, ↑↓ scroll)")

@@ -16,7 +16,15 @@ public struct RenderSettingsOffer: Equatable, Sendable {
 extension WorkbenchReducer {
     /// Switches the family (one undo step) and asks whether to take its settings too.
     func switchFamily(_ state: inout AppState, to family: ModelFamily) -> Reaction {
-        var reaction = change(&state, kind: nil) { $0.grid.family = family }
+        let wasRaw = state.document.raw != nil
+        var reaction = change(&state, kind: nil) { doc in
+            Self.leaveRawMode(&doc, family: family)
+            doc.grid.family = family
+        }
+        if wasRaw {
+            state.status = .info("The raw prompt is now grid text in the \(family.rawValue) dialect (Ctrl-Z goes back)")
+            reaction.redraw.insert(.status)
+        }
         if let offer = offerFamilySettings(&state, family) { reaction.merge(offer) }
         return reaction
     }

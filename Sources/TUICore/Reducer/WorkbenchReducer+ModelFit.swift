@@ -6,12 +6,15 @@ extension WorkbenchReducer {
     /// small vocabulary (the demo model) names the prompt's words it never learned.
     func refreshAnalysis(_ state: inout AppState) {
         state.analysis = environment.analyze(state.document)
+        if let raw = state.document.raw, !raw.notApplied.isEmpty {
+            state.analysis.modelNotes.append("Not applied from \(raw.source): " + raw.notApplied.joined(separator: ", "))
+        }
         guard let vocabulary = state.currentModelAdvice?.vocabulary else { return }
         let name = modelName(state) ?? "this model"
         let unknown = vocabulary.unknownWords(in: state.analysis.rendered.prompt)
         if !unknown.isEmpty {
             let list = unknown.prefix(12).joined(separator: ", ") + (unknown.count > 12 ? ", …" : "")
-            state.analysis.modelNotes = ["\(name) knows only its own words (F1 lists them); no effect: \(list)"]
+            state.analysis.modelNotes += ["\(name) knows only its own words (F1 lists them); no effect: \(list)"]
         }
     }
 

@@ -14,6 +14,9 @@ public struct Document: Equatable, Sendable {
     /// A1111 styles applied to the rendered prompt, in the order they were turned on (presets
     /// imported from styles.csv); several may be active at once, as in A1111.
     public var styles: [PromptStyle]
+    /// A prompt loaded as written (from an A1111 or ComfyUI PNG), which no dialect rewrites;
+    /// the grid's rows are added after it. Nil: the grid in its family's dialect.
+    public var raw: RawPrompt?
 
     public init(grid: PromptGrid = PromptGrid(), settings: RenderSettings? = nil, seedLocked: Bool = true,
                 modelPath: String? = nil, styles: [PromptStyle] = []) {
@@ -43,8 +46,11 @@ public struct Document: Equatable, Sendable {
                       modelPath: modelPath, styles: styles)
     }
 
-    /// The grid in its family's dialect, with the style applied (PromptKit's `Preset.render`).
-    public func render() -> RenderedPrompt { preset(named: "").render() }
+    /// The grid in its family's dialect (or the raw prompt), with the styles applied.
+    public func render() -> RenderedPrompt {
+        guard let raw else { return preset(named: "").render() }
+        return PromptStyle.apply(styles, to: raw.render(with: grid), family: family)
+    }
 
     /// The settings a render of this document uses, with prompt and negative filled in.
     public func renderSettings(using rendered: RenderedPrompt) -> RenderSettings {
