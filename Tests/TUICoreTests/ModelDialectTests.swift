@@ -7,10 +7,20 @@ import XCTest
 /// to the SDXL dialect at SDXL's size for its aspect (SDXL report buckets, `ModelProfiles`),
 /// a Pony model to Pony, and a Pony dialect picked by hand stays on a plain SDXL model. The
 /// aspect picker offers SDXL's buckets; the clip skip hint says which layer SDXL reads.
+/// Only a model the user picks brings its dialect (`adoptDialectOnLoad`, set by the model
+/// picker); the session's first model chose the dialect already, and a preset brings its own.
 final class ModelDialectTests: XCTestCase {
+    func testALoadNobodyPickedLeavesTheDialectAlone() {
+        var h = ReducerHarness()
+        h.state.document.grid.family = .sdxl
+        h.send(.modelLoaded(name: "easel-demo", dialect: .sd15))
+        XCTAssertEqual(h.state.document.family, .sdxl)
+    }
+
     func testAnSDXLModelSwitchesTheDialectAndSize() {
         var h = ReducerHarness()
         XCTAssertEqual(h.state.document.family, .sd15)
+        h.state.adoptDialectOnLoad = true
         h.send(.modelLoaded(name: "sd_xl_base_1.0", dialect: .sdxl))
         XCTAssertEqual(h.state.document.family, .sdxl)
         XCTAssertEqual([h.state.document.settings.width, h.state.document.settings.height], [1024, 1024])
@@ -20,6 +30,7 @@ final class ModelDialectTests: XCTestCase {
 
     func testAPortraitDocumentTakesTheNearestBucket() {
         var h = ReducerHarness(document: Document(settings: RenderSettings(seed: 1, width: 512, height: 768)))
+        h.state.adoptDialectOnLoad = true
         h.send(.modelLoaded(name: "ponyDiffusionV6XL", dialect: .pony))
         XCTAssertEqual(h.state.document.family, .pony)
         XCTAssertEqual([h.state.document.settings.width, h.state.document.settings.height], [832, 1216])
@@ -29,8 +40,10 @@ final class ModelDialectTests: XCTestCase {
     func testPonyPickedByHandStaysOnAnSDXLModel() {
         var h = ReducerHarness()
         h.state.document.grid.family = .pony
+        h.state.adoptDialectOnLoad = true
         h.send(.modelLoaded(name: "sd_xl_base_1.0", dialect: .sdxl))
         XCTAssertEqual(h.state.document.family, .pony)
+        h.state.adoptDialectOnLoad = true
         h.send(.modelLoaded(name: "v1-5-pruned", dialect: .sd15))
         XCTAssertEqual(h.state.document.family, .sd15)
     }

@@ -43,6 +43,8 @@ failures=0
 # scenario NAME COLS ROWS COMMAND...: runs NAME.drive against COMMAND.
 scenario() {
   local name=$1 cols=$2 rows=$3; shift 3
+  # TUI_ONLY="a b": run only the scenarios named (for debugging one).
+  if [ -n "${TUI_ONLY:-}" ] && [[ " $TUI_ONLY " != *" $name "* ]]; then return 0; fi
   local log="$work/$name.log"
   if "$drive" --cols "$cols" --rows "$rows" "$here/$name.drive" -- "$@" >"$log" 2>&1; then
     echo "ok $name"

@@ -109,6 +109,7 @@ extension WorkbenchReducer {
             guard state.availableModels.indices.contains(index) else { return .none }
             let path = state.availableModels[index]
             var reaction = change(&state, kind: nil) { $0.modelPath = path }
+            state.adoptDialectOnLoad = true
             reaction.effects.append(.loadModel(path: path))
             return reaction
         default:

@@ -32,7 +32,9 @@ extension WorkbenchReducer {
             state.model = .ready(name: name)
             refreshAnalysis(&state)
             if case .unavailable = state.render { state.render = .idle }
-            if let dialect, let adopted = adoptModelDialect(&state, dialect) { return adopted }
+            let adopt = state.adoptDialectOnLoad
+            state.adoptDialectOnLoad = false
+            if adopt, let dialect, let adopted = adoptModelDialect(&state, dialect) { return adopted }
             var reaction = restartRender(&state, delay: 0, force: false)
             reaction.redraw.formUnion([.status, .parameters])
             return reaction

@@ -43,6 +43,10 @@ public struct AppState: Equatable, Sendable {
     public var modelHash: String?
     /// Model files the model picker offers.
     public var availableModels: [String] = []
+    /// Set when the user picks another model: its load then brings the model's dialect
+    /// (`adoptModelDialect`). The model a session starts with already set the dialect, and a
+    /// preset brings its own, so their loads leave the family alone.
+    public var adoptDialectOnLoad = false
     /// Models with advice of their own (by path), which the sliders show instead of the family's.
     public var modelAdvice: [String: ModelAdvice] = [:]
 
