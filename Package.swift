@@ -104,7 +104,7 @@ let package = Package(
         .testTarget(name: "DemoModelTests", dependencies: ["Diffusion", "EngineAPI", "Imaging", "LocalEngine", "RenderSettings", "TestSupport"]),
         .testTarget(name: "LocalEngineTests", dependencies: ["Catalog", "EngineAPI", "Imaging", "LocalEngine", "RenderSettings", "TestSupport"]),
         .testTarget(name: "RenderSettingsTests", dependencies: ["RenderSettings"]),
-        .testTarget(name: "PromptKitTests", dependencies: ["PromptKit", "RenderSettings", "TestSupport", "Tokenizer"]),
+        .testTarget(name: "PromptKitTests", dependencies: ["PromptKit", "PromptSyntax", "RenderSettings", "SafeFiles", "TestSupport", "Tokenizer"]),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "SafeTensors", "TestSupport"]),
         .testTarget(name: "TermImageTests", dependencies: ["Imaging", "TermImage", "TestSupport"]),
         .testTarget(name: "TUICoreTests", dependencies: ["EngineAPI", "PromptKit", "RenderSettings", "TUICore", "TestSupport", "UntrustedText"]),
