@@ -47,8 +47,19 @@ class Worker:
             raise SystemExit(f"{self.name}: {command!r} failed: {line!r}")
         return line
 
+    def cpu_seconds(self):
+        """User + system CPU time of the worker so far (all its threads), from /proc."""
+        with open(f"/proc/{self.proc.pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def run(self, row):
-        return float(self.ask(f"run {row}").split()[1])
+        """Wall seconds of one run as the worker measures it; the CPU seconds it took are kept in
+        `last_cpu` (less sensitive than wall time to other jobs on a shared machine)."""
+        before = self.cpu_seconds()
+        wall = float(self.ask(f"run {row}").split()[1])
+        self.last_cpu = self.cpu_seconds() - before
+        return wall
 
     def rss(self):
         return int(self.ask("rss").split()[1])
@@ -121,23 +132,28 @@ def main():
                 print(f"  {w.name}: {w.banner}")
             for row in rows:
                 times = {w.name: [] for w in workers}
+                cpu = {w.name: [] for w in workers}
                 for w in workers:
                     w.run(row)    # warm-up
                 loads = []
                 for _ in range(args.runs):
                     for w in workers:
                         times[w.name].append(w.run(row))
+                        cpu[w.name].append(w.last_cpu)
                     loads.append(loadavg().split()[0])
                 outputs = {}
                 for w in workers:
                     path = os.path.join(scratch, f"{w.name}-{row}.f32")
                     w.ask(f"dump {row} {path}")
                     outputs[w.name] = np.fromfile(path, dtype="<f4")
-                reference = outputs["torch-fp32"]
-                errors = {name: relative_error(out, reference) for name, out in outputs.items() if name != "torch-fp32"}
-                results[row] = dict(times=times, errors=errors, loads=loads)
+                reference_name = "torch-fp32" if "torch-fp32" in outputs else f"torch-{precisions[0]}"
+                reference = outputs[reference_name]
+                errors = {name: relative_error(out, reference) for name, out in outputs.items() if name != reference_name}
+                results[row] = dict(times=times, cpu=cpu, errors=errors, loads=loads)
                 print(f"  {row}: " + ", ".join(f"{n} {statistics.median(t):.3f} s" for n, t in times.items())
                       + f"  (1-min load during rounds: {' '.join(loads)})", flush=True)
+                print(f"  {row} CPU seconds: " + ", ".join(f"{n} {statistics.median(t):.3f}" for n, t in cpu.items()),
+                      flush=True)
             for w in workers:
                 for row in rows:
                     results[row].setdefault("rss", {})[w.name] = w.rss()
@@ -165,12 +181,14 @@ def main():
         for row in rows_wanted:
             if row not in results:
                 continue
-            med = {n: statistics.median(t) for n, t in results[row]["times"].items()}
-            cells = []
-            for precision in precisions:
-                e, b = med[f"easel-{precision}"], med[f"base-{precision}"]
-                cells += [f"{e:.3f} s", f"{b:.3f} s", f"**{e / b:.2f}×**"]
-            print(f"| {LABELS[row]} | " + " | ".join(cells) + " |")
+            for kind in ["times", "cpu"]:
+                med = {n: statistics.median(t) for n, t in results[row][kind].items()}
+                cells = []
+                for precision in precisions:
+                    e, b = med[f"easel-{precision}"], med[f"base-{precision}"]
+                    cells += [f"{e:.3f} s", f"{b:.3f} s", f"**{e / b:.2f}×**"]
+                label = "wall" if kind == "times" else "CPU"
+                print(f"| {LABELS[row]} ({label}) | " + " | ".join(cells) + " |")
     print()
     print("| work | " + " | ".join(f"peak RSS {n}" for n in results[rows_wanted[0]]["rss"]) + " |")
     print("|---|" + "---|" * len(results[rows_wanted[0]]["rss"]))
@@ -178,7 +196,7 @@ def main():
         if row in results:
             print(f"| {LABELS[row]} | " + " | ".join(f"{v / 2**30:.2f} GiB" for v in results[row]["rss"].values()) + " |")
     print()
-    print("max relative error against PyTorch fp32 (max |a − b| / max |b|):")
+    print(f"max relative error against PyTorch {'fp32' if 'fp32' in precisions else precisions[0]} (max |a − b| / max |b|):")
     for row in rows_wanted:
         if row in results:
             print(f"  {row}: " + ", ".join(f"{n} {e:.2e}" for n, e in results[row]["errors"].items()))
