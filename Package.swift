@@ -2,13 +2,14 @@
 import PackageDescription
 
 // Module map (dependencies point one way, top to bottom; docs/ARCHITECTURE.md explains each):
-//   C shims      CBLAS, CNCursesW, CChafa, CPNG          (modulemap + shim.h only)
+//   C shims      CBLAS, CNCursesW, CChafa, CPNG, CTurboJPEG   (modulemap + shim.h only)
 //   C kernels    CKernels (bf16 GEMM via AVX-512 BF16, CPU detection; used by Tensor)
 //   vocabulary   Catalog (samplers, schedules and their names, checkpoint families; no dependencies)
 //   settings     RenderSettings (one render's settings, infotext)  ·  Imaging (PNG) → TermImage
 //   seam         EngineAPI (ImageEngine protocol, requests, events; knows no terminal, no tensor)
 //   engine       Tensor → SafeTensors → Models → Diffusion;  Sampling;  Tokenizer;  PromptSyntax
 //   engines      LocalEngine (the in-process ImageEngine: models on disk, hashes, the demo model)
+//                RemoteEngines (A1111-API and ComfyUI servers over HTTP/websocket; engines.json)
 //   prompt       PromptKit (grid, dialects, lint, presets; knows nothing of engines)
 //   terminal     TUICore (state, actions, keymap; no curses) → TUI (curses drawing, event loop)
 //   apps         EaselCLI (commands; the one place that picks an engine) → easel;  easel-bench
@@ -21,6 +22,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // ComfyUI's /ws: Foundation's URLSessionWebSocketTask is not built into this toolchain's
+        // libcurl ("WebSockets not supported by libcurl"); HTTP itself goes through URLSession.
+        .package(url: "https://github.com/vapor/websocket-kit", from: "2.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // MARK: C shims
@@ -32,6 +37,8 @@ let package = Package(
                        providers: [.apt(["libchafa-dev", "libglib2.0-dev"])]),
         .systemLibrary(name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng",
                        providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CTurboJPEG", path: "Sources/CTurboJPEG", pkgConfig: "libturbojpeg",
+                       providers: [.apt(["libturbojpeg0-dev"])]),
 
         // MARK: C kernels
         // -O3 in every configuration: the intrinsics kernels are unusably slow at -O0.
@@ -58,7 +65,7 @@ let package = Package(
         .target(name: "PromptKit", dependencies: ["RenderSettings", "PromptSyntax", "Tokenizer"]),
 
         // MARK: imaging
-        .target(name: "Imaging", dependencies: ["CPNG"]),
+        .target(name: "Imaging", dependencies: ["CPNG", "CTurboJPEG"]),
         .target(name: "TermImage", dependencies: ["CChafa", "Imaging"]),
 
         // MARK: terminal
@@ -67,11 +74,17 @@ let package = Package(
 
         // MARK: engines
         .target(name: "LocalEngine", dependencies: ["Catalog", "Diffusion", "EngineAPI", "RenderSettings", "Tensor"]),
+        .target(name: "RemoteEngines", dependencies: [
+            "Catalog", "EngineAPI", "Imaging", "RenderSettings",
+            .product(name: "WebSocketKit", package: "websocket-kit"),
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ], resources: [.copy("ComfyUI/Templates")]),
 
         // MARK: apps
         .target(name: "EaselCLI", dependencies: [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            "EngineAPI", "Imaging", "LocalEngine", "PromptKit", "PromptSyntax", "RenderSettings", "TUI", "Tensor",
+            "EngineAPI", "Imaging", "LocalEngine", "PromptKit", "RemoteEngines", "PromptSyntax", "RenderSettings", "TUI", "Tensor",
             "TermImage", "Tokenizer",
         ]),
         .executableTarget(name: "easel", dependencies: ["EaselCLI"]),
@@ -90,6 +103,7 @@ let package = Package(
         .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "EngineAPI", "Imaging", "Models", "RenderSettings", "Tensor", "TestSupport"]),
         .testTarget(name: "DemoModelTests", dependencies: ["Diffusion", "EngineAPI", "Imaging", "LocalEngine", "RenderSettings", "TestSupport"]),
         .testTarget(name: "LocalEngineTests", dependencies: ["LocalEngine", "TestSupport"]),
+        .testTarget(name: "RemoteEnginesTests", dependencies: ["EngineAPI", "Imaging", "RemoteEngines", "RenderSettings", "TestSupport"]),
         .testTarget(name: "RenderSettingsTests", dependencies: ["RenderSettings"]),
         .testTarget(name: "PromptKitTests", dependencies: ["PromptKit", "RenderSettings", "TestSupport", "Tokenizer"]),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "SafeTensors", "TestSupport"]),

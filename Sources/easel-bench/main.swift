@@ -7,12 +7,16 @@ import Foundation
 //       one network of a checkpoint, driven by tools/bench/compare.py (see tools/bench/).
 //   easel-bench --generate --checkpoint FILE [--precision P] [--size 512] [--steps 2] [--draft D]
 //       one txt2img generation; prints its time and peak RSS.
+//   easel-bench --write-checkpoint FILE
+//       an SD 1.5-shape single-file checkpoint with random fp16 weights (for server tests).
 // With EASEL_PROFILE=1 it also prints the time spent per kind of kernel.
 
 let options = BenchOptions(Array(CommandLine.arguments.dropFirst()))
 do {
     if options.has("--serve") {
         try ServeMode.run(options)
+    } else if options.has("--write-checkpoint") {
+        try CheckpointWriterMode.run(options)
     } else if options.has("--generate") {
         try GenerateMode.run(options)
     } else {

@@ -14,7 +14,7 @@ final class EngineSeamTests: XCTestCase {
     func testGenerateSendsItsSettingsThroughTheEngineProtocol() throws {
         let engine = RecordingEngine()
         let saved = EngineChoice.make
-        EngineChoice.make = { _, _ in engine }
+        EngineChoice.make = { _, _, _ in engine }
         defer { EngineChoice.make = saved }
         let work = try Fixtures.temporaryDirectory("easel-seam")
         let output = work.appendingPathComponent("out.png")
