@@ -63,6 +63,7 @@ final class EngineSeamTests: XCTestCase {
             case .failed(let job, let message): return "job \(job) failed \(message)"
             case .cancelled(let job): return "job \(job) cancelled"
             case .modelFailed(let name, let message): return "failed \(name) \(message)"
+            case .note(let text): return "note \(text)"
             }
         }
         XCTAssertEqual(names, ["loading recorded", "loaded recorded", "hash 0123456789",

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import TestSupport
 import XCTest
 
@@ -63,30 +66,18 @@ final class TestServer {
         return (try? String(contentsOf: Self.cache.appendingPathComponent("\(folder)/run/\(port).log"), encoding: .utf8)) ?? ""
     }
 
+    /// Runs a tool to its exit with `system(3)`, output to files. `start` leaves the server
+    /// running with the tool's stdout and stderr, so a pipe would never reach its end, and
+    /// Foundation's `Process` was seen missing that tool's exit (left a zombie) here.
     static func run(_ tool: URL, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [tool.path] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let errData = ReadAll(err.fileHandleForReading)
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData.wait(), as: UTF8.self))
+        let folder = try Fixtures.temporaryDirectory("easel-tool")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outFile = folder.appendingPathComponent("out"), errFile = folder.appendingPathComponent("err")
+        let quoted = ([tool.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let status = system("bash " + quoted.joined(separator: " ") + " >'\(outFile.path)' 2>'\(errFile.path)' </dev/null")
+        let read = { (url: URL) in (try? String(contentsOf: url, encoding: .utf8)) ?? "" }
+        return ((status >> 8) & 0xff, read(outFile), read(errFile))
     }
-}
-
-/// Reads a pipe to its end on another thread (so neither pipe fills up and blocks the tool).
-private final class ReadAll: @unchecked Sendable {
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-    init(_ handle: FileHandle) {
-        Thread.detachNewThread { [self] in data = handle.readDataToEndOfFile(); done.signal() }
-    }
-    func wait() -> Data { done.wait(); return data }
 }
 
 struct TestServerError: Error, CustomStringConvertible {

@@ -16,9 +16,12 @@ enum CatalogueNames {
         return SamplerCatalog.samplers.first { entry in entry.names.contains { keys.contains(key($0)) } }?.sampler
     }
 
-    /// The catalogue schedule a server's name (or one of its aliases) means.
+    /// The catalogue schedule a server's name (or one of its aliases) means. sd.cpp's
+    /// `discrete` (evenly spaced timesteps, its SD 1.x default) is k-diffusion's `get_sigmas`,
+    /// Easel's `normal`.
     static func schedule(_ names: [String]) -> Schedule? {
         let keys = Set(names.map(key))
+        if keys.contains("discrete") { return .normal }
         return SamplerCatalog.schedules.first { entry in entry.names.contains { keys.contains(key($0)) } }?.schedule
     }
 }
