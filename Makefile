@@ -13,6 +13,7 @@ run: setup build
 test: setup
 	$(SWIFT) test
 	bash tests/tui/run.sh .build/debug/easel
+	bash tests/remote/workbench.sh .build/debug/easel
 
 setup:
 	@bash tools/setup.sh

@@ -155,7 +155,8 @@ public final class ComfyEngine: ImageEngine, @unchecked Sendable {
                 _ = try? http.post("/queue", json: ["delete": [promptID]], timeout: 10)
                 _ = try? http.post("/interrupt", json: ["prompt_id": promptID], timeout: 10)
             }
-            if let sent = interruptSent, Date().timeIntervalSince(sent) > 10 { throw EngineError.cancelled }
+            // ComfyUI stops at the end of the running step; a CPU step can take tens of seconds.
+            if let sent = interruptSent, Date().timeIntervalSince(sent) > 120 { throw EngineError.cancelled }
             guard Date() < deadline else { throw RemoteEngineError.timeout(url: http.url("/ws").absoluteString, seconds: config.jobTimeout) }
             guard let frame = socket.next(timeout: 0.1) else { continue }
             switch frame {

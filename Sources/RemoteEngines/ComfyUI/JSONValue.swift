@@ -42,6 +42,16 @@ public enum JSONValue: Codable, Equatable, Sendable {
         return nil
     }
 
+    /// Any number as a Double (`1.0` in a file decodes as an integer).
+    public var number: Double? {
+        switch self {
+        case .integer(let value): return Double(value)
+        case .unsigned(let value): return Double(value)
+        case .number(let value): return value
+        default: return nil
+        }
+    }
+
     public var string: String? {
         if case .string(let value) = self { return value }
         return nil
