@@ -16,6 +16,7 @@ run: setup build
 test: setup
 	$(SWIFT) test
 	bash tests/tui/run.sh .build/debug/easel
+	bash tests/remote/workbench.sh .build/debug/easel
 	$(MAKE) fuzz-short
 
 # A short, fixed fuzz pass of every target (debug build, a few seconds per target), so CI always runs

@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Module map (dependencies point one way, top to bottom; docs/ARCHITECTURE.md explains each):
-//   C shims      CBLAS, CNCursesW, CChafa, CPNG          (modulemap + shim.h only)
+//   C shims      CBLAS, CNCursesW, CChafa, CPNG, CTurboJPEG   (modulemap + shim.h only)
 //   C kernels    CKernels (bf16 GEMM via AVX-512 BF16, CPU detection; used by Tensor)
 //   vocabulary   Catalog (samplers, schedules and their names, checkpoint families; no dependencies)
 //   safety       UntrustedText (terminal-safe text, short quotes in errors, the prompt-text limit)
@@ -12,6 +12,7 @@ import PackageDescription
 //   engine       Tensor → SafeTensors → Models → Diffusion;  Sampling;  Tokenizer;  PromptSyntax
 //                TorchPickle (restricted reader of torch.save zips: embeddings' .pt; used by Models)
 //   engines      LocalEngine (the in-process ImageEngine: models on disk, hashes, the demo model)
+//                RemoteEngines (A1111-API and ComfyUI servers over HTTP/websocket; engines.json)
 //   prompt       PromptKit (grid, dialects, lint, presets; knows nothing of engines)
 //   terminal     TUICore (state, actions, keymap; no curses) → TUI (curses drawing, event loop)
 //   apps         EaselCLI (commands; the one place that picks an engine) → easel;  easel-bench
@@ -26,6 +27,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // ComfyUI's /ws: Foundation's URLSessionWebSocketTask is not built into this toolchain's
+        // libcurl ("WebSockets not supported by libcurl"); HTTP itself goes through URLSession.
+        .package(url: "https://github.com/vapor/websocket-kit", from: "2.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // MARK: C shims
@@ -37,6 +42,8 @@ let package = Package(
                        providers: [.apt(["libchafa-dev", "libglib2.0-dev"])]),
         .systemLibrary(name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng",
                        providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CTurboJPEG", path: "Sources/CTurboJPEG", pkgConfig: "libturbojpeg",
+                       providers: [.apt(["libturbojpeg0-dev"])]),
 
         // MARK: C kernels
         // -O3 in every configuration: the intrinsics kernels are unusably slow at -O0.
@@ -66,7 +73,7 @@ let package = Package(
         .target(name: "PromptKit", dependencies: ["Catalog", "RenderSettings", "PromptSyntax", "SafeFiles", "Tokenizer", "UntrustedText"]),
 
         // MARK: imaging
-        .target(name: "Imaging", dependencies: ["CPNG", "SafeFiles"]),
+        .target(name: "Imaging", dependencies: ["CPNG", "CTurboJPEG", "SafeFiles"]),
         .target(name: "TermImage", dependencies: ["CChafa", "Imaging"]),
 
         // MARK: terminal
@@ -75,12 +82,18 @@ let package = Package(
 
         // MARK: engines
         .target(name: "LocalEngine", dependencies: ["Catalog", "Diffusion", "EngineAPI", "Models", "PromptSyntax", "RenderSettings", "SafeFiles", "Tensor"]),
+        .target(name: "RemoteEngines", dependencies: [
+            "Catalog", "EngineAPI", "Imaging", "RenderSettings",
+            .product(name: "WebSocketKit", package: "websocket-kit"),
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ], resources: [.copy("ComfyUI/Templates")]),
 
         // MARK: apps
         .target(name: "EaselCLI", dependencies: [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            "EngineAPI", "Imaging", "LocalEngine", "PromptKit", "PromptSyntax", "RenderSettings", "SafeFiles", "TUI", "TUICore",
-            "Tensor", "TermImage", "Tokenizer", "UntrustedText",
+            "EngineAPI", "Imaging", "LocalEngine", "PromptKit", "PromptSyntax", "RemoteEngines", "RenderSettings", "SafeFiles",
+            "TUI", "TUICore", "Tensor", "TermImage", "Tokenizer", "UntrustedText",
         ]),
         .executableTarget(name: "easel", dependencies: ["EaselCLI"]),
         // Fuzzing (FUZZING.md): the parsers as targets, and the seeded mutation driver.
@@ -103,6 +116,7 @@ let package = Package(
         .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "EngineAPI", "Imaging", "Models", "RenderSettings", "SafeTensors", "Tensor", "TestSupport", "Tokenizer"]),
         .testTarget(name: "DemoModelTests", dependencies: ["Diffusion", "EngineAPI", "Imaging", "LocalEngine", "RenderSettings", "TestSupport"]),
         .testTarget(name: "LocalEngineTests", dependencies: ["Catalog", "EngineAPI", "Imaging", "LocalEngine", "RenderSettings", "TestSupport"]),
+        .testTarget(name: "RemoteEnginesTests", dependencies: ["EngineAPI", "Imaging", "RemoteEngines", "RenderSettings", "TestSupport"]),
         .testTarget(name: "RenderSettingsTests", dependencies: ["RenderSettings"]),
         .testTarget(name: "PromptKitTests", dependencies: ["PromptKit", "PromptSyntax", "RenderSettings", "SafeFiles", "TestSupport", "Tokenizer"]),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "SafeTensors", "TestSupport"]),

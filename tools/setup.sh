@@ -12,8 +12,9 @@ if ! command -v swift >/dev/null 2>&1; then
   else say "swift is not on PATH; install Swift 6 from swift.org first"; exit 1; fi
 fi
 
-# 2. System libraries from Debian: OpenBLAS (GEMM), ncursesw (UI), chafa (terminal graphics), libpng.
-packages=(pkg-config libopenblas-dev libncurses-dev libchafa-dev libglib2.0-dev libpng-dev)
+# 2. System libraries from Debian: OpenBLAS (GEMM), ncursesw (UI), chafa (terminal graphics), libpng,
+#    libturbojpeg (ComfyUI's live previews are JPEG).
+packages=(pkg-config libopenblas-dev libncurses-dev libchafa-dev libglib2.0-dev libpng-dev libturbojpeg0-dev)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

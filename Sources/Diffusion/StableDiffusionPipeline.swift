@@ -90,7 +90,7 @@ public final class StableDiffusionPipeline {
         let (h, w) = (settings.latentHeight, settings.latentWidth)
         let channels = latentFormat.channels
         let sigmaSchedule = prepared.sigmas
-        var noise: any NoiseSource = TorchCPUGenerator(seed: seed)
+        var noise: any NoiseSource = settings.rng == .nv ? PhiloxGenerator(seed: seed) : TorchCPUGenerator(seed: seed)
         let sigma0 = sigmaSchedule[0]
         let x = noise.randn(channels * h * w).map { $0 * sigma0 }                  // [C, h, w]
         let predictor = GuidedNoisePredictor(unet: unet, latentChannels: channels, height: h, width: w)

@@ -2,6 +2,7 @@ import ArgumentParser
 import EngineAPI
 import Foundation
 import Imaging
+import PromptKit
 import RenderSettings
 import Tensor
 
@@ -16,7 +17,9 @@ struct GenerateCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "Checkpoint: an SD 1.x or SDXL .safetensors file or diffusers folder (default: the built-in demo model).")
+    @Option(help: "Engine: local (in process, the default) or a name from the engines settings file ($EASEL_ENGINES, else $XDG_CONFIG_HOME/easel/engines.json).")
+    var engine: String?
+    @Option(help: "Checkpoint: an SD 1.x or SDXL .safetensors file or diffusers folder (default: the built-in demo model); with a remote --engine, the server's model name (default: the server's current or first model).")
     var model: String?
     @Option(help: "Read prompt and parameters from an A1111 PNG; other flags override them.")
     var from: String?
@@ -42,7 +45,7 @@ struct GenerateCommand: ParsableCommand {
     var clipSkip: Int?
     @Option(help: "Number of images (seeds seed, seed+1, …).")
     var batch: Int?
-    @Option(help: "Noise source: cpu (torch's CPU generator, as ComfyUI and A1111's CPU mode).")
+    @Option(help: "Noise source: cpu (torch's CPU generator, as A1111's CPU mode), nv (A1111's NV: Philox 4x32-10), gpu (A1111 servers only).")
     var rng: String?
     @Option(help: "Arithmetic: bf16 (fast; the default where the CPU has AVX512_BF16) or fp32 (precise). Default: $EASEL_PRECISION, else fp32 for small models like the demo model and bf16 for the rest.")
     var precision: String?
@@ -64,16 +67,19 @@ struct GenerateCommand: ParsableCommand {
     }
 
     private func render() throws {
-        let modelFile = try ModelChoice.resolve(model)
+        let local = EngineChoice.isLocal(engine)
+        let modelFile = local ? try ModelChoice.resolve(model) : nil
         var settings = try baseSettings(model: modelFile)
         try applyFlags(to: &settings)
         try settings.validate()
-        guard settings.rng == .cpu else {
-            throw ValidationError("rng: only 'cpu' (torch's CPU generator) is implemented, got '\(settings.rng.rawValue)'")
+        guard settings.rng != .gpu || !local else {
+            throw ValidationError("rng: the local engine has 'cpu' (torch's CPU generator) and 'nv' (A1111's Philox), not 'gpu'")
         }
+        if !local, precision != nil { throw ValidationError("precision: applies to the local engine only") }
         let outputs = try OutputFiles.paths(for: output, count: settings.batchSize)
-        let engine = EngineChoice.make(try chosenPrecision(), [])
+        let engine = try EngineChoice.make(self.engine, local ? try chosenPrecision() : nil, [])
         defer { engine.shutdown() }
+        let target = modelFile.map(ModelChoice.engineModel) ?? EngineModel(id: model ?? "", name: model ?? "")
         let interrupt = CancellationFlag()
         let trap = InterruptTrap { interrupt.cancel() }
         defer { trap.release() }
@@ -82,8 +88,7 @@ struct GenerateCommand: ParsableCommand {
         do {
             let request = EngineRequest(settings: settings, loraFolders: try Self.folders(loraDirs, "--lora-dir"),
                                         embeddingFolders: try Self.folders(embeddingsDirs, "--embeddings-dir"))
-            run = try engine.run(request, on: ModelChoice.engineModel(modelFile),
-                                 interrupt: interrupt) { bar.report($0) }
+            run = try engine.run(request, on: target, interrupt: interrupt) { bar.report($0) }
         } catch EngineError.cancelled {
             bar.finish()
             printError("easel: interrupted; no file written")
@@ -97,7 +102,10 @@ struct GenerateCommand: ParsableCommand {
             var recorded = settings
             recorded.seed = image.seed
             recorded.batchSize = 1
-            try PNGFile.write(image.image, text: [(key: "parameters", value: Infotext.format(recorded))], to: path)
+            // A server's own infotext is kept as it came; a remote render also names its engine.
+            var text = [(key: "parameters", value: image.infotext ?? Infotext.format(recorded))]
+            if !local { text.append((key: "engine", value: engine.label)) }
+            try PNGFile.write(image.image, text: text, to: path)
             printText(path.path)
         }
     }
@@ -128,17 +136,17 @@ struct GenerateCommand: ParsableCommand {
     }
 
     /// Settings from `--from FILE.png`, or the model profile's defaults.
-    private func baseSettings(model: URL) throws -> RenderSettings {
+    private func baseSettings(model: URL?) throws -> RenderSettings {
         if let from {
             let text = try PNGFile.readText(from: URL(fileURLWithPath: from))
             guard let parameters = text["parameters"] else {
                 throw ValidationError("\(from): no A1111 'parameters' text in this PNG")
             }
             var settings = try CommandLineText.parseInfotext(parameters, file: from)
-            settings.rng = .cpu
+            if settings.rng == .gpu { settings.rng = .cpu }
             return settings
         }
-        return ModelChoice.defaultSettings(for: model)
+        return model.map(ModelChoice.defaultSettings) ?? ModelFamily.sd15.profile.defaultSettings()
     }
 
     private func applyFlags(to settings: inout RenderSettings) throws {
@@ -158,7 +166,7 @@ struct GenerateCommand: ParsableCommand {
         if let clipSkip { settings.clipSkip = clipSkip }
         if let batch { settings.batchSize = batch }
         if let rng {
-            guard let source = RNGSource.named(rng) else { throw ValidationError("rng: unknown source '\(rng)'; valid: cpu") }
+            guard let source = RNGSource.named(rng) else { throw ValidationError("rng: unknown source '\(rng)'; valid: cpu, nv, gpu (A1111 servers only)") }
             settings.rng = source
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EngineAPI
 import LocalEngine
 import Foundation
 import TermImage
@@ -20,7 +21,10 @@ struct WorkbenchCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "Model to load: an SD 1.x or SDXL .safetensors file or diffusers folder (default: the built-in demo model).")
+    @Option(name: .long, help: "Engine: local (in process, the default) or a name from the engines settings file.")
+    var engine: String?
+
+    @Option(name: .long, help: "Model to load: an SD 1.x or SDXL .safetensors file or diffusers folder (default: the built-in demo model); with a remote --engine, the server's model name.")
     var model: String?
 
     @Option(name: .long, help: "How to draw the preview: auto, symbols, sixel or none.")
@@ -42,6 +46,7 @@ struct WorkbenchCommand: ParsableCommand {
     var image: String?
 
     func run() throws {
+        if !EngineChoice.isLocal(engine) { return try runRemote() }
         let modelPath = model ?? DemoModel.locate()?.path
         // The model picker offers the models beside the one given and beside the demo model.
         let folders = [modelPath].compactMap { $0 }.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
@@ -61,7 +66,28 @@ struct WorkbenchCommand: ParsableCommand {
             if !DemoModel.isDemoModel(url) { options.startFamily = ModelChoice.dialect(of: ModelChoice.engineModel(url)) }
             options.startSettings = ModelChoice.defaultSettings(for: url)
         }
-        let app = try WorkbenchApp(options: options, engine: EngineChoice.make(nil, folders))
+        try open(WorkbenchApp(options: options, engine: EngineChoice.make(nil, nil, folders)))
+    }
+
+    /// The workbench on a server: its models, its samplers; the model given, else the server's
+    /// first, starting at the SD 1.5 profile's settings.
+    private func runRemote() throws {
+        let remote: any ImageEngine
+        do {
+            remote = try EngineChoice.make(engine, nil, [])
+        } catch {
+            CommandLineIO.fail(error)
+        }
+        let first = model ?? remote.availableModels().first?.id
+        guard let first else {
+            CommandLineIO.fail(EngineError.modelNotFound("\(remote.label): no models listed (is the server up?)"))
+        }
+        let options = WorkbenchOptions(modelPath: first, graphics: graphics, theme: theme, imagePath: image,
+                                       presetName: preset, outputFolder: URL(fileURLWithPath: output))
+        try open(WorkbenchApp(options: options, engine: remote))
+    }
+
+    private func open(_ app: WorkbenchApp) throws -> Never {
         let status = try app.run()
         // The terminal is restored. A cancelled render may still be finishing its step on the
         // engine's threads; end the process now instead of running library destructors

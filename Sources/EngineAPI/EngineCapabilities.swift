@@ -10,9 +10,15 @@ public struct EngineCapabilities: Equatable, Sendable {
     public var lora: Bool
     /// Whether it renders `EngineRequest.draftScale` passes.
     public var drafts: Bool
+    /// Whether a running job can be stopped (stable-diffusion.cpp's `sd-server` has no
+    /// interrupt: a cancelled job's result is dropped, but the server finishes it).
+    public var interrupt: Bool
+    /// Whether it reports progress while a job runs (`sd-server` reports only the end).
+    public var liveProgress: Bool
 
     public init(families: Set<CheckpointFamily>, samplers: [Sampler], schedules: [Schedule], maximumSide: Int,
-                imageToImage: Bool = false, lora: Bool = false, drafts: Bool = false) {
+                imageToImage: Bool = false, lora: Bool = false, drafts: Bool = false,
+                interrupt: Bool = true, liveProgress: Bool = true) {
         self.families = families
         self.samplers = samplers
         self.schedules = schedules
@@ -20,5 +26,7 @@ public struct EngineCapabilities: Equatable, Sendable {
         self.imageToImage = imageToImage
         self.lora = lora
         self.drafts = drafts
+        self.interrupt = interrupt
+        self.liveProgress = liveProgress
     }
 }

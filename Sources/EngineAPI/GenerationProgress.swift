@@ -44,9 +44,13 @@ public struct GenerationProgress: Sendable {
 public struct GeneratedImage: Sendable {
     public var image: RGBImage
     public var seed: UInt64
+    /// The engine's own A1111 infotext for this image, kept as it came (an A1111 server's
+    /// `info.infotexts`), when it has one; nil means "build it from the request".
+    public var infotext: String?
 
-    public init(image: RGBImage, seed: UInt64) {
+    public init(image: RGBImage, seed: UInt64, infotext: String? = nil) {
         self.image = image
         self.seed = seed
+        self.infotext = infotext
     }
 }

@@ -9,6 +9,10 @@ public protocol ImageEngine: AnyObject, Sendable {
     /// What this engine can do (families, samplers, schedules, sizes, img2img, LoRA).
     var capabilities: EngineCapabilities { get }
 
+    /// One line naming the engine for PNGs and the status line: `local`, or a remote
+    /// engine's kind, name and address (`comfyui "gpu-box" at http://10.0.0.5:8188`).
+    var label: String { get }
+
     /// The models this engine offers (files that load, or a server's list).
     func availableModels() -> [EngineModel]
 
@@ -23,6 +27,10 @@ public protocol ImageEngine: AnyObject, Sendable {
 
     /// Stops everything (before the process exits); returns promptly.
     func shutdown()
+}
+
+extension ImageEngine {
+    public var label: String { "local" }
 }
 
 /// A handle on one queued or running job.

@@ -9,6 +9,8 @@ import Foundation
 //       one txt2img generation; prints its time and peak RSS.
 //   easel-bench --lora-switch --checkpoint FILE --lora FILE [--precision P]
 //       add, re-weight and remove a LoRA on the loaded model (tools/bench/make-lora.py).
+//   easel-bench --write-checkpoint FILE
+//       an SD 1.5-shape single-file checkpoint with random fp16 weights (for server tests).
 // With EASEL_PROFILE=1 it also prints the time spent per kind of kernel.
 
 let options = BenchOptions(Array(CommandLine.arguments.dropFirst()))
@@ -17,6 +19,8 @@ do {
         try ServeMode.run(options)
     } else if options.has("--lora-switch") {
         try LoraSwitchMode.run(options)
+    } else if options.has("--write-checkpoint") {
+        try CheckpointWriterMode.run(options)
     } else if options.has("--generate") {
         try GenerateMode.run(options)
     } else {

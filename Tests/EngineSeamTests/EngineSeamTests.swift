@@ -14,7 +14,7 @@ final class EngineSeamTests: XCTestCase {
     func testGenerateSendsItsSettingsThroughTheEngineProtocol() throws {
         let engine = RecordingEngine()
         let saved = EngineChoice.make
-        EngineChoice.make = { _, _ in engine }
+        EngineChoice.make = { _, _, _ in engine }
         defer { EngineChoice.make = saved }
         let work = try Fixtures.temporaryDirectory("easel-seam")
         let output = work.appendingPathComponent("out.png")
@@ -63,6 +63,7 @@ final class EngineSeamTests: XCTestCase {
             case .failed(let job, let message): return "job \(job) failed \(message)"
             case .cancelled(let job): return "job \(job) cancelled"
             case .modelFailed(let name, let message): return "failed \(name) \(message)"
+            case .note(let text): return "note \(text)"
             }
         }
         XCTAssertEqual(names, ["loading recorded", "loaded recorded", "hash 0123456789",

@@ -2,6 +2,7 @@ import EngineAPI
 import Foundation
 import LocalEngine
 import PromptKit
+import RemoteEngines
 import RenderSettings
 import Tensor
 
@@ -42,12 +43,21 @@ enum ModelChoice {
     }
 }
 
-/// Where the commands get their engine: the in-process CPU engine. The one place a command
-/// line chooses an engine; tests put a recording engine here.
+/// Where the commands get their engine: `--engine NAME` names an entry of the engines
+/// settings file (`RemoteEngines.EngineSettingsFile`), and no name or `local` means the
+/// in-process CPU engine. The one place a command line chooses an engine; tests put a
+/// recording engine here.
 public enum EngineChoice {
-    /// An engine rendering at `precision` (nil: the engine's choice per model) that also
-    /// offers the models in `modelFolders`.
-    public static var make: (_ precision: Precision?, _ modelFolders: [URL]) -> any ImageEngine = {
-        InProcessEngine(modelFolders: $1, precision: $0)
+    /// The engine called `name` (nil: local); the local one renders at `precision` (nil: the
+    /// engine's choice per model) and also offers the models in `modelFolders`.
+    public static var make: (_ name: String?, _ precision: Precision?, _ modelFolders: [URL]) throws -> any ImageEngine = {
+        name, precision, folders in
+        guard let name, name != EngineSettingsFile.localName else {
+            return InProcessEngine(modelFolders: folders, precision: precision)
+        }
+        return try RemoteEngineFactory.make(EngineSettingsFile.engine(named: name))
     }
+
+    /// Whether `name` means the in-process engine.
+    static func isLocal(_ name: String?) -> Bool { name == nil || name == EngineSettingsFile.localName }
 }

@@ -97,10 +97,12 @@ public final class WorkbenchApp {
         if let path = options.imagePath { effects.append(.openImage(path: path)) }
         let models = backend.engine.availableModels()
         for model in models { state.modelAdvice[model.id] = model.advice }
-        if let path = options.modelPath, let advice = backend.model(id: Self.modelID(path)).advice {
+        // A remote engine's model ids are its server's names, not paths.
+        let startID = options.modelPath.map { path in models.contains { $0.id == path } ? path : Self.modelID(path) }
+        if let path = options.modelPath, let startID, let advice = backend.model(id: startID).advice {
             state.modelAdvice[path] = advice
         }
-        let ids = Set(models.map(\.id) + [options.modelPath.map(Self.modelID)].compactMap { $0 })
+        let ids = Set(models.map(\.id) + [startID].compactMap { $0 })
         pending.append(.modelsFound(ids.sorted { URL(fileURLWithPath: $0).lastPathComponent < URL(fileURLWithPath: $1).lastPathComponent }))
         for effect in effects { run(effect) }
         // After `.reloadPresets` has queued the list; a `--theme` wins over the preset's theme.
@@ -202,6 +204,8 @@ public final class WorkbenchApp {
             pending.append(.renderFailed(job: job, message: message))
         case .cancelled:
             break
+        case .note(let text):
+            pending.append(.engineNote(text))
         }
     }
 }

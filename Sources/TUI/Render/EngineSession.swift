@@ -44,6 +44,7 @@ public final class EngineSession: @unchecked Sendable {
                 sink(.modelLoaded(name: model.name, dialect: dialect))
             case .modelFailed(let model, let message): sink(.modelFailed(name: model.name, message: message))
             case .modelUpdated(let model): if let hash = model.hash { sink(.modelHashed(hash)) }
+            case .note(let text): sink(.note(text))
             default: break
             }
         }

@@ -18,4 +18,6 @@ public enum RenderEvent: Sendable {
     case failed(job: Int, message: String)
     /// The job stopped because it was cancelled.
     case cancelled(job: Int)
+    /// The engine's one-line remark (a server that cannot cancel, say).
+    case note(String)
 }

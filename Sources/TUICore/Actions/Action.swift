@@ -44,6 +44,8 @@ public enum Action: Equatable, Sendable {
     case imageOpened(path: String, settings: RenderSettings, grid: PromptGrid? = nil)
     /// An effect failed; the message is shown as an error in the status line.
     case operationFailed(String)
+    /// The engine's remark, shown as a warning (a server without progress or cancel).
+    case engineNote(String)
     case clipboardCopied(characters: Int)
     case folderListed(FolderListing)
 }

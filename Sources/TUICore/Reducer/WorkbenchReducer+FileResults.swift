@@ -46,6 +46,9 @@ extension WorkbenchReducer {
         case .operationFailed(let message):
             state.status = .error(message)
             return Reaction(redraw: [.status])
+        case .engineNote(let message):
+            state.status = .warning(message)
+            return Reaction(redraw: [.status])
         case .clipboardCopied(let characters):
             state.status = .success("Copied the prompt (\(characters) characters) with OSC 52")
             return Reaction(redraw: [.status])

@@ -1,0 +1,153 @@
+import Catalog
+import EngineAPI
+import Foundation
+import Imaging
+import RenderSettings
+
+/// An `ImageEngine` on a server with A1111's web API (A1111, Forge, SD.Next,
+/// stable-diffusion.cpp's `sd-server`): `POST /sdapi/v1/txt2img`, progress and the preview
+/// polled from `/sdapi/v1/progress`, cancellation through `/sdapi/v1/interrupt`, where the
+/// server has them (`A1111Server` reads what it offers).
+public final class A1111Engine: ImageEngine, @unchecked Sendable {
+    public let config: RemoteEngineConfig
+    let http: HTTPClient
+    private let jobs: RemoteJobQueue
+    private let lock = NSLock()
+    private var server: A1111Server?
+
+    public init(config: RemoteEngineConfig) throws {
+        self.config = config
+        http = HTTPClient(base: config.url, credentials: try config.credentials())
+        jobs = RemoteJobQueue(label: config.name)
+    }
+
+    public var label: String { config.label }
+
+    public var capabilities: EngineCapabilities {
+        let known = cachedServer()
+        return EngineCapabilities(
+            families: [.sd1, .sd2, .sdxl, .sd3, .flux],
+            samplers: known.map { s in Sampler.allCases.filter { s.samplerNames[$0] != nil } } ?? Sampler.allCases,
+            schedules: known.map { s in s.scheduleNames.isEmpty ? Schedule.allCases : Schedule.allCases.filter { s.scheduleNames[$0] != nil } }
+                ?? Schedule.allCases,
+            maximumSide: RenderSettings.maximumSide,
+            interrupt: known?.hasProgress ?? true, liveProgress: known?.hasProgress ?? true)
+    }
+
+    public func availableModels() -> [EngineModel] {
+        (try? readServer().engineModels) ?? []
+    }
+
+    /// The server's facts, read now (and kept for `capabilities`).
+    func readServer() throws -> A1111Server {
+        let facts = try A1111Server.read(from: http)
+        lock.lock(); server = facts; lock.unlock()
+        return facts
+    }
+
+    private func cachedServer() -> A1111Server? {
+        lock.lock(); defer { lock.unlock() }
+        return server
+    }
+
+    /// Checks that the server has `model` (an empty id means the server's current checkpoint).
+    public func load(_ model: EngineModel, onEvent: @escaping @Sendable (EngineEvent) -> Void) {
+        jobs.load(model, onEvent: onEvent) { [self] in
+            let facts = try readServer()
+            let wanted = model.id.isEmpty ? (facts.currentModel ?? facts.models.first?.title ?? "") : model.id
+            guard let found = facts.model(named: wanted) else {
+                let names = facts.models.map(\.model_name).joined(separator: ", ")
+                throw RemoteEngineError.refused(
+                    "model '\(wanted)' is not on \(config.label) (it has: \(names.isEmpty ? "no models" : names))")
+            }
+            let notes = facts.hasProgress ? [] : [
+                "\(config.label) reports no progress and cannot interrupt a job (no /sdapi/v1/progress or /interrupt); a cancelled job still runs to its end there",
+            ]
+            return (A1111Server.engineModel(found), notes)
+        }
+    }
+
+    @discardableResult
+    public func submit(_ request: EngineRequest, onEvent: @escaping @Sendable (EngineEvent) -> Void) -> EngineJob {
+        jobs.submit(request, onEvent: onEvent) { [self] request, model, job in
+            try render(request.settings, model: model, job: job, onEvent: onEvent)
+        }
+    }
+
+    public func shutdown() { jobs.cancelRunning() }
+
+    /// Blocks until every queued load and job has finished (for tests).
+    public func waitUntilIdle() { jobs.waitUntilIdle() }
+
+    private func render(_ settings: RenderSettings, model: EngineModel, job: EngineJob,
+                        onEvent: @escaping @Sendable (EngineEvent) -> Void) throws -> [GeneratedImage] {
+        let facts = try cachedServer() ?? readServer()
+        let body = try txt2img(settings, model: model, facts: facts)
+        let started = Date()
+        let poller = facts.hasProgress ? ProgressPoller(http: http, settings: settings, started: started, onEvent: onEvent) : nil
+        poller?.start()
+        defer { poller?.stop() }
+        let data: Data
+        do {
+            data = try http.post("/sdapi/v1/txt2img", json: body, timeout: config.jobTimeout,
+                                 cancel: CancelToken { job.isCancelled })
+        } catch is CancelToken.Cancelled {
+            if facts.hasProgress { _ = try? http.post("/sdapi/v1/interrupt", timeout: 10) }
+            throw EngineError.cancelled
+        }
+        let response = try http.decode(A1111API.Txt2ImgResponse.self, from: data, path: "/sdapi/v1/txt2img")
+        return try images(in: response, settings: settings)
+    }
+
+    /// The request body: the catalogue's sampler and schedule as the server names them, an
+    /// explicit seed, and the model, clip skip and noise source as `override_settings`.
+    func txt2img(_ settings: RenderSettings, model: EngineModel, facts: A1111Server) throws -> A1111API.Txt2ImgRequest {
+        guard let sampler = facts.samplerNames[settings.sampler] else {
+            throw RemoteEngineError.refused(
+                "sampler '\(settings.sampler.displayName)' is not offered by \(config.label) (it has: \(facts.serverSamplers.joined(separator: ", ")))")
+        }
+        var scheduler: String?
+        if !facts.scheduleNames.isEmpty {
+            guard let name = facts.scheduleNames[settings.schedule] else {
+                throw RemoteEngineError.refused(
+                    "schedule '\(SamplerCatalog.entry(for: settings.schedule).displayName)' is not offered by \(config.label)")
+            }
+            scheduler = name
+        }
+        return A1111API.Txt2ImgRequest(
+            prompt: settings.prompt, negative_prompt: settings.negativePrompt, steps: settings.steps,
+            cfg_scale: settings.cfgScale, seed: settings.seed, sampler_name: sampler, scheduler: scheduler,
+            width: settings.width, height: settings.height, batch_size: settings.batchSize,
+            override_settings: A1111API.OverrideSettings(
+                sd_model_checkpoint: model.id, CLIP_stop_at_last_layers: settings.clipSkip,
+                randn_source: settings.rng.displayName))
+    }
+
+    /// The decoded images with their seeds (`info.all_seeds`, else seed + i) and the server's
+    /// infotext as it came: the PNG's `parameters` chunk, else `info.infotexts`.
+    func images(in response: A1111API.Txt2ImgResponse, settings: RenderSettings) throws -> [GeneratedImage] {
+        let info = response.info.flatMap { $0.data(using: .utf8) }
+            .flatMap { try? JSONDecoder().decode(A1111API.Info.self, from: $0) }
+        guard !response.images.isEmpty else {
+            throw RemoteEngineError.badResponse(url: http.url("/sdapi/v1/txt2img").absoluteString, reason: "no images")
+        }
+        return try response.images.prefix(settings.batchSize).enumerated().map { index, encoded in
+            let png = try Self.decodePNG(encoded, field: "images[\(index)]")
+            let seed = info?.all_seeds?[safe: index] ?? (settings.seed &+ UInt64(index))
+            let infotext = png.text["parameters"] ?? info?.infotexts?[safe: index]
+            return GeneratedImage(image: png.image, seed: seed, infotext: infotext.flatMap { $0.isEmpty ? nil : $0 })
+        }
+    }
+
+    static func decodePNG(_ base64: String, field: String) throws -> PNGContents {
+        let text = base64.split(separator: ",").last.map(String.init) ?? base64   // a data: URL's tail
+        guard let data = Data(base64Encoded: text) else {
+            throw RemoteEngineError.badResponse(url: field, reason: "\(field) is not base64")
+        }
+        return try PNGDecoder.decode([UInt8](data), path: field)
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

@@ -1,0 +1,58 @@
+import Catalog
+import EngineAPI
+import Foundation
+
+/// What one A1111-API server offers, read from it once: its models, its sampler and scheduler
+/// names matched to the catalogue, and whether it has `/progress` and `/interrupt` (A1111,
+/// Forge and SD.Next do; stable-diffusion.cpp's `sd-server` answers 404 to both).
+struct A1111Server {
+    var models: [A1111API.SDModel]
+    /// Catalogue sampler → the name the server takes.
+    var samplerNames: [Sampler: String]
+    /// The server's own sampler names, for messages.
+    var serverSamplers: [String]
+    /// Catalogue schedule → the server's name; empty when the server has no `/schedulers`.
+    var scheduleNames: [Schedule: String]
+    var hasProgress: Bool
+    /// The checkpoint the server has loaded now (`/options`), used when the user names none.
+    var currentModel: String?
+
+    static func read(from http: HTTPClient) throws -> A1111Server {
+        let models = try http.getJSON([A1111API.SDModel].self, "/sdapi/v1/sd-models")
+        let samplers = try http.getJSON([A1111API.SamplerItem].self, "/sdapi/v1/samplers")
+        var samplerNames: [Sampler: String] = [:]
+        for item in samplers {
+            if let sampler = CatalogueNames.sampler([item.name] + (item.aliases ?? [])), samplerNames[sampler] == nil {
+                samplerNames[sampler] = item.name
+            }
+        }
+        var scheduleNames: [Schedule: String] = [:]
+        if let schedulers = try? http.getJSON([A1111API.SchedulerItem].self, "/sdapi/v1/schedulers") {
+            for item in schedulers {
+                let names = [item.name] + [item.label].compactMap { $0 } + (item.aliases ?? [])
+                if let schedule = CatalogueNames.schedule(names), scheduleNames[schedule] == nil {
+                    scheduleNames[schedule] = item.name
+                }
+            }
+        }
+        let hasProgress = (try? http.get("/sdapi/v1/progress?skip_current_image=true", timeout: 10)) != nil
+        let current = (try? http.getJSON(A1111API.Options.self, "/sdapi/v1/options"))?.sd_model_checkpoint
+        return A1111Server(models: models, samplerNames: samplerNames, serverSamplers: samplers.map(\.name),
+                           scheduleNames: scheduleNames, hasProgress: hasProgress, currentModel: current)
+    }
+
+    var engineModels: [EngineModel] { models.map(Self.engineModel) }
+
+    static func engineModel(_ model: A1111API.SDModel) -> EngineModel {
+        EngineModel(id: model.title, name: model.model_name,
+                    hash: model.hash.flatMap { $0.isEmpty ? nil : String($0.prefix(10)) },
+                    family: ModelNameGuess.family(model.title))
+    }
+
+    /// The server's model a user's name means: its title, its name, or its file's name.
+    func model(named name: String) -> A1111API.SDModel? {
+        models.first { $0.title == name } ?? models.first { $0.model_name == name }
+            ?? models.first { ($0.filename.map { URL(fileURLWithPath: $0).lastPathComponent }) == name }
+            ?? models.first { $0.title.hasPrefix(name + " ") || $0.title.hasPrefix(name + ".") }
+    }
+}

@@ -1,0 +1,183 @@
+import EngineAPI
+import Foundation
+import Imaging
+import RenderSettings
+import TestSupport
+import XCTest
+@testable import RemoteEngines
+
+/// The ComfyUI client against the real, pinned ComfyUI of `../shared/comfyui` on the CPU
+/// (`../shared/tools/comfyui-server`), loading the random SD 1.5-shape checkpoint. 64×64 with
+/// a few steps: seconds a render.
+final class ComfyUIServerTests: XCTestCase {
+    nonisolated(unsafe) static var server: TestServer?
+    nonisolated(unsafe) static var startError: Error?
+
+    override class func setUp() {
+        do {
+            let checkpoint = try RandomCheckpoint.ensure()
+            server = try TestServer.start(.comfyui, ["--models", checkpoint.deletingLastPathComponent().path])
+        } catch {
+            startError = error
+        }
+    }
+
+    override class func tearDown() { server?.stop() }
+
+    func started() throws -> TestServer {
+        if let skip = Self.startError as? XCTSkip { throw skip }
+        if let error = Self.startError { XCTFail("comfyui-server did not start: \(error)"); throw error }
+        return try XCTUnwrap(Self.server)
+    }
+
+    func engine(template: String? = nil) throws -> ComfyEngine {
+        try ComfyEngine(config: RemoteEngineConfig(name: "comfy", kind: .comfyui, url: started().url, timeout: 120,
+                                                   template: template))
+    }
+
+    static let model = EngineModel(id: RandomCheckpoint.fileName, name: "easel-sd15-random-fp16")
+    static let settings = RenderSettings(prompt: "a red lighthouse", negativePrompt: "fog", steps: 3, sampler: .eulerA,
+                                         cfgScale: 5, seed: 42, width: 64, height: 64)
+
+    func testTxt2ImgReportsProgressAndPreviewsFromTheWebsocket() throws {
+        let engine = try engine()
+        XCTAssertTrue(engine.availableModels().contains { $0.id == RandomCheckpoint.fileName })
+        let events = EngineEvents()
+        engine.load(Self.model) { events.record($0) }
+        var settings = Self.settings
+        settings.seed = UInt64.random(in: 1...1_000_000)   // a new seed: ComfyUI would answer a repeated graph from its cache
+        engine.submit(EngineRequest(settings: settings)) { events.record($0) }
+        XCTAssertTrue(events.waitForEnd(seconds: 180), "no end within 180 s")
+        XCTAssertNil(events.failure)
+        let image = try XCTUnwrap(events.images?.first)
+        XCTAssertEqual([image.image.width, image.image.height], [64, 64])
+        XCTAssertEqual(image.seed, settings.seed)
+        let steps = events.progress.map(\.step)
+        XCTAssertEqual(steps.last, 3, "progress {value, max} for every step: \(steps)")
+        XCTAssertEqual(events.progress.last?.totalSteps, 3)
+        XCTAssertTrue(events.progress.contains { $0.preview != nil }, "binary preview frames (latent2rgb JPEG) arrive")
+    }
+
+    func testSamplerAndSchedulerNamesComeFromObjectInfo() throws {
+        let facts = try engine().readServer()
+        XCTAssertEqual(facts.samplerNames[.eulerA], "euler_ancestral")
+        XCTAssertEqual(facts.samplerNames[.dpmpp2mSDE], "dpmpp_2m_sde")
+        XCTAssertEqual(facts.scheduleNames[.karras], "karras")
+        XCTAssertEqual(facts.checkpoints, [RandomCheckpoint.fileName])
+    }
+
+    func testInterruptStopsARunningPrompt() throws {
+        let engine = try engine()
+        let events = EngineEvents()
+        engine.load(Self.model) { events.record($0) }
+        var settings = Self.settings
+        settings.steps = 400
+        settings.seed = UInt64.random(in: 1...1_000_000)
+        let job = engine.submit(EngineRequest(settings: settings)) { event in
+            events.record(event)
+        }
+        let deadline = Date().addingTimeInterval(120)
+        while events.progress.isEmpty, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        XCTAssertFalse(events.progress.isEmpty, "the prompt started")
+        let cancelledAt = Date()
+        job.cancel()
+        // ComfyUI stops at the end of the running step (seen: 17–34 s a step at 64×64 on these
+        // 2 shared cores under load; 0.3 s when idle).
+        XCTAssertTrue(events.waitForEnd(seconds: 150))
+        XCTAssertTrue(events.wasCancelled, "\(events.all)")
+        XCTAssertLessThan(Date().timeIntervalSince(cancelledAt), 150)
+        XCTAssertLessThan(events.progress.last?.step ?? 0, 400)
+        XCTAssertTrue(Self.server!.log.contains("Processing interrupted"), "the server stopped the prompt")
+    }
+
+    func testAnUnknownModelIsOneLine() throws {
+        let engine = try engine()
+        let events = EngineEvents()
+        engine.load(EngineModel(id: "nope.safetensors", name: "nope")) { events.record($0) }
+        XCTAssertTrue(events.waitForEnd(seconds: 30))
+        XCTAssertEqual(events.failure,
+                       "model 'nope.safetensors' is not on comfyui \"comfy\" at \(Self.server!.url.absoluteString) (it has: \(RandomCheckpoint.fileName))")
+    }
+
+    func testAnInvalidGraphIsRefusedWithComfyUIsReasonInOneLine() throws {
+        let work = try Fixtures.temporaryDirectory("easel-comfy")
+        let template = work.appendingPathComponent("broken.json")
+        try #"""
+        {"name": "broken", "graph": {
+          "1": {"class_type": "NoSuchNode", "inputs": {"text": "{{prompt}}", "seed": "{{seed}}", "steps": "{{steps}}", "m": "{{model}}"}},
+          "9": {"class_type": "SaveImage", "inputs": {"filename_prefix": "x", "images": ["1", 0]}}}}
+        """#.write(to: template, atomically: true, encoding: .utf8)
+        let engine = try engine(template: template.path)
+        let graph = try engine.graph(Self.settings, model: Self.model)
+        XCTAssertThrowsError(try engine.queue(graph, clientID: "test")) { error in
+            XCTAssertEqual("\(error)", "comfyui \"comfy\" at \(Self.server!.url.absoluteString) refused the graph: Cannot execute because node NoSuchNode does not exist")
+        }
+        // A value out of range: ComfyUI's node_errors, summarised.
+        var small = Self.settings
+        small.width = 8
+        let sd = try self.engine()
+        var bad = try sd.graph(small, model: Self.model)
+        bad["5"] = .object(["class_type": .string("EmptyLatentImage"),
+                            "inputs": .object(["width": .integer(3), "height": .integer(64), "batch_size": .integer(1)])])
+        XCTAssertThrowsError(try sd.queue(bad, clientID: "test")) { error in
+            let line = "\(error)"
+            XCTAssertFalse(line.contains("\n"))
+            XCTAssertTrue(line.contains("node 5 EmptyLatentImage: Value 3 smaller than min of 16"), line)
+        }
+    }
+
+    func testATemplateWithoutARequiredSlotIsRefused() throws {
+        let work = try Fixtures.temporaryDirectory("easel-comfy")
+        let template = work.appendingPathComponent("noseed.json")
+        try #"{"name": "noseed", "graph": {"9": {"class_type": "SaveImage", "inputs": {"t": "{{prompt}}", "s": "{{steps}}", "m": "{{model}}"}}}}"#
+            .write(to: template, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try engine(template: template.path)) { error in
+            XCTAssertEqual("\(error)", "graph template 'noseed' (\(template.path)): missing slot {{seed}}")
+        }
+    }
+
+    /// No FLUX weights exist here, so the FLUX and Kontext templates are checked by ComfyUI's
+    /// own `/prompt` validation (node classes, inputs, links, value ranges, file names in the
+    /// model lists) with empty placeholder files under the names the graphs use; they are not
+    /// rendered.
+    func testFluxAndKontextTemplatesPassComfyUIsValidation() throws {
+        let server = try started()
+        let run = TestServer.cache.appendingPathComponent("comfyui/run/\(server.port)")
+        let placeholders = ["models/diffusion_models/flux1-dev.safetensors", "models/text_encoders/t5xxl_fp16.safetensors",
+                            "models/text_encoders/clip_l.safetensors", "models/vae/ae.safetensors"]
+        for path in placeholders {
+            let file = run.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            FileManager.default.createFile(atPath: file.path, contents: Data())
+        }
+        let input = run.appendingPathComponent("input/easel-init.png")
+        try FileManager.default.createDirectory(at: input.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try PNGFile.write(RGBImage(width: 64, height: 64, pixels: [UInt8](repeating: 128, count: 64 * 64 * 3)), to: input)
+
+        let engine = try engine()
+        let flux = try XCTUnwrap(engine.availableModels().first { $0.id == "diffusion_models/flux1-dev.safetensors" })
+        XCTAssertEqual(flux.family, .flux)
+        var settings = Self.settings
+        settings.cfgScale = 3.5
+        settings.sampler = .euler
+        settings.schedule = .simple
+        let fluxGraph = try engine.graph(settings, model: flux)
+        XCTAssertEqual(fluxGraph["3"]?["inputs"]?["cfg"]?.number, 1, "KSampler at cfg 1")
+        XCTAssertEqual(fluxGraph["26"]?["inputs"]?["guidance"]?.number, 3.5, "CFG goes to FluxGuidance")
+        XCTAssertEqual(fluxGraph["33"]?["inputs"]?["text"], .string(""), "empty negative")
+        XCTAssertNoThrow(try interruptAfterValidation(engine, fluxGraph))
+
+        let kontext = try ComfyGraphTemplate.load("flux-kontext")
+        var values = ComfyEngine.slotValues(settings, model: "flux1-dev.safetensors", sampler: "euler", scheduler: "simple")
+        values["image"] = .string("easel-init.png")
+        XCTAssertNoThrow(try interruptAfterValidation(engine, kontext.filled(values)))
+    }
+
+    /// Queues `graph` (validation passes, or `queue` throws), then stops it: its placeholder
+    /// weights would fail to load.
+    private func interruptAfterValidation(_ engine: ComfyEngine, _ graph: [String: JSONValue]) throws {
+        let id = try engine.queue(graph, clientID: "validation")
+        _ = try? engine.http.post("/queue", json: ["delete": [id]])
+        _ = try? engine.http.post("/interrupt", json: ["prompt_id": id])
+    }
+}
