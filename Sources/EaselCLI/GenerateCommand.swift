@@ -2,6 +2,7 @@ import ArgumentParser
 import EngineAPI
 import Foundation
 import Imaging
+import LocalEngine
 import RenderSettings
 import Tensor
 
@@ -67,6 +68,12 @@ struct GenerateCommand: ParsableCommand {
         let modelFile = try ModelChoice.resolve(model)
         var settings = try baseSettings(model: modelFile)
         try applyFlags(to: &settings)
+        let loraFolders = try Self.folders(loraDirs, "--lora-dir"), embeddingFolders = try Self.folders(embeddingsDirs, "--embeddings-dir")
+        if from != nil {
+            let (resolved, notes) = AdapterHashes.resolveByHash(settings, loraFolders: loraFolders.map(URL.init(fileURLWithPath:)))
+            settings = resolved
+            for note in notes { printError("easel: \(note)") }
+        }
         try settings.validate()
         guard settings.rng == .cpu else {
             throw ValidationError("rng: only 'cpu' (torch's CPU generator) is implemented, got '\(settings.rng.rawValue)'")
@@ -80,8 +87,7 @@ struct GenerateCommand: ParsableCommand {
         let bar = ProgressReporter()
         let run: EngineRun
         do {
-            let request = EngineRequest(settings: settings, loraFolders: try Self.folders(loraDirs, "--lora-dir"),
-                                        embeddingFolders: try Self.folders(embeddingsDirs, "--embeddings-dir"))
+            let request = EngineRequest(settings: settings, loraFolders: loraFolders, embeddingFolders: embeddingFolders)
             run = try engine.run(request, on: ModelChoice.engineModel(modelFile),
                                  interrupt: interrupt) { bar.report($0) }
         } catch EngineError.cancelled {
@@ -93,6 +99,12 @@ struct GenerateCommand: ParsableCommand {
         for note in run.notes { printError("easel: \(note)") }
         settings.modelName = run.model.name
         settings.modelHash = run.model.hash
+        let hashes = AdapterHashes.infotextHashes(prompt: settings.prompt, negative: settings.negativePrompt,
+                                                  loraFolders: loraFolders.map(URL.init(fileURLWithPath:)),
+                                                  embeddingFolders: embeddingFolders.map(URL.init(fileURLWithPath:)))
+        // A LoRA the engine left out (refused, broken) is not recorded as used.
+        settings.loraHashes = hashes.loras.filter { h in !run.notes.contains { $0.contains("lora '\(h.name)'") && $0.contains("without it") } }
+        settings.embeddingHashes = hashes.embeddings
         for (image, path) in zip(run.images, outputs) {
             var recorded = settings
             recorded.seed = image.seed

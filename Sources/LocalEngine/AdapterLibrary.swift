@@ -63,7 +63,7 @@ public final class AdapterLibrary: @unchecked Sendable {
 
     /// The network a tag names: the file with that base name, else one whose
     /// `ss_output_name` is the name; nil when neither exists.
-    private func network(named name: String, in index: AdapterFolderIndex) -> Result<AdapterNetwork, Error>? {
+    func network(named name: String, in index: AdapterFolderIndex) -> Result<AdapterNetwork, Error>? {
         if let url = index.file(named: name) { return open(url) }
         for (_, url) in index.files where url.pathExtension.lowercased() == "safetensors" {
             if case let .success(network) = open(url), network.outputName == name { return .success(network) }

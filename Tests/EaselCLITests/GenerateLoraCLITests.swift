@@ -33,4 +33,36 @@ final class GenerateLoraCLITests: XCTestCase {
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(result.stderr, "easel: --lora-dir /no/such/folder: no such folder\n")
     }
+
+    /// The PNG records `Lora hashes` and `TI hashes` (A1111's short hashes, see
+    /// `AdapterHashesTests`), and `--from` that PNG against a folder holding the LoRA under
+    /// another name finds it by its hash and renders the same image.
+    func testHashesAreWrittenAndAPNGFindsItsLoRAByHash() throws {
+        let folder = try Fixtures.temporaryDirectory("easel-lora-hash")
+        let first = folder.appendingPathComponent("first.png"), second = folder.appendingPathComponent("second.png")
+        let run = try EaselProcess.run([
+            "generate", "--model", Fixtures.url("tiny-sd15.safetensors").path,
+            "--prompt", "a photo of a cat <lora:tinylora-diffusers:0.5:1.2>", "--negative", "easynegative",
+            "--sampler", "euler", "--steps", "3", "--seed", "7", "--width", "64", "--height", "64",
+            "--lora-dir", adapters.appendingPathComponent("loras").path,
+            "--embeddings-dir", adapters.appendingPathComponent("embeddings").path, "-o", first.path,
+        ])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let text = try PNGFile.readText(from: first)["parameters"] ?? ""
+        XCTAssertTrue(text.contains(#"Lora hashes: "tinylora-diffusers: 31cad92c4370""#), text)
+        XCTAssertTrue(text.contains(#"TI hashes: "easynegative: 889c2525e986""#), text)
+
+        let renamed = folder.appendingPathComponent("loras")
+        try FileManager.default.createDirectory(at: renamed, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: adapters.appendingPathComponent("loras/tinylora-diffusers.safetensors"),
+                                         to: renamed.appendingPathComponent("my-copy.safetensors"))
+        let again = try EaselProcess.run([
+            "generate", "--model", Fixtures.url("tiny-sd15.safetensors").path, "--from", first.path,
+            "--lora-dir", renamed.path, "--embeddings-dir", adapters.appendingPathComponent("embeddings").path, "-o", second.path,
+        ])
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertTrue(again.stderr.contains("easel: lora 'tinylora-diffusers' found by its hash 31cad92c4370 as 'my-copy'"), again.stderr)
+        XCTAssertFalse(again.stderr.contains("warning"), again.stderr)
+        XCTAssertEqual(try PNGFile.read(from: second).image.pixels, try PNGFile.read(from: first).image.pixels)
+    }
 }
