@@ -68,7 +68,10 @@ struct GenerateCommand: ParsableCommand {
         let modelFile = try ModelChoice.resolve(model)
         var settings = try baseSettings(model: modelFile)
         try applyFlags(to: &settings)
-        let loraFolders = try Self.folders(loraDirs, "--lora-dir"), embeddingFolders = try Self.folders(embeddingsDirs, "--embeddings-dir")
+        // --lora-dir / --embeddings-dir first, then the model library's folders.
+        let library = try WorkbenchCommand.library()
+        let loraFolders = try Self.folders(loraDirs, "--lora-dir") + library.loras.map(\.path)
+        let embeddingFolders = try Self.folders(embeddingsDirs, "--embeddings-dir") + library.embeddings.map(\.path)
         if from != nil {
             let (resolved, notes) = AdapterHashes.resolveByHash(settings, loraFolders: loraFolders.map(URL.init(fileURLWithPath:)))
             settings = resolved
