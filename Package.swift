@@ -9,6 +9,7 @@ import PackageDescription
 //                SafeFiles (the one atomic writer, regular-file deletion, stale temporary files)
 //   settings     RenderSettings (one render's settings, infotext)  ·  Imaging (PNG) → TermImage
 //   seam         EngineAPI (ImageEngine protocol, requests, events; knows no terminal, no tensor)
+//   library      ModelLibrary (the settings file's checkpoint/LoRA/embedding folders, A1111/ComfyUI layouts)
 //   engine       Tensor → SafeTensors → Models → Diffusion;  Sampling;  Tokenizer;  PromptSyntax
 //                TorchPickle (restricted reader of torch.save zips: embeddings' .pt; used by Models)
 //   engines      LocalEngine (the in-process ImageEngine: models on disk, hashes, the demo model)
@@ -67,6 +68,7 @@ let package = Package(
         .target(name: "UntrustedText"),
         .target(name: "SafeFiles"),
         .target(name: "EngineAPI", dependencies: ["Catalog", "RenderSettings", "Imaging"]),
+        .target(name: "ModelLibrary"),
 
         // MARK: prompt
         .target(name: "RenderSettings", dependencies: ["Catalog", "UntrustedText"]),
@@ -78,7 +80,7 @@ let package = Package(
 
         // MARK: terminal
         .target(name: "TUICore", dependencies: ["PromptKit", "RenderSettings", "EngineAPI", "UntrustedText"]),
-        .target(name: "TUI", dependencies: ["CNCursesW", "EngineAPI", "Imaging", "PromptKit", "RenderSettings", "SafeFiles", "TUICore", "TermImage", "Tokenizer", "UntrustedText"]),
+        .target(name: "TUI", dependencies: ["CNCursesW", "EngineAPI", "Imaging", "ModelLibrary", "PromptKit", "RenderSettings", "SafeFiles", "TUICore", "TermImage", "Tokenizer", "UntrustedText"]),
 
         // MARK: engines
         .target(name: "LocalEngine", dependencies: ["Catalog", "Diffusion", "EngineAPI", "Models", "PromptSyntax", "RenderSettings", "SafeFiles", "Tensor"]),
@@ -92,8 +94,8 @@ let package = Package(
         // MARK: apps
         .target(name: "EaselCLI", dependencies: [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            "EngineAPI", "Imaging", "LocalEngine", "PromptKit", "PromptSyntax", "RemoteEngines", "RenderSettings", "SafeFiles",
-            "TUI", "TUICore", "Tensor", "TermImage", "Tokenizer", "UntrustedText",
+            "EngineAPI", "Imaging", "LocalEngine", "ModelLibrary", "PromptKit", "PromptSyntax", "RemoteEngines", "RenderSettings",
+            "SafeFiles", "TUI", "TUICore", "Tensor", "TermImage", "Tokenizer", "UntrustedText",
         ]),
         .executableTarget(name: "easel", dependencies: ["EaselCLI"]),
         // Fuzzing (FUZZING.md): the parsers as targets, and the seeded mutation driver.
@@ -111,7 +113,9 @@ let package = Package(
         .testTarget(name: "SafeTensorsTests", dependencies: ["FuzzTargets", "SafeTensors", "TestSupport"]),
         .testTarget(name: "TokenizerTests", dependencies: ["PromptSyntax", "TestSupport", "Tokenizer"]),
         .testTarget(name: "PromptSyntaxTests", dependencies: ["PromptSyntax", "TestSupport"]),
-        .testTarget(name: "ModelsTests", dependencies: ["Catalog", "Models", "SafeTensors", "Tensor", "TestSupport", "Tokenizer"]),
+        .testTarget(name: "ModelLibraryTests", dependencies: ["ModelLibrary", "TestSupport"]),
+        .testTarget(name: "ModelsTests", dependencies: ["Catalog", "Models", "SafeTensors", "Tensor", "TestSupport", "Tokenizer"],
+                    exclude: ["Data"]),  // small adapter files read by path (tools/adapters)
         .testTarget(name: "SamplingTests", dependencies: ["Sampling", "Catalog", "SafeTensors", "TestSupport"]),
         .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "EngineAPI", "Imaging", "Models", "RenderSettings", "SafeTensors", "Tensor", "TestSupport", "Tokenizer"]),
         .testTarget(name: "DemoModelTests", dependencies: ["Diffusion", "EngineAPI", "Imaging", "LocalEngine", "RenderSettings", "TestSupport"]),

@@ -72,8 +72,13 @@ extension StableDiffusionPipeline {
                               multipliers: chunk.paddedMultipliers.map(Float.init),
                               embeddings: chunk.embeddings.compactMap { slot in
                                   byName[slot.name].map { embedding in
-                                      EmbeddingInsert(position: slot.offset + 1, width: embedding.vectors.shape[1],
-                                                      vectors: Array(embedding.vectors.values.prefix(slot.vectors * embedding.vectors.shape[1])))
+                                      let parts = embedding.vectorSets.map { set in
+                                          EmbeddingInsert(position: slot.offset + 1, width: set.shape[1],
+                                                          vectors: Array(set.values.prefix(slot.vectors * set.shape[1])))
+                                      }
+                                      var first = parts[0]
+                                      first.otherEncoders = Array(parts.dropFirst())
+                                      return first
                                   }
                               })
         }

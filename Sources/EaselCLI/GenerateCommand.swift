@@ -3,6 +3,7 @@ import EngineAPI
 import Foundation
 import Imaging
 import PromptKit
+import LocalEngine
 import RenderSettings
 import Tensor
 
@@ -71,6 +72,15 @@ struct GenerateCommand: ParsableCommand {
         let modelFile = local ? try ModelChoice.resolve(model) : nil
         var settings = try baseSettings(model: modelFile)
         try applyFlags(to: &settings)
+        // --lora-dir / --embeddings-dir first, then the model library's folders.
+        let library = try WorkbenchCommand.library()
+        let loraFolders = try Self.folders(loraDirs, "--lora-dir") + library.loras.map(\.path)
+        let embeddingFolders = try Self.folders(embeddingsDirs, "--embeddings-dir") + library.embeddings.map(\.path)
+        if from != nil {
+            let (resolved, notes) = AdapterHashes.resolveByHash(settings, loraFolders: loraFolders.map(URL.init(fileURLWithPath:)))
+            settings = resolved
+            for note in notes { printError("easel: \(note)") }
+        }
         try settings.validate()
         guard settings.rng != .gpu || !local else {
             throw ValidationError("rng: the local engine has 'cpu' (torch's CPU generator) and 'nv' (A1111's Philox), not 'gpu'")
@@ -86,8 +96,7 @@ struct GenerateCommand: ParsableCommand {
         let bar = ProgressReporter()
         let run: EngineRun
         do {
-            let request = EngineRequest(settings: settings, loraFolders: try Self.folders(loraDirs, "--lora-dir"),
-                                        embeddingFolders: try Self.folders(embeddingsDirs, "--embeddings-dir"))
+            let request = EngineRequest(settings: settings, loraFolders: loraFolders, embeddingFolders: embeddingFolders)
             run = try engine.run(request, on: target, interrupt: interrupt) { bar.report($0) }
         } catch EngineError.cancelled {
             bar.finish()
@@ -98,6 +107,12 @@ struct GenerateCommand: ParsableCommand {
         for note in run.notes { printError("easel: \(note)") }
         settings.modelName = run.model.name
         settings.modelHash = run.model.hash
+        let hashes = AdapterHashes.infotextHashes(prompt: settings.prompt, negative: settings.negativePrompt,
+                                                  loraFolders: loraFolders.map(URL.init(fileURLWithPath:)),
+                                                  embeddingFolders: embeddingFolders.map(URL.init(fileURLWithPath:)))
+        // A LoRA the engine left out (refused, broken) is not recorded as used.
+        settings.loraHashes = hashes.loras.filter { h in !run.notes.contains { $0.contains("lora '\(h.name)'") && $0.contains("without it") } }
+        settings.embeddingHashes = hashes.embeddings
         for (image, path) in zip(run.images, outputs) {
             var recorded = settings
             recorded.seed = image.seed

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EngineAPI
 import LocalEngine
+import ModelLibrary
 import Foundation
 import TermImage
 import TUI
@@ -49,9 +50,12 @@ struct WorkbenchCommand: ParsableCommand {
         if !EngineChoice.isLocal(engine) { return try runRemote() }
         let modelPath = model ?? DemoModel.locate()?.path
         // The model picker offers the models beside the one given and beside the demo model.
+        let library = try Self.library()
         let folders = [modelPath].compactMap { $0 }.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
+            + library.checkpoints
         var options = WorkbenchOptions(modelPath: modelPath, graphics: graphics, theme: theme, imagePath: image,
                                        presetName: preset, outputFolder: URL(fileURLWithPath: output))
+        options.library = library
         if let keys {
             guard let style = KeyStyle(rawValue: keys) else {
                 throw ValidationError("--keys: '\(keys)' is not a key style; use standard or vim")
@@ -95,5 +99,17 @@ struct WorkbenchCommand: ParsableCommand {
         fflush(stdout)
         fflush(stderr)
         _exit(status)
+    }
+
+    /// The model library (`ModelLibrary`), its notes printed before the screen opens; a bad
+    /// settings file is a one-line error.
+    static func library(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> LibraryFolders {
+        do {
+            let library = try LibraryFolders.load(environment: environment)
+            for note in library.notes { printError("easel: warning: \(note)") }
+            return library
+        } catch {
+            throw ValidationError("\(error)")
+        }
     }
 }

@@ -9,7 +9,8 @@ struct AdapterFolderIndex {
     init(folders: [URL], extensions: Set<String>) {
         var seen = Set<String>()
         for folder in folders {
-            guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey],
+            // A linked folder is followed (A1111 walks with followlinks=True).
+            guard let walker = FileManager.default.enumerator(at: folder.resolvingSymlinksInPath(), includingPropertiesForKeys: [.isRegularFileKey],
                                                               options: [.skipsHiddenFiles]) else { continue }
             var found: [URL] = []
             for case let url as URL in walker where extensions.contains(url.pathExtension.lowercased()) {

@@ -57,13 +57,13 @@ public final class AdapterLibrary: @unchecked Sendable {
                 }
             }
         }
-        let found = embeddingFiles(request, width: binding.textWidth, notes: &notes)
+        let found = embeddingFiles(request, widths: binding.textWidths, notes: &notes)
         return (RenderAdapters(networks: active, embeddings: found), notes)
     }
 
     /// The network a tag names: the file with that base name, else one whose
     /// `ss_output_name` is the name; nil when neither exists.
-    private func network(named name: String, in index: AdapterFolderIndex) -> Result<AdapterNetwork, Error>? {
+    func network(named name: String, in index: AdapterFolderIndex) -> Result<AdapterNetwork, Error>? {
         if let url = index.file(named: name) { return open(url) }
         for (_, url) in index.files where url.pathExtension.lowercased() == "safetensors" {
             if case let .success(network) = open(url), network.outputName == name { return .success(network) }
@@ -81,18 +81,18 @@ public final class AdapterLibrary: @unchecked Sendable {
 
     /// Every readable embedding of the model's width in the embedding folders (first folder
     /// first); a refused file is noted once.
-    private func embeddingFiles(_ request: EngineRequest, width: Int, notes: inout [String]) -> [TextualInversionEmbedding] {
+    private func embeddingFiles(_ request: EngineRequest, widths: [Int], notes: inout [String]) -> [TextualInversionEmbedding] {
         let index = AdapterFolderIndex(folders: request.embeddingFolders.map(URL.init(fileURLWithPath:)) + embeddingFolders,
                                        extensions: Self.embeddingExtensions)
         var names = Set<String>()
         var found: [TextualInversionEmbedding] = []
         for (name, url) in index.files where !names.contains(name) {
-            let stamp = FileStamp(url), key = "\(url.path)#\(width)"
+            let stamp = FileStamp(url), key = "\(url.path)#\(widths)"
             let result: Result<TextualInversionEmbedding, Error>
             if let cached = embeddings[key], cached.stamp == stamp {
                 result = cached.embedding
             } else {
-                result = Result { try TextualInversionEmbedding(contentsOf: url, width: width) }
+                result = Result { try TextualInversionEmbedding(contentsOf: url, widths: widths) }
                 embeddings[key] = (stamp, result)
             }
             switch result {

@@ -28,26 +28,36 @@ public enum ModelHash {
         String(try sha256(of: file, cache: cache).prefix(10))
     }
 
-    /// The full sha256 of `file` as lower-case hex, cached by path, size and mtime.
-    public static func sha256(of file: URL, cache: URL = cacheFile) throws -> String {
+    /// The full sha256 of `file` as lower-case hex, cached by path, size and mtime. With
+    /// `dataOnly`, the sha256 of a `.safetensors` file's bytes after its header (kohya's
+    /// "addnet hash", which A1111 uses for LoRAs: `modules/hashes.py`
+    /// `addnet_hash_safetensors`), cached under its own key.
+    public static func sha256(of file: URL, cache: URL = cacheFile, dataOnly: Bool = false) throws -> String {
         let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
         let size = (attributes[.size] as? NSNumber)?.int64Value ?? -1
         let mtime = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
         var table = (try? JSONDecoder().decode([String: Entry].self, from: Data(contentsOf: cache))) ?? [:]
-        let key = file.standardizedFileURL.path
+        let key = file.standardizedFileURL.path + (dataOnly ? "#addnet" : "")
         if let hit = table[key], hit.size == size, hit.mtime == mtime { return hit.sha256 }
-        let digest = try hashFile(file)
+        let digest = try hashFile(file, dataOnly: dataOnly)
         table[key] = Entry(size: size, mtime: mtime, sha256: digest)
         try? writeAtomically(table, to: cache)
         return digest
     }
 
-    /// Streams the file through SHA-256 in 4 MiB reads.
-    static func hashFile(_ file: URL) throws -> String {
+    /// Streams the file (with `dataOnly`, from after the 8-byte length and the JSON header it
+    /// gives) through SHA-256 in 4 MiB reads.
+    static func hashFile(_ file: URL, dataOnly: Bool = false) throws -> String {
         guard let handle = FileHandle(forReadingAtPath: file.path) else {
             throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: file.path])
         }
         defer { try? handle.close() }
+        if dataOnly {
+            let length = try handle.read(upToCount: 8) ?? Data()
+            guard length.count == 8 else { throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: file.path]) }
+            let headerSize = length.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            try handle.seek(toOffset: 8 &+ headerSize)
+        }
         var hasher = SHA256()
         while let chunk = try handle.read(upToCount: 4 << 20), !chunk.isEmpty {
             chunk.withUnsafeBytes { hasher.update($0) }

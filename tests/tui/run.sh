@@ -38,6 +38,7 @@ png "$work/quick.png" $'a lighthouse\nSteps: 8, Sampler: Euler a, CFG scale: 7, 
 png "$work/medium.png" $'a lighthouse\nSteps: 20, Sampler: Euler a, CFG scale: 7, Seed: 7, Size: 128x128'
 png "$work/slow.png" $'a lighthouse\nSteps: 30, Sampler: Euler a, CFG scale: 7, Seed: 7, Size: 256x256'
 png "$work/xl.png" $'a lighthouse\nSteps: 6, Sampler: Euler a, CFG scale: 7, Seed: 7, Size: 128x128, Clip skip: 2'
+png "$work/lora.png" $'a lighthouse <lora:tinylora-ldm:0.8> <lora:nosuch:1>\nNegative prompt: easynegative\nSteps: 6, Sampler: Euler a, CFG scale: 7, Seed: 7, Size: 64x64'
 
 failures=0
 # scenario NAME COLS ROWS COMMAND...: runs NAME.drive against COMMAND.
@@ -63,6 +64,11 @@ scenario demo-fit 120 36 env "$(env_for demo-fit)" "$easel" --preset dreamcore-c
 scenario cfg 120 36 env "$(env_for cfg)" "$easel" --model "$model" "$work/quick.png"
 scenario progress 120 36 env "$(env_for progress)" "$easel" --model "$model" "$work/medium.png"
 scenario sdxl 120 36 env "$(env_for sdxl)" "$easel" --model "$fixtures/tiny-sdxl.safetensors" "$work/xl.png"
+# The model library's settings file (issue 14): LoRA and embedding folders for the workbench.
+mkdir -p "$work/lora/config/easel"
+printf '{"loras": ["%s"], "embeddings": ["%s"]}\n' "$fixtures/tiny-sd15-adapters/loras" "$fixtures/tiny-sd15-adapters/embeddings" \
+  >"$work/lora/config/easel/config.json"
+scenario lora 120 36 env "$(env_for lora)" XDG_DATA_HOME="$work/lora/data" "$easel" --model "$model" "$work/lora.png"
 scenario preset 120 36 env "$(env_for preset)" "$easel"
 if [ -f "$work/preset/config/easel/presets/scenario-lighthouse.json" ] &&
    grep -q '"a lighthouse"' "$work/preset/config/easel/presets/scenario-lighthouse.json"; then

@@ -6,20 +6,25 @@ public final class AdapterBinding: @unchecked Sendable {
     public let family: CheckpointFamily
     public let index: AdapterTargetIndex
     public let patcher: WeightPatcher
-    /// The (first) text encoder's width, which embeddings must have.
-    public let textWidth: Int
+    /// Each text encoder's width, in context order: an embedding must have one vector set
+    /// per encoder, each of its encoder's width.
+    public let textWidths: [Int]
+    /// The first text encoder's width.
+    public var textWidth: Int { textWidths.first ?? 0 }
 
+    /// `namings` defaults to the family's table (`AdapterNaming.byFamily`); a family without
+    /// one gets an empty index, so every LoRA is refused as matching no layer.
     public init(unet: UNetModel, textEncoders: [CLIPTextModel], family: CheckpointFamily,
-                namings: [AdapterNaming] = AdapterNaming.sd1) {
+                namings: [AdapterNaming]? = nil) {
         var weights: [AdapterComponent: PatchableWeights] = [.unet: unet.patchableWeights]
         for (i, encoder) in textEncoders.enumerated() { weights[.textEncoder(i)] = encoder.patchableWeights }
         let config = unet.config
         let layout = UNetBlockLayout(levels: config.channelMult.count, numResBlocks: config.numResBlocks,
                                      attentionLevels: Set(config.attentionLevels))
         self.family = family
-        index = AdapterTargetIndex(namings: namings, weights: weights, unetKeyMap: DiffusersUNetKeyMap.keyMap(for: layout))
+        index = AdapterTargetIndex(namings: namings ?? AdapterNaming.byFamily[family.adapterFamily] ?? [], weights: weights, unetKeyMap: DiffusersUNetKeyMap.keyMap(for: layout))
         patcher = WeightPatcher(weights: weights)
-        textWidth = textEncoders.first?.config.hiddenSize ?? 0
+        textWidths = textEncoders.map(\.config.hiddenSize)
     }
 
     /// `network` matched against this model (see `ResolvedAdapter.init`).

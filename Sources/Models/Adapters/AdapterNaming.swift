@@ -1,3 +1,5 @@
+import Catalog
+
 /// A network of the loaded model that adapters patch.
 public enum AdapterComponent: Hashable, Sendable, CustomStringConvertible {
     case unet
@@ -57,21 +59,45 @@ public struct AdapterNaming: Sendable {
 
     /// SD 1.x: kohya `lora_unet_` in LDM and diffusers paths, `lora_te_` + `text_model_…`;
     /// PEFT `unet.` + diffusers path, `text_encoder.` with or without `text_model.` (diffusers
-    /// under transformers 5 drops that level). SDXL adds `lora_te1_`/`lora_te2_` and
-    /// `text_encoder_2.` tables here; its bigG encoder's fused `in_proj` takes q/k/v as row
-    /// slices (`AdapterTarget.rows`) of one weight.
+    /// under transformers 5 drops that level).
     public static let sd1: [AdapterNaming] = [
-        AdapterNaming(.unet, [
-            Spelling("lora_unet_", .canonical, underscored: true),
-            Spelling("lora_unet_", .diffusersUNet, underscored: true),
-            Spelling("unet.", .diffusersUNet, underscored: false),
-        ]),
-        AdapterNaming(.textEncoder(0), [
-            Spelling("lora_te_", .prefixed("text_model."), underscored: true),
-            Spelling("text_encoder.", .prefixed("text_model."), underscored: false),
-            Spelling("text_encoder.", .canonical, underscored: false),
-        ]),
+        unet,
+        AdapterNaming(.textEncoder(0), textEncoder(kohya: "lora_te_", peft: "text_encoder.")),
     ]
+
+    /// SDXL: the UNet as SD 1.x spells it (sgm module paths are the LDM ones: kohya's SDXL
+    /// trainer writes `lora_unet_input_blocks_4_1_…`, diffusers-trained files
+    /// `lora_unet_down_blocks_1_attentions_0_…`); CLIP-L as `lora_te1_` / `text_encoder.`,
+    /// bigG as `lora_te2_` / `text_encoder_2.`, both in transformers' CLIP names. bigG's
+    /// `q_proj`/`k_proj`/`v_proj` are the row thirds of the single file's fused
+    /// `attn.in_proj_weight`, which the loader splits into three layers (`OpenCLIPTextWeights`,
+    /// re-read from the fused tensor when a layer is restored), so each name patches its own
+    /// layer: the same W′ as A1111's `torch.vstack` of the three ΔW onto `in_proj_weight`
+    /// (`extensions-builtin/Lora/networks.py`, `network_apply_weights`, the
+    /// `MultiheadAttention` branch). Source for the prefixes: ComfyUI `comfy/lora.py`
+    /// `model_lora_keys_clip` (`lora_te1_`/`lora_te2_`, `text_encoder.`/`text_encoder_2.`).
+    public static let sdxl: [AdapterNaming] = [
+        unet,
+        AdapterNaming(.textEncoder(0), textEncoder(kohya: "lora_te1_", peft: "text_encoder.")),
+        AdapterNaming(.textEncoder(1), textEncoder(kohya: "lora_te2_", peft: "text_encoder_2.")),
+    ]
+
+    /// The naming tables of each family whose LoRAs Easel applies (keyed by the family's
+    /// `adapterFamily`); a family without an entry takes no adapters.
+    public static let byFamily: [CheckpointFamily: [AdapterNaming]] = [.sd1: sd1, .sdxl: sdxl]
+
+    static let unet = AdapterNaming(.unet, [
+        Spelling("lora_unet_", .canonical, underscored: true),
+        Spelling("lora_unet_", .diffusersUNet, underscored: true),
+        Spelling("unet.", .diffusersUNet, underscored: false),
+    ])
+
+    /// kohya `PREFIX` + `text_model_…` underscored; PEFT `PREFIX` with and without `text_model.`.
+    static func textEncoder(kohya: String, peft: String) -> [Spelling] {
+        [Spelling(kohya, .prefixed("text_model."), underscored: true),
+         Spelling(peft, .prefixed("text_model."), underscored: false),
+         Spelling(peft, .canonical, underscored: false)]
+    }
 }
 
 /// The weight one adapter module changes: a component's canonical key, and for a fused

@@ -23,6 +23,26 @@ extension AdapterNetwork {
     }
 }
 
+extension AdapterNetwork {
+    /// Another family whose naming table alone spells this file's text-encoder modules
+    /// (`lora_te_` is SD 1.x's, `lora_te1_`/`lora_te2_` SDXL's), when `family`'s table spells
+    /// none of them: the file was made for that family. Nil when the names do not say.
+    func namingFamily(against family: CheckpointFamily) -> CheckpointFamily? {
+        func textPrefixes(_ f: CheckpointFamily) -> [String] {
+            (AdapterNaming.byFamily[f] ?? []).filter(\.component.isTextEncoder).flatMap { $0.spellings.map(\.prefix) }
+        }
+        let unetPrefixes = AdapterNaming.unet.spellings.map(\.prefix)
+        let textNames = modules.map(\.name).filter { name in !unetPrefixes.contains { name.hasPrefix($0) } }
+        let own = textPrefixes(family.adapterFamily)
+        guard !textNames.isEmpty, !textNames.contains(where: { name in own.contains { name.hasPrefix($0) } }) else { return nil }
+        for other in AdapterNaming.byFamily.keys.sorted(by: { $0.rawValue < $1.rawValue }) where other != family.adapterFamily {
+            let prefixes = textPrefixes(other)
+            if textNames.contains(where: { name in prefixes.contains { name.hasPrefix($0) } }) { return other }
+        }
+        return nil
+    }
+}
+
 extension CheckpointFamily {
     /// The family whose LoRAs a model of this family takes: inpainting and other variants
     /// share their base model's layers (A1111 and ComfyUI apply SD 1.5 LoRAs to SD 1.5

@@ -20,6 +20,10 @@ public struct ResolvedAdapter: Sendable {
             throw AdapterError.wrongFamily(
                 file: shown, reason: "made for \(declared.displayName); the loaded model is \(family.displayName)")
         }
+        if let other = network.namingFamily(against: family) {
+            throw AdapterError.wrongFamily(
+                file: shown, reason: "its text-encoder modules are named as \(other.displayName) LoRAs name them; the loaded model is \(family.displayName)")
+        }
         var patches: [(AdapterModule, AdapterTarget)] = []
         var unmatched: [String] = []
         for module in network.modules {

@@ -61,9 +61,13 @@ public struct SDXLConditioner: Conditioner {
             throw NetworkInputError.multipliersMismatch(ids: chunk.ids.count, multipliers: chunk.multipliers.count)
         }
         let fromEnd = Self.hiddenStateFromEnd(clipSkip: clipSkip)
-        let l = try clipL.run(chunks.map(\.ids), hiddenStateFromEnd: fromEnd, finalLayerNorm: false, pooled: false)
+        // Each encoder reads its own part of an embedding (A1111 `EmbeddingsWithFixes`
+        // `textual_inversion_key`: `clip_l` for CLIP-L, `clip_g` for bigG).
+        let inserts = { (i: Int) in chunks.map { $0.embeddings.compactMap { $0.forEncoder(i) } } }
+        let l = try clipL.run(chunks.map(\.ids), hiddenStateFromEnd: fromEnd, finalLayerNorm: false, pooled: false,
+                              inserts: inserts(0))
         let g = try bigG.run(chunks.map { Self.bigGIDs($0.ids) }, hiddenStateFromEnd: fromEnd, finalLayerNorm: false,
-                             pooled: true)
+                             pooled: true, inserts: inserts(1))
         let tokens = chunks.count * l.hidden.shape[1]
         let parts = [l.hidden, g.hidden].map { hidden -> Tensor in                  // [k, 77, C] each
             let (length, width) = (hidden.shape[1], hidden.shape[2])

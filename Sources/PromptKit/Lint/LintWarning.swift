@@ -19,6 +19,8 @@ public struct LintWarning: Equatable, Sendable, CustomStringConvertible {
         case scorePrefix = "score-prefix"
         /// Something the dialect left out of the grid to fit the family.
         case dialect
+        /// A `<lora:NAME>` tag naming no file in the LoRA folders.
+        case lora
     }
 
     public let rule: Rule

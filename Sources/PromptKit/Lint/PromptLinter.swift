@@ -1,4 +1,5 @@
 import Foundation
+import PromptSyntax
 
 /// Counts CLIP tokens in each BREAK-separated section of a prompt, the way A1111 tokenizes
 /// it (see `CLIPSectionTokenCounter`).
@@ -20,10 +21,24 @@ public struct PromptLinter: Sendable {
     public static let cfgTolerance = 2.0
 
     public let tokenCounter: (any SectionTokenCounting)?
+    /// The names `<lora:…>` tags may use (file base names and `ss_output_name`s in the LoRA
+    /// folders); nil skips the `lora` rule.
+    public let knownLoRAs: Set<String>?
 
-    /// Without a token counter the `tokens` rule is skipped.
-    public init(tokenCounter: (any SectionTokenCounting)? = nil) {
+    /// Without a token counter the `tokens` rule is skipped; without `knownLoRAs`, `lora`.
+    public init(tokenCounter: (any SectionTokenCounting)? = nil, knownLoRAs: Set<String>? = nil) {
         self.tokenCounter = tokenCounter
+        self.knownLoRAs = knownLoRAs
+    }
+
+    /// A warning for each `<lora:NAME…>` tag of `prompt` (and the negative) whose NAME no
+    /// LoRA folder holds: the engine renders without it (A1111 `extra_networks_lora.py`).
+    func loraWarnings(_ input: LintInput) -> [LintWarning] {
+        guard let knownLoRAs else { return [] }
+        var seen = Set<String>()
+        return ((try? LoraTag.extract(from: input.prompt + " " + input.negative).tags) ?? [])
+            .filter { $0.kind != .hypernet && !knownLoRAs.contains($0.name) && seen.insert($0.name).inserted }
+            .map { .init(.lora, "lora '\($0.name)' is not in the LoRA folders; it renders without it") }
     }
 
     public func lint(_ input: LintInput) -> [LintWarning] {
@@ -58,6 +73,7 @@ public struct PromptLinter: Sendable {
             }
         }
         if profile.usesCLIPChunks { warnings += tokenWarnings(input) }
+        warnings += loraWarnings(input)
         if input.family == .pony { warnings += scorePrefixWarnings(input.prompt) }
         warnings += input.renderNotes.map { LintWarning(.dialect, $0) }
         return warnings

@@ -1,6 +1,7 @@
 import CNCursesW
 import EngineAPI
 import Foundation
+import ModelLibrary
 import Imaging
 import PromptKit
 import RenderSettings
@@ -40,7 +41,7 @@ public final class WorkbenchApp {
         self.options = options
         presets = PresetEffects(store: PresetStore(directory: options.presetFolder
             ?? PresetStore.defaultDirectory(environment: options.environment)))
-        let (analyzer, tokenizerProblem) = PromptAnalyzer.withCLIPTokenizer()
+        let (analyzer, tokenizerProblem) = PromptAnalyzer.withCLIPTokenizer(knownLoRAs: LoRANames.names(in: options.library.loras))
         reducer = WorkbenchReducer(environment: WorkbenchEnvironment(analyze: analyzer.analyze))
         if let tokenizerProblem { pending.append(.operationFailed(tokenizerProblem)) }
         inbox = try EventInbox<RenderEvent>()
@@ -55,7 +56,8 @@ public final class WorkbenchApp {
             ? "Vim-style keys: i edits the selected row, hjkl move, q quits, F1 lists every key"
             : "Start typing: the selected row fills in as you type. ↑↓ rows, Tab next pane, F1 every key")
         let inbox = self.inbox
-        backend = EngineSession(engine: engine) { event in inbox.post(event) }
+        backend = EngineSession(engine: engine, loraFolders: options.library.loras.map(\.path),
+                                embeddingFolders: options.library.embeddings.map(\.path)) { event in inbox.post(event) }
     }
 
     /// Runs until the user quits; returns the exit status (0, or 128 + signal).

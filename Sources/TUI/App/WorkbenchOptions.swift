@@ -1,4 +1,5 @@
 import Foundation
+import ModelLibrary
 import PromptKit
 import RenderSettings
 import TermImage
@@ -28,6 +29,9 @@ public struct WorkbenchOptions {
     /// an SDXL file, Pony for a Pony file).
     public var startFamily: ModelFamily?
     public var environment: [String: String]
+    /// The model library's folders (`LibraryFolders.load`): renders find `<lora:…>` tags and
+    /// embeddings there, and the lint warns about tags that name none of its LoRAs.
+    public var library = LibraryFolders()
 
     public init(modelPath: String? = nil, graphics: GraphicsPreference = .auto, theme: String? = nil,
                 imagePath: String? = nil, presetName: String? = nil, outputFolder: URL = URL(fileURLWithPath: "outputs"),

@@ -7,15 +7,16 @@ extension PromptAnalyzer {
     /// BREAK section for the linter, both from PromptKit's `CLIPSectionTokenCounter` (A1111's
     /// reading: extra-network tags removed, prompt editing resolved, emphasis parsed, A1111
     /// chunking) — when CLIP's vocabulary is installed; without them otherwise, and why.
-    static func withCLIPTokenizer() -> (PromptAnalyzer, problem: String?) {
+    /// `knownLoRAs` turns on the lint's `lora` rule.
+    static func withCLIPTokenizer(knownLoRAs: Set<String>? = nil) -> (PromptAnalyzer, problem: String?) {
         do {
             let counter = RecentSectionCounts(CLIPSectionTokenCounter(tokenizer: try CLIPTokenizer.locateDefault()))
             let analyzer = PromptAnalyzer(tokenCounter: counter, chunkCounter: { prompt in
                 counter.sectionChunkSizes(prompt).map { $0.flatMap { $0 } }
-            })
+            }, knownLoRAs: knownLoRAs)
             return (analyzer, nil)
         } catch {
-            return (PromptAnalyzer.withoutTokenizer, "token counts unavailable: \(error)")
+            return (PromptAnalyzer(knownLoRAs: knownLoRAs), "token counts unavailable: \(error)")
         }
     }
 }

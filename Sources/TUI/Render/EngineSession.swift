@@ -15,8 +15,14 @@ public final class EngineSession: @unchecked Sendable {
     /// Counts model loads, so a late report from a replaced model is dropped.
     private var generation = 0
 
-    public init(engine: any ImageEngine, sink: @escaping @Sendable (RenderEvent) -> Void) {
+    /// LoRA and embedding folders every job carries (`EngineRequest.loraFolders`).
+    public let loraFolders: [String], embeddingFolders: [String]
+
+    public init(engine: any ImageEngine, loraFolders: [String] = [], embeddingFolders: [String] = [],
+                sink: @escaping @Sendable (RenderEvent) -> Void) {
         self.engine = engine
+        self.loraFolders = loraFolders
+        self.embeddingFolders = embeddingFolders
         self.sink = sink
     }
 
@@ -52,7 +58,7 @@ public final class EngineSession: @unchecked Sendable {
 
     /// Starts a job in the background, cancelling any running one first.
     public func start(job: Int, settings: RenderSettings) {
-        let request = EngineRequest(settings: settings)
+        let request = EngineRequest(settings: settings, loraFolders: loraFolders, embeddingFolders: embeddingFolders)
         do {
             try request.validate()
         } catch {

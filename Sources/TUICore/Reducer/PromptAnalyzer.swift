@@ -9,8 +9,10 @@ public struct PromptAnalyzer: Sendable {
     public let linter: PromptLinter
     public let chunkCounter: ChunkCounter?
 
-    public init(tokenCounter: (any SectionTokenCounting)? = nil, chunkCounter: ChunkCounter? = nil) {
-        linter = PromptLinter(tokenCounter: tokenCounter)
+    /// `knownLoRAs`: the names the LoRA folders answer to (nil: the `lora` rule is skipped).
+    public init(tokenCounter: (any SectionTokenCounting)? = nil, chunkCounter: ChunkCounter? = nil,
+                knownLoRAs: Set<String>? = nil) {
+        linter = PromptLinter(tokenCounter: tokenCounter, knownLoRAs: knownLoRAs)
         self.chunkCounter = chunkCounter
     }
 
