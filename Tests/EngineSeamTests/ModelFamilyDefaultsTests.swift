@@ -13,7 +13,7 @@ final class ModelFamilyDefaultsTests: XCTestCase {
     private func sentSettings(model: URL, extra: [String] = []) throws -> (width: Int, height: Int, steps: Int, clipSkip: Int) {
         let engine = RecordingEngine()
         let saved = EngineChoice.make
-        EngineChoice.make = { _, _ in engine }
+        EngineChoice.make = { _, _, _ in engine }
         defer { EngineChoice.make = saved }
         let output = try Fixtures.temporaryDirectory("easel-defaults").appendingPathComponent("out.png")
         var command = try XCTUnwrap(try Easel.parseAsRoot(["generate", "--model", model.path, "--prompt", "a cat",
