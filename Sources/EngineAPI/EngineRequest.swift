@@ -2,8 +2,9 @@ import RenderSettings
 
 /// One job for an engine: the render settings (prompt, sampler, size, seed, …, validated in
 /// one place, `RenderSettings.validate()`) plus what is not a setting of the picture itself.
-/// Later capabilities (an init image, a mask and a strength; LoRA and embedding references)
-/// are added here, and an engine that lacks one refuses the request in `validate(for:)`.
+/// Job inputs that are not settings live here: the init image and its mask (their strength and
+/// mask blur are settings, `denoisingStrength` and `maskBlur`, because A1111's infotext carries
+/// them). An engine whose capabilities lack a feature refuses the request.
 public struct EngineRequest: Equatable, Sendable {
     public var settings: RenderSettings
     /// A low-resolution first pass for interactive use: with a value d > 1, each image is first
@@ -12,10 +13,13 @@ public struct EngineRequest: Equatable, Sendable {
     /// `GenerationProgress` with `isDraft` set and its preview, before the real image is
     /// rendered. 1 (the default) renders no draft. Engines without drafts ignore it.
     public var draftScale: Int
+    /// img2img / inpainting input; nil for txt2img.
+    public var initImage: InitImage?
 
-    public init(settings: RenderSettings, draftScale: Int = 1) {
+    public init(settings: RenderSettings, draftScale: Int = 1, initImage: InitImage? = nil) {
         self.settings = settings
         self.draftScale = draftScale
+        self.initImage = initImage
     }
 
     /// Largest `draftScale`.
@@ -28,5 +32,6 @@ public struct EngineRequest: Equatable, Sendable {
             throw EngineError.invalidRequest(field: "draft scale",
                                              reason: "must be between 1 and \(Self.maximumDraftScale), got \(draftScale)")
         }
+        try validateInitImage()
     }
 }
