@@ -24,6 +24,11 @@ public final class StableDiffusionPipeline {
     /// The family's latent space: the noise's and the decode's channels, the VAE scale factor
     /// and the preview coefficients.
     public let latentFormat: LatentFormat
+    /// TAESD for this family (`LatentFormat.taesdDecoderFile`), when one was found: it draws
+    /// the live previews, and the final image too with `finalDecodeWithTAESD`.
+    public var taesd: TinyAutoencoderDecoder?
+    /// Decode the final image with TAESD instead of the VAE (faster, a little softer).
+    public var finalDecodeWithTAESD = false
 
     public init(unet: UNetModel, vae: VAEModel, promptEncoder: PromptEncoder, latentFormat: LatentFormat = .sd1,
                 sigmas: DiscreteSigmas = .stableDiffusion, prediction: ModelPrediction = .epsilon) {
@@ -135,20 +140,30 @@ public final class StableDiffusionPipeline {
         Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     }
 
-    /// The live preview of a denoised latent, one pixel per latent cell.
+    /// The live preview of a denoised latent: TAESD's picture when loaded, else the latent
+    /// format's linear approximation, one pixel per latent cell.
     func preview(of denoised: [Float], _ size: LatentSize) -> RGBImage? {
-        LatentPreview.image(latent: denoised, width: size.width, height: size.height, format: latentFormat)
+        if let taesd { return try? Self.quantise(taesd.decode(latentTensor(denoised, size))) }
+        return LatentPreview.image(latent: denoised, width: size.width, height: size.height, format: latentFormat)
+    }
+
+    func latentTensor(_ latent: [Float], _ size: LatentSize) -> Tensor {
+        Tensor(shape: [1, latentFormat.channels, size.height, size.width], values: latent)             // [1, C, h, w]
+    }
+
+    static func quantise(_ image: Tensor) throws -> RGBImage {
+        try RGBImage(channelsFirst: UnsafeBufferPointer(start: image.pointer, count: image.count),
+                     width: image.shape[3], height: image.shape[2])
     }
 
     /// `vae.decode(latent / scale + shift)` (ComfyUI `process_out`), quantised to 8-bit RGB.
     /// The UNet's activation buffers are freed first, so the decode's do not come on top.
     func decode(_ latent: [Float], _ size: LatentSize) throws -> RGBImage {
         unet.releaseScratch()
+        if finalDecodeWithTAESD, let taesd { return try Self.quantise(taesd.decode(latentTensor(latent, size))) }
         let (scale, shift) = (latentFormat.scaleFactor, latentFormat.shiftFactor)
         let z = Tensor(shape: [1, latentFormat.channels, size.height, size.width],
                        values: latent.map { $0 / scale + shift })                                      // [1, 4, h, w]
-        let image = try vae.decode(z)                                                                  // [1, 3, H, W]
-        return try RGBImage(channelsFirst: UnsafeBufferPointer(start: image.pointer, count: image.count),
-                            width: image.shape[3], height: image.shape[2])
+        return try Self.quantise(vae.decode(z))                                                        // [1, 3, H, W]
     }
 }
