@@ -66,7 +66,7 @@ let package = Package(
         .target(name: "TUI", dependencies: ["CNCursesW", "EngineAPI", "Imaging", "PromptKit", "RenderSettings", "TUICore", "TermImage", "Tokenizer"]),
 
         // MARK: engines
-        .target(name: "LocalEngine", dependencies: ["Catalog", "Diffusion", "EngineAPI", "Models", "RenderSettings", "Tensor"]),
+        .target(name: "LocalEngine", dependencies: ["Catalog", "Diffusion", "EngineAPI", "Models", "PromptSyntax", "RenderSettings", "SafeTensors", "Tensor"]),
 
         // MARK: apps
         .target(name: "EaselCLI", dependencies: [

@@ -2,6 +2,7 @@ import ArgumentParser
 import EngineAPI
 import Foundation
 import Imaging
+import LocalEngine
 import RenderSettings
 import Tensor
 
@@ -24,9 +25,9 @@ struct GenerateCommand: ParsableCommand {
     var prompt: String?
     @Option(help: "The negative prompt.")
     var negative: String?
-    @Option(help: "Sampler id or A1111 name: euler, euler_a, heun, dpm2, dpm2_a, lms, dpmpp_2s_a, dpmpp_2m, dpmpp_sde, dpmpp_2m_sde, \"DPM++ 2M Karras\", …")
+    @Option(help: "Sampler id or A1111 name: euler, euler_a, heun, dpm2, dpm2_a, lms, dpmpp_2s_a, dpmpp_2m, dpmpp_sde, dpmpp_2m_sde, lcm, \"DPM++ 2M Karras\", …")
     var sampler: String?
-    @Option(help: "Schedule: normal, karras, exponential, sgm_uniform, simple.")
+    @Option(help: "Schedule: normal, karras, exponential, sgm_uniform, simple, trailing.")
     var schedule: String?
     @Option(parsing: .unconditional, help: "Sampling steps (≥ 1).")
     var steps: Int?
@@ -48,6 +49,8 @@ struct GenerateCommand: ParsableCommand {
     var precision: String?
     @Option(name: [.short, .long], help: "Output PNG. With --batch N > 1, files are NAME-1.png … NAME-N.png.")
     var output: String
+    @OptionGroup(title: "img2img, inpainting, hires fix, few-step models")
+    var image: ImageToImageOptions
 
     func run() throws {
         do {
@@ -63,6 +66,11 @@ struct GenerateCommand: ParsableCommand {
         let modelFile = try ModelChoice.resolve(model)
         var settings = try baseSettings(model: modelFile)
         try applyFlags(to: &settings)
+        try image.apply(to: &settings)
+        if let note = ModelSamplingHint.apply(to: &settings, model: modelFile, explicit: image.modelSampling != nil) {
+            printError("easel: \(note)")
+        }
+        let initImage = try image.initImage(settings: &settings)
         try settings.validate()
         guard settings.rng == .cpu else {
             throw ValidationError("rng: only 'cpu' (torch's CPU generator) is implemented, got '\(settings.rng.rawValue)'")
@@ -76,7 +84,10 @@ struct GenerateCommand: ParsableCommand {
         let bar = ProgressReporter()
         let run: EngineRun
         do {
-            run = try engine.run(EngineRequest(settings: settings), on: ModelChoice.engineModel(modelFile),
+            let request = EngineRequest(settings: settings, initImage: initImage, previewDecoder: image.previewDecoder(),
+                                        finalDecodeWithPreviewDecoder: image.taesdFinal)
+            try request.validate()
+            run = try engine.run(request, on: ModelChoice.engineModel(modelFile),
                                  interrupt: interrupt) { bar.report($0) }
         } catch EngineError.cancelled {
             bar.finish()

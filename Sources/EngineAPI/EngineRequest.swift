@@ -15,11 +15,18 @@ public struct EngineRequest: Equatable, Sendable {
     public var draftScale: Int
     /// img2img / inpainting input; nil for txt2img.
     public var initImage: InitImage?
+    /// What draws the previews; engines without TAESD use their own previews.
+    public var previewDecoder: PreviewDecoder
+    /// Decode the final image with the preview decoder when it is TAESD (faster, softer).
+    public var finalDecodeWithPreviewDecoder: Bool
 
-    public init(settings: RenderSettings, draftScale: Int = 1, initImage: InitImage? = nil) {
+    public init(settings: RenderSettings, draftScale: Int = 1, initImage: InitImage? = nil,
+                previewDecoder: PreviewDecoder = .automatic, finalDecodeWithPreviewDecoder: Bool = false) {
         self.settings = settings
         self.draftScale = draftScale
         self.initImage = initImage
+        self.previewDecoder = previewDecoder
+        self.finalDecodeWithPreviewDecoder = finalDecodeWithPreviewDecoder
     }
 
     /// Largest `draftScale`.

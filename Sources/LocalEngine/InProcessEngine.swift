@@ -13,7 +13,7 @@ import Tensor
 public final class InProcessEngine: ImageEngine, @unchecked Sendable {
     public let capabilities = EngineCapabilities(
         families: ArchitectureDetector.loadableFamilies, samplers: Sampler.allCases, schedules: Schedule.allCases,
-        maximumSide: RenderSettings.maximumSide, drafts: true)
+        maximumSide: RenderSettings.maximumSide, imageToImage: true, drafts: true)
 
     /// Folders whose models `availableModels()` lists, besides the demo model.
     public let modelFolders: [URL]
@@ -25,6 +25,7 @@ public final class InProcessEngine: ImageEngine, @unchecked Sendable {
     private var loaded: EngineModel?
     private var loadError: String?
     private var running: EngineJob?
+    private let taesd = TAESDLocator()
 
     public init(modelFolders: [URL] = [], precision: Precision? = nil) {
         self.modelFolders = modelFolders
@@ -86,7 +87,10 @@ public final class InProcessEngine: ImageEngine, @unchecked Sendable {
             let start = DispatchTime.now().uptimeNanoseconds
             do {
                 try request.validate()
-                let images = try pipeline.generate(request, cancellation: job.flag) { onEvent(.progress($0)) }
+                let (fitted, note) = request.fittingInitImage()
+                if let note { onEvent(.note(note)) }
+                try usePreviewDecoder(of: fitted, in: pipeline)
+                let images = try pipeline.generate(fitted, cancellation: job.flag) { onEvent(.progress($0)) }
                 onEvent(.finished(images, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
             } catch EngineError.cancelled {
                 onEvent(.cancelled)
@@ -95,6 +99,16 @@ public final class InProcessEngine: ImageEngine, @unchecked Sendable {
             }
         }
         return job
+    }
+
+    /// Sets the pipeline's TAESD (or none) for this job.
+    private func usePreviewDecoder(of request: EngineRequest, in pipeline: StableDiffusionPipeline) throws {
+        lock.lock()
+        let model = loaded.map { URL(fileURLWithPath: $0.id) } ?? URL(fileURLWithPath: ".")
+        lock.unlock()
+        pipeline.taesd = try taesd.decoder(request.previewDecoder, fileName: pipeline.latentFormat.taesdDecoderFile,
+                                           model: model, folders: modelFolders)
+        pipeline.finalDecodeWithTAESD = request.finalDecodeWithPreviewDecoder
     }
 
     public func shutdown() {
