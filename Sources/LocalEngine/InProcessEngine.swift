@@ -32,11 +32,16 @@ public final class InProcessEngine: ImageEngine, @unchecked Sendable {
         self.precision = precision
     }
 
-    /// The model at `path`, named as A1111 names it, with the demo model's own advice.
+    /// The model at `path`, named as A1111 names it, with the demo model's own advice or a
+    /// few-step model's (`FewStepProfiles`: LCM, Turbo, Lightning by name).
     public static func model(at path: String) -> EngineModel {
         let url = URL(fileURLWithPath: path)
-        return EngineModel(id: url.standardizedFileURL.path, name: url.deletingPathExtension().lastPathComponent,
-                           advice: DemoModel.isDemoModel(url) ? DemoModel.advice : nil)
+        let name = url.deletingPathExtension().lastPathComponent
+        let fewStep = FewStepProfiles.profile(forName: name).map {
+            ModelAdvice(steps: $0.steps, cfg: $0.cfg, maxSide: $0.maxSide)
+        }
+        return EngineModel(id: url.standardizedFileURL.path, name: name,
+                           advice: DemoModel.isDemoModel(url) ? DemoModel.advice : fewStep)
     }
 
     public func availableModels() -> [EngineModel] {

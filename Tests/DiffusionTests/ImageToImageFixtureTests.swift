@@ -81,3 +81,26 @@ final class ImageToImageFixtureTests: XCTestCase {
         }
     }
 }
+
+/// "Only masked" inpainting (not in the fixtures): the picture keeps its size and is the
+/// original exactly outside the mask's crop region, as A1111's overlay makes it.
+final class InpaintOnlyMaskedTests: XCTestCase {
+    func testOnlyMaskedKeepsTheOriginalOutsideTheMask() throws {
+        let run = try AdapterFixtureRuns.run(png: "inpaint-euler-s0.75.png")
+        var request = try AdapterFixtureRuns.request(run)
+        request.initImage?.area = .onlyMasked(padding: 4)
+        request.settings.steps = 4
+        let image = try AdapterFixtureRuns.pipeline().generate(request)[0].image
+        let original = try XCTUnwrap(request.initImage?.image)
+        let mask = try XCTUnwrap(request.initImage?.mask)
+        XCTAssertEqual(image.width, 64)
+        var changedInside = false
+        for y in 0..<64 {
+            for x in 0..<64 {
+                if mask.pixels[y * 64 + x] == 0 { XCTAssertEqual(image[x, y], original[x, y]) }
+                else if image[x, y] != original[x, y] { changedInside = true }
+            }
+        }
+        XCTAssertTrue(changedInside)
+    }
+}

@@ -73,10 +73,12 @@ final class FamilyDetectionTests: XCTestCase {
         XCTAssertThrowsError(try ArchitectureDetector.probe(write([convIn(9), clipL])))
     }
 
-    /// Only SD 1.x loads; every other family gets the one "not supported yet" line.
-    func testOnlySD1IsLoadable() throws {
+    /// SD 1.x and its 9-channel inpainting variant load; every other family gets the one
+    /// "not supported yet" line.
+    func testOnlySD1AndSD1InpaintingAreLoadable() throws {
         XCTAssertNoThrow(try ArchitectureDetector.requireLoadable(.sd1, file: "a"))
-        for family in CheckpointFamily.allCases where family != .sd1 {
+        XCTAssertNoThrow(try ArchitectureDetector.requireLoadable(.sd1Inpainting, file: "a"))
+        for family in CheckpointFamily.allCases where family != .sd1 && family != .sd1Inpainting {
             XCTAssertThrowsError(try ArchitectureDetector.requireLoadable(family, file: "a")) {
                 XCTAssertEqual($0 as? CheckpointError, .unsupportedFamily(file: "a", family: family.displayName))
             }

@@ -19,6 +19,8 @@ public struct LintWarning: Equatable, Sendable, CustomStringConvertible {
         case scorePrefix = "score-prefix"
         /// Something the dialect left out of the grid to fit the family.
         case dialect
+        /// Steps or CFG outside a few-step model's ranges (LCM, Turbo, Lightning).
+        case fewStep = "few-step"
     }
 
     public let rule: Rule
