@@ -56,6 +56,8 @@ env_for() { echo "XDG_CONFIG_HOME=$work/$1/config"; }
 scenario typing 120 36 env "$(env_for typing)" "$easel"
 scenario cfg 120 36 env "$(env_for cfg)" "$easel" --model "$model" "$work/quick.png"
 scenario progress 120 36 env "$(env_for progress)" "$easel" --model "$model" "$work/medium.png"
+scenario img2img 120 36 bash -c 'cd "$1" && exec env "$2" "$3" --model "$4" "$5"' sh \
+  "$fixtures/tiny-sd15-adapters" "$(env_for img2img)" "$easel" "$model" "$work/quick.png"
 scenario preset 120 36 env "$(env_for preset)" "$easel"
 if [ -f "$work/preset/config/easel/presets/scenario-lighthouse.json" ] &&
    grep -q '"a lighthouse"' "$work/preset/config/easel/presets/scenario-lighthouse.json"; then

@@ -74,12 +74,12 @@ struct ImageToImageOptions: ParsableArguments {
         guard settings.denoisingStrength != nil else { throw ValidationError("strength: --init needs --strength S in (0, 1]") }
         let contents = try PNGFile.read(from: URL(fileURLWithPath: path))
         var mask = try self.mask.map { GrayImage(luma: try PNGFile.read(from: URL(fileURLWithPath: $0)).image) }
-        if let alpha = contents.alpha, alpha.pixels.contains(where: { $0 < 255 }) {
-            let transparent = alpha.pixels.map { $0 < 255 ? UInt8(255) : 0 }
-            if let given = mask, given.width == alpha.width, given.height == alpha.height {
-                mask = try GrayImage(width: alpha.width, height: alpha.height, pixels: zip(given.pixels, transparent).map { max($0, $1) })
+        if let transparent = contents.transparencyMask {
+            if let given = mask, given.width == transparent.width, given.height == transparent.height {
+                mask = try GrayImage(width: given.width, height: given.height,
+                                     pixels: zip(given.pixels, transparent.pixels).map { max($0, $1) })
             } else if mask == nil {
-                mask = try GrayImage(width: alpha.width, height: alpha.height, pixels: transparent)
+                mask = transparent
             }
         }
         if mask != nil, settings.maskBlur == nil { settings.maskBlur = 4 }

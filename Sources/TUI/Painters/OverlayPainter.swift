@@ -100,14 +100,20 @@ struct OverlayPainter {
         }
     }
 
+    /// The prompt line, and under it the file names Tab found (as many as fit, one per line).
     private func drawTextEntry(_ entry: TextEntry, screen: Rect) -> (x: Int, y: Int)? {
-        let rect = screen.centered(width: min(screen.width - 2, 70), height: 3)
+        let listed = min(entry.candidates.count, max(0, screen.height - 6))
+        let rect = screen.centered(width: min(screen.width - 2, 70), height: 3 + listed)
         window(rect, title: entry.title)
         let inner = rect.inner
         let width = inner.width - 2
         guard width > 0 else { return nil }
         canvas.text(CellWidth.fit(entry.field.visibleText(width: width), cells: width, pad: true),
                     x: inner.x + 1, y: inner.y, role: .editing)
+        for (i, name) in entry.candidates.prefix(listed).enumerated() {
+            let more = i == listed - 1 && entry.candidates.count > listed ? " … \(entry.candidates.count - listed) more" : ""
+            canvas.text(name + more, x: inner.x + 1, y: inner.y + 1 + i, role: .dim, width: width)
+        }
         return (inner.x + 1 + entry.field.viewport(width: width).cursorColumn, inner.y)
     }
 

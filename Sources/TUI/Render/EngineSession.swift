@@ -46,9 +46,10 @@ public final class EngineSession: @unchecked Sendable {
         }
     }
 
-    /// Starts a job in the background, cancelling any running one first.
-    public func start(job: Int, settings: RenderSettings) {
-        let request = EngineRequest(settings: settings)
+    /// Starts a job in the background, cancelling any running one first; with `initImage`
+    /// it is img2img (inpainting with its mask).
+    public func start(job: Int, settings: RenderSettings, initImage: InitImage? = nil) {
+        let request = EngineRequest(settings: settings, initImage: initImage)
         do {
             try request.validate()
         } catch {

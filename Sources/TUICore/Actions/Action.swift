@@ -39,6 +39,8 @@ public enum Action: Equatable, Sendable {
     case imageSaved(path: String)
     /// A PNG's parameters, and the grid when Easel saved it (an `easel-grid` text chunk).
     case imageOpened(path: String, settings: RenderSettings, grid: PromptGrid? = nil)
+    /// The init image is loaded (a file, or "(render N)"), `width`×`height` pixels.
+    case initImageLoaded(path: String, width: Int, height: Int)
     /// An effect failed; the message is shown as an error in the status line.
     case operationFailed(String)
     case clipboardCopied(characters: Int)

@@ -25,6 +25,9 @@ extension Keymap {
         KeyBinding([.char("p")], .showPresets, .main, "preset browser", hint: "presets"),
         KeyBinding([.char("d")], .nextDialect, .main, "next model family / dialect"),
         KeyBinding([.char("x")], .cancelRender, .main, "stop the current render"),
+        KeyBinding([.char("b")], .pickInitImage, .main, "pick an init image (img2img; Tab completes the path)", hint: "init image"),
+        KeyBinding([.char("n")], .useResultAsInit, .main, "use this result as the init image (refine it)", hint: "refine"),
+        KeyBinding([.char("B")], .clearInitImage, .main, "drop the init image (back to txt2img)"),
     ]
 
     private static let gridBindings: [KeyBinding] = [
@@ -108,6 +111,7 @@ extension Keymap {
     private static let dialogBindings: [KeyBinding] = [
         KeyBinding([.enter], .confirm, .textEntry, "accept", hint: "accept"),
         KeyBinding([.escape], .cancel, .textEntry, "cancel", hint: "cancel"),
+        KeyBinding([.tab], .completePath, .textEntry, "complete a file name (file prompts)"),
     ] + textBindings(.textEntry) + [
         KeyBinding([.char("y"), .char("Y"), .enter], .confirm, .confirm, "yes", hint: "yes"),
         KeyBinding([.char("n"), .char("N"), .escape], .cancel, .confirm, "no", hint: "no"),

@@ -38,6 +38,7 @@ extension WorkbenchReducer {
         var entry = entry
         if let textEdit = Self.textEdit(for: command) {
             textEdit(&entry.field)
+            entry.candidates = []
             state.overlays[state.overlays.count - 1] = .textEntry(entry)
             return Reaction(redraw: [.overlay])
         }
@@ -47,6 +48,12 @@ extension WorkbenchReducer {
             return Reaction(redraw: [.overlay, .layout])
         case .confirm:
             return confirmTextEntry(&state, entry)
+        case .completePath where entry.purpose == .initImage || entry.purpose == .openImage || entry.purpose == .importStyles:
+            let completion = PathCompletion.complete(Self.expandingTilde(entry.field.text), list: environment.listDirectory)
+            entry.field = TextField(completion.text)
+            entry.candidates = completion.candidates
+            state.overlays[state.overlays.count - 1] = .textEntry(entry)
+            return Reaction(redraw: [.overlay])
         default:
             return .none
         }
@@ -71,6 +78,10 @@ extension WorkbenchReducer {
             let path = Self.expandingTilde(text)
             let effect: Effect = entry.purpose == .openImage ? .openImage(path: path) : .importStyles(path: path)
             return Reaction(redraw: [.overlay, .layout], effects: [effect])
+        case .initImage:
+            guard !text.isEmpty else { return Reaction.none }
+            state.overlays.removeLast()
+            return Reaction(redraw: [.overlay, .layout], effects: [.loadInitImage(path: Self.expandingTilde(text))])
         case .savePresetAs:
             return savePresetAs(&state, name: text)
         case .renamePreset(let from):

@@ -43,6 +43,8 @@ extension WorkbenchReducer {
             return Reaction(redraw: [.status])
         case .imageOpened(let path, let settings, let grid):
             return openImage(&state, path: path, settings: settings, grid: grid)
+        case .initImageLoaded(let path, let width, let height):
+            return initImageLoaded(&state, path: path, width: width, height: height)
         case .operationFailed(let message):
             state.status = .error(message)
             return Reaction(redraw: [.status])

@@ -31,6 +31,7 @@ extension WorkbenchReducer {
     func type(_ state: inout AppState, _ text: String) -> Reaction {
         if case .textEntry(var entry) = state.topOverlay {
             entry.field.insert(text)
+            entry.candidates = []
             state.overlays[state.overlays.count - 1] = .textEntry(entry)
             return Reaction(redraw: [.overlay])
         }

@@ -24,7 +24,7 @@ public struct WorkbenchReducer: Sendable {
              .modelLoading, .modelLoaded, .modelHashed, .modelFailed, .modelsFound:
             return reduceRender(&state, action)
         case .presetsLoaded, .openPreset, .themeApplied, .presetSaved, .presetDeleted, .presetRenamed, .stylesImported,
-             .imageSaved, .imageOpened, .operationFailed, .clipboardCopied:
+             .imageSaved, .imageOpened, .operationFailed, .clipboardCopied, .initImageLoaded:
             return reduceFileResult(&state, action)
         }
     }

@@ -13,6 +13,9 @@ public struct Document: Equatable, Sendable {
     public var modelPath: String?
     /// An A1111 style applied to the rendered prompt (from a preset imported from styles.csv).
     public var style: PromptStyle?
+    /// The init image (img2img): a PNG path, or "(render N)" for a result used as the init
+    /// image. Its strength is `settings.denoisingStrength`. Not saved in presets.
+    public var initImagePath: String?
 
     public init(grid: PromptGrid = PromptGrid(), settings: RenderSettings? = nil, seedLocked: Bool = true,
                 modelPath: String? = nil, style: PromptStyle? = nil) {

@@ -36,12 +36,15 @@ public struct TextEntry: Equatable, Sendable {
         case savePresetAs
         case renamePreset(from: String)
         case openImage
+        case initImage
         case importStyles
         case parameter(ParameterField)
     }
     public var title: String
     public var field: TextField
     public var purpose: Purpose
+    /// File names the last Tab completion found (shown under the field).
+    public var candidates: [String] = []
 
     public init(title: String, text: String = "", purpose: Purpose) {
         self.title = title
