@@ -7,12 +7,17 @@ import Foundation
 //       one network of a checkpoint, driven by tools/bench/compare.py (see tools/bench/).
 //   easel-bench --generate --checkpoint FILE [--precision P] [--size 512] [--steps 2] [--draft D]
 //       one txt2img generation; prints its time and peak RSS.
+//   easel-bench --few-step --checkpoint FILE [--taesd FILE] [--precision P] [--size 512] [--steps 4] [--runs 2]
+//       an LCM-style generation (CFG 1, lcm sampler and model sampling), end to end, with the
+//       first-preview latency; the full VAE decodes unless --taesd names a TAESD decoder.
 // With EASEL_PROFILE=1 it also prints the time spent per kind of kernel.
 
 let options = BenchOptions(Array(CommandLine.arguments.dropFirst()))
 do {
     if options.has("--serve") {
         try ServeMode.run(options)
+    } else if options.has("--few-step") {
+        try FewStepMode.run(options)
     } else if options.has("--generate") {
         try GenerateMode.run(options)
     } else {
