@@ -86,7 +86,7 @@ struct GenerateCommand: ParsableCommand {
         do {
             let request = EngineRequest(settings: settings, initImage: initImage, previewDecoder: image.previewDecoder(),
                                         finalDecodeWithPreviewDecoder: image.taesdFinal)
-            try request.validate()
+            try request.validate(for: engine.capabilities)
             run = try engine.run(request, on: ModelChoice.engineModel(modelFile),
                                  interrupt: interrupt) { bar.report($0) }
         } catch EngineError.cancelled {

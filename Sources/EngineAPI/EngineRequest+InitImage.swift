@@ -45,3 +45,13 @@ extension EngineRequest {
         return (fitted, note)
     }
 }
+
+extension EngineRequest {
+    /// `validate()`, then what this engine can do: an init image needs `imageToImage`.
+    public func validate(for capabilities: EngineCapabilities) throws {
+        try validate()
+        if initImage != nil, !capabilities.imageToImage {
+            throw EngineError.unsupported("this engine does not render from an init image (img2img, inpainting)")
+        }
+    }
+}

@@ -51,7 +51,7 @@ public final class EngineSession: @unchecked Sendable {
     public func start(job: Int, settings: RenderSettings, initImage: InitImage? = nil) {
         let request = EngineRequest(settings: settings, initImage: initImage)
         do {
-            try request.validate()
+            try request.validate(for: engine.capabilities)
         } catch {
             cancel()
             sink(.failed(job: job, message: "\(error)"))
