@@ -5,19 +5,24 @@ import PackageDescription
 //   C shims      CBLAS, CNCursesW, CChafa, CPNG          (modulemap + shim.h only)
 //   C kernels    CKernels (bf16 GEMM via AVX-512 BF16, CPU detection; used by Tensor)
 //   vocabulary   Catalog (samplers, schedules and their names, checkpoint families; no dependencies)
+//   safety       UntrustedText (terminal-safe text, short quotes in errors, the prompt-text limit)
+//                SafeFiles (the one atomic writer, regular-file deletion, stale temporary files)
 //   settings     RenderSettings (one render's settings, infotext)  ·  Imaging (PNG) → TermImage
 //   seam         EngineAPI (ImageEngine protocol, requests, events; knows no terminal, no tensor)
 //   engine       Tensor → SafeTensors → Models → Diffusion;  Sampling;  Tokenizer;  PromptSyntax
+//                TorchPickle (restricted reader of torch.save zips: embeddings' .pt; used by Models)
 //   engines      LocalEngine (the in-process ImageEngine: models on disk, hashes, the demo model)
 //   prompt       PromptKit (grid, dialects, lint, presets; knows nothing of engines)
 //   terminal     TUICore (state, actions, keymap; no curses) → TUI (curses drawing, event loop)
 //   apps         EaselCLI (commands; the one place that picks an engine) → easel;  easel-bench
+//   fuzzing      FuzzTargets (each parser on any bytes) → easel-fuzz (seeded mutation driver)
 let package = Package(
     name: "Easel",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "easel", targets: ["easel"]),
         .executable(name: "easel-bench", targets: ["easel-bench"]),
+        .executable(name: "easel-fuzz", targets: ["easel-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -40,49 +45,57 @@ let package = Package(
         // MARK: engine
         .target(name: "Tensor", dependencies: ["CBLAS", "CKernels"],
                 swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
-        .target(name: "SafeTensors", dependencies: ["Tensor"],
+        .target(name: "SafeTensors", dependencies: ["Tensor", "UntrustedText"],
                 swiftSettings: [.unsafeFlags(["-O"])]),  // fp16 widening is ~300× slower unoptimised
-        .target(name: "Tokenizer", dependencies: ["PromptSyntax"]),
+        .target(name: "Tokenizer", dependencies: ["PromptSyntax", "UntrustedText"]),
         .target(name: "PromptSyntax"),
-        .target(name: "Models", dependencies: ["Tensor", "SafeTensors", "Catalog"],
+        .target(name: "TorchPickle"),
+        .target(name: "Models", dependencies: ["Catalog", "SafeTensors", "Tensor", "TorchPickle", "UntrustedText"],
                 swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
         .target(name: "Sampling", dependencies: ["Catalog"]),
         .target(name: "Diffusion", dependencies: ["EngineAPI", "Imaging", "Models", "PromptSyntax", "RenderSettings", "Sampling", "Tensor", "Tokenizer"]),
 
         // MARK: vocabulary and the engine seam
         .target(name: "Catalog"),
+        .target(name: "UntrustedText"),
+        .target(name: "SafeFiles"),
         .target(name: "EngineAPI", dependencies: ["Catalog", "RenderSettings", "Imaging"]),
 
         // MARK: prompt
-        .target(name: "RenderSettings", dependencies: ["Catalog"]),
-        .target(name: "PromptKit", dependencies: ["RenderSettings", "PromptSyntax", "Tokenizer"]),
+        .target(name: "RenderSettings", dependencies: ["Catalog", "UntrustedText"]),
+        .target(name: "PromptKit", dependencies: ["Catalog", "RenderSettings", "PromptSyntax", "SafeFiles", "Tokenizer", "UntrustedText"]),
 
         // MARK: imaging
-        .target(name: "Imaging", dependencies: ["CPNG"]),
+        .target(name: "Imaging", dependencies: ["CPNG", "SafeFiles"]),
         .target(name: "TermImage", dependencies: ["CChafa", "Imaging"]),
 
         // MARK: terminal
-        .target(name: "TUICore", dependencies: ["PromptKit", "RenderSettings", "EngineAPI"]),
-        .target(name: "TUI", dependencies: ["CNCursesW", "EngineAPI", "Imaging", "PromptKit", "RenderSettings", "TUICore", "TermImage", "Tokenizer"]),
+        .target(name: "TUICore", dependencies: ["PromptKit", "RenderSettings", "EngineAPI", "UntrustedText"]),
+        .target(name: "TUI", dependencies: ["CNCursesW", "EngineAPI", "Imaging", "PromptKit", "RenderSettings", "SafeFiles", "TUICore", "TermImage", "Tokenizer", "UntrustedText"]),
 
         // MARK: engines
-        .target(name: "LocalEngine", dependencies: ["Catalog", "Diffusion", "EngineAPI", "Models", "PromptSyntax", "RenderSettings", "SafeTensors", "Tensor"]),
+        .target(name: "LocalEngine", dependencies: ["Catalog", "Diffusion", "EngineAPI", "Models", "PromptSyntax", "RenderSettings", "SafeFiles", "SafeTensors", "Tensor"]),
 
         // MARK: apps
         .target(name: "EaselCLI", dependencies: [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            "EngineAPI", "Imaging", "LocalEngine", "PromptKit", "PromptSyntax", "RenderSettings", "TUI", "Tensor",
-            "TermImage", "Tokenizer",
+            "EngineAPI", "Imaging", "LocalEngine", "PromptKit", "PromptSyntax", "RenderSettings", "SafeFiles", "TUI", "TUICore",
+            "Tensor", "TermImage", "Tokenizer", "UntrustedText",
         ]),
         .executableTarget(name: "easel", dependencies: ["EaselCLI"]),
+        // Fuzzing (FUZZING.md): the parsers as targets, and the seeded mutation driver.
+        .target(name: "FuzzTargets", dependencies: ["Imaging", "PromptKit", "PromptSyntax", "RenderSettings", "SafeTensors"]),
+        .executableTarget(name: "easel-fuzz", dependencies: ["FuzzTargets"]),
         .executableTarget(name: "easel-bench", dependencies: ["Diffusion", "EngineAPI", "Models", "RenderSettings", "SafeTensors", "Tensor"],
                           swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
 
         // MARK: tests
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
+        .testTarget(name: "UntrustedTextTests", dependencies: ["UntrustedText"]),
+        .testTarget(name: "SafeFilesTests", dependencies: ["SafeFiles"]),
         .testTarget(name: "TensorTests", dependencies: ["Tensor"]),
-        .testTarget(name: "SafeTensorsTests", dependencies: ["SafeTensors", "TestSupport"]),
+        .testTarget(name: "SafeTensorsTests", dependencies: ["FuzzTargets", "SafeTensors", "TestSupport"]),
         .testTarget(name: "TokenizerTests", dependencies: ["PromptSyntax", "TestSupport", "Tokenizer"]),
         .testTarget(name: "PromptSyntaxTests", dependencies: ["PromptSyntax", "TestSupport"]),
         .testTarget(name: "ModelsTests", dependencies: ["Catalog", "Models", "SafeTensors", "Tensor", "TestSupport", "Tokenizer"]),
@@ -90,12 +103,12 @@ let package = Package(
         .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "EngineAPI", "Imaging", "Models", "RenderSettings", "SafeTensors", "Sampling", "Tensor", "TestSupport", "Tokenizer"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "DemoModelTests", dependencies: ["Diffusion", "EngineAPI", "Imaging", "LocalEngine", "RenderSettings", "TestSupport"]),
-        .testTarget(name: "LocalEngineTests", dependencies: ["LocalEngine", "TestSupport"]),
+        .testTarget(name: "LocalEngineTests", dependencies: ["Catalog", "EngineAPI", "Imaging", "LocalEngine", "RenderSettings", "TestSupport"]),
         .testTarget(name: "RenderSettingsTests", dependencies: ["RenderSettings"]),
-        .testTarget(name: "PromptKitTests", dependencies: ["PromptKit", "RenderSettings", "TestSupport", "Tokenizer"]),
+        .testTarget(name: "PromptKitTests", dependencies: ["PromptKit", "PromptSyntax", "RenderSettings", "SafeFiles", "TestSupport", "Tokenizer"]),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "SafeTensors", "TestSupport"]),
         .testTarget(name: "TermImageTests", dependencies: ["Imaging", "TermImage", "TestSupport"]),
-        .testTarget(name: "TUICoreTests", dependencies: ["EngineAPI", "PromptKit", "RenderSettings", "TUICore", "TestSupport"]),
+        .testTarget(name: "TUICoreTests", dependencies: ["EngineAPI", "PromptKit", "RenderSettings", "TUICore", "TestSupport", "UntrustedText"]),
         .testTarget(name: "EaselCLITests", dependencies: ["TestSupport", "Imaging", "RenderSettings"]),
         .testTarget(name: "EngineSeamTests", dependencies: ["EaselCLI", "EngineAPI", "Imaging", "RenderSettings", "TUI", "TestSupport"]),
     ]

@@ -5,15 +5,20 @@ import PromptSyntax
 /// Turns prompt text into `Conditioning` through the family's `Conditioner`, with A1111
 /// semantics and a cache.
 ///
-/// - LoRA and other extra-network tags (`<lora:name:w>`) are stripped first; applying LoRAs
-///   is not part of this engine yet.
+/// - LoRA and other extra-network tags (`<lora:name:w>`) are stripped first; the pipeline
+///   applies the LoRAs they name to the networks before encoding (`RenderAdapters`).
 /// - Prompt editing and alternation expand into a per-step schedule (A1111
 ///   `get_learned_conditioning_prompt_schedules`); each distinct text is encoded once.
-/// - Encodings are cached by (text, clip skip), so re-rendering with a new CFG, seed, sampler
-///   or step count does not run the text encoder again.
+/// - Encodings are cached by (text, clip skip, text-encoder LoRAs with their weights, the
+///   embeddings in use), so re-rendering with a new CFG, seed, sampler or step count does not
+///   run the text encoder again, and changing a text-encoder LoRA's weight does.
+/// - A negative prompt that is exactly empty takes the conditioner's `emptyNegative` when the
+///   family has one (SDXL's zeros, A1111 `force_zero_embeddings`).
+/// - Each conditioning is then `sized` to the image (SDXL's size sinusoids), after the cache.
 public final class PromptEncoder: @unchecked Sendable {
-    /// Tokenizes one prompt text into A1111 chunks of 77 ids with emphasis multipliers.
-    public typealias Chunker = (String) throws -> [ConditioningChunk]
+    /// Tokenizes one prompt text into A1111 chunks of 77 ids with emphasis multipliers, with
+    /// the given textual-inversion embeddings expanded into their vectors.
+    public typealias Chunker = (String, [TextualInversionEmbedding]) throws -> [ConditioningChunk]
 
     private let conditioner: any Conditioner
     private let chunker: Chunker
@@ -25,7 +30,11 @@ public final class PromptEncoder: @unchecked Sendable {
     /// Number of text-encoder runs so far (cache misses).
     public private(set) var encoderRuns = 0
 
-    private struct CacheKey: Hashable { var text: String; var clipSkip: Int }
+    /// The embeddings prompts may call, and what else changes the encoding (see `use`).
+    private var embeddings: [TextualInversionEmbedding] = []
+    private var variant = ""
+
+    private struct CacheKey: Hashable { var text: String; var clipSkip: Int; var variant: String; var zeroedNegative: Bool }
 
     public init(conditioner: any Conditioner, cacheCapacity: Int = 64, chunker: @escaping Chunker) {
         self.conditioner = conditioner
@@ -33,14 +42,25 @@ public final class PromptEncoder: @unchecked Sendable {
         self.chunker = chunker
     }
 
+    /// Encodes later texts with `embeddings` available and keys the cache by them and by
+    /// `textAdapters` (the text-encoder LoRAs and weights now merged, `WeightPatcher.textSignature`).
+    public func use(embeddings: [TextualInversionEmbedding], textAdapters: String) {
+        lock.lock(); defer { lock.unlock() }
+        self.embeddings = embeddings
+        variant = textAdapters + "|" + embeddings.map { "\($0.name)=\($0.url.path)" }.joined(separator: ";")
+    }
+
     /// The conditioning (context [1, 77·k, D]) for one prompt text with no scheduling syntax
     /// left in it.
-    public func encode(_ text: String, clipSkip: Int) throws -> Conditioning {
-        let key = CacheKey(text: text, clipSkip: clipSkip)
+    public func encode(_ text: String, clipSkip: Int, negative: Bool = false) throws -> Conditioning {
+        let zeroed = negative && text.isEmpty
         lock.lock()
+        let key = CacheKey(text: text, clipSkip: clipSkip, variant: variant, zeroedNegative: zeroed)
+        let embeddings = self.embeddings
         if let hit = cache[key] { lock.unlock(); return hit }
         lock.unlock()
-        let conditioning = try conditioner.encode(try chunker(text), clipSkip: clipSkip)
+        let conditioning = try (zeroed ? conditioner.emptyNegative(clipSkip: clipSkip) : nil)
+            ?? conditioner.encode(try chunker(text, embeddings), clipSkip: clipSkip)
         lock.lock()
         defer { lock.unlock() }
         encoderRuns += 1
@@ -50,17 +70,22 @@ public final class PromptEncoder: @unchecked Sendable {
         return conditioning
     }
 
-    /// The conditioning schedule for `prompt` over `steps` sampler steps.
-    func schedule(for prompt: String, steps: Int, clipSkip: Int) throws -> ConditioningSchedule {
+    /// The conditioning schedule for `prompt` (the negative prompt when `negative`) over
+    /// `steps` sampler steps, for an image of `width` × `height`.
+    func schedule(for prompt: String, negative: Bool = false, steps: Int, clipSkip: Int,
+                  width: Int, height: Int) throws -> ConditioningSchedule {
         let text = try LoraTag.extract(from: prompt).text
         let entries = try promptSchedule(text, steps: steps)
         return ConditioningSchedule(entries: try entries.map {
-            ConditioningSchedule.Entry(endStep: $0.endStep, conditioning: try encode($0.text, clipSkip: clipSkip))
+            let encoded = try encode($0.text, clipSkip: clipSkip, negative: negative)
+            return ConditioningSchedule.Entry(endStep: $0.endStep,
+                                              conditioning: conditioner.sized(encoded, width: width, height: height))
         })
     }
 
-    /// Pads every context of both schedules to the longest one with empty-prompt chunks, so
-    /// any cond and uncond pair fits in one batch (A1111 `pad_cond`).
+    /// Pads every context of both schedules to the longest one through the conditioner, so any
+    /// cond and uncond pair fits in one batch: SD 1.x with empty-prompt chunks (A1111
+    /// `pad_cond`); SDXL leaves them as they are and the predictor makes separate UNet calls.
     func padToCommonLength(_ a: ConditioningSchedule, _ b: ConditioningSchedule,
                            clipSkip: Int) throws -> (ConditioningSchedule, ConditioningSchedule) {
         let all = a.entries + b.entries

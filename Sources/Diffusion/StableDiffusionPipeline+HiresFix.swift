@@ -30,8 +30,21 @@ extension StableDiffusionPipeline {
         let plan = SamplingPlan(size: big, sigmas: steps.truncate(try scheduleSigmas(settings, steps: steps.scheduleSteps)),
                                 initLatent: upscaled, imageConditioning: try emptyImageConditioning(big))
         var noise: any NoiseSource = TorchCPUGenerator(seed: job.seed)
-        let result = try sample(plan, job, noise: &noise, stepOffset: settings.steps, totalSteps: settings.steps + n)
+        let result = try sample(plan, try sized(job, to: target), noise: &noise, stepOffset: settings.steps,
+                                totalSteps: settings.steps + n)
         try job.cancellation?.check()
         return try decode(result, big)
+    }
+
+    /// `job` with its conditioning sized to the second pass's picture (A1111 encodes the hires
+    /// conds with `hr_upscale_to_x/y`; SDXL's size part of `y` differs, SD 1.x's encodings do
+    /// not, and the prompt cache makes the re-preparation cheap).
+    private func sized(_ job: Job, to target: (width: Int, height: Int)) throws -> Job {
+        var settings = job.request.settings
+        (settings.width, settings.height) = (target.width, target.height)
+        let prepared = try prepare(settings)
+        var sized = job
+        (sized.prepared.cond, sized.prepared.uncond) = (prepared.cond, prepared.uncond)
+        return sized
     }
 }

@@ -16,12 +16,16 @@ extension StableDiffusionPipeline {
         var sampler: Sampler
     }
 
-    /// Encodes prompt and negative prompt (cached), pads them to one length and computes the
-    /// schedule's sigmas for `settings.steps`.
+    /// Encodes prompt and negative prompt (cached) for the image size, pads them to one length
+    /// where the family does, and computes the schedule's sigmas for `settings.steps`.
     func prepare(_ settings: RenderSettings) throws -> Prepared {
-        let cond = try promptEncoder.schedule(for: settings.prompt, steps: settings.steps, clipSkip: settings.clipSkip)
-        let uncond = try promptEncoder.schedule(for: settings.negativePrompt, steps: settings.steps,
-                                                clipSkip: settings.clipSkip)
+        let cond = try promptEncoder.schedule(for: settings.prompt, steps: settings.steps, clipSkip: settings.clipSkip,
+                                              width: settings.width, height: settings.height)
+        let uncond = try promptEncoder.schedule(for: settings.negativePrompt, negative: true, steps: settings.steps,
+                                                clipSkip: settings.clipSkip, width: settings.width, height: settings.height)
+        for entry in cond.entries + uncond.entries {
+            try FiniteValueCheck.require(entry.conditioning.context, .textEncoder)
+        }
         let (condPadded, uncondPadded) = try promptEncoder.padToCommonLength(cond, uncond, clipSkip: settings.clipSkip)
         return Prepared(cond: condPadded, uncond: uncondPadded,
                         sigmas: try scheduleSigmas(settings, steps: settings.steps),

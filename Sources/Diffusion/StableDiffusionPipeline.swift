@@ -29,9 +29,13 @@ public final class StableDiffusionPipeline {
     public var taesd: TinyAutoencoderDecoder?
     /// Decode the final image with TAESD instead of the VAE (faster, a little softer).
     public var finalDecodeWithTAESD = false
+    /// Where LoRAs attach (nil: this pipeline takes none).
+    public let adapterBinding: AdapterBinding?
 
     public init(unet: UNetModel, vae: VAEModel, promptEncoder: PromptEncoder, latentFormat: LatentFormat = .sd1,
-                sigmas: DiscreteSigmas = .stableDiffusion, prediction: ModelPrediction = .epsilon) {
+                sigmas: DiscreteSigmas = .stableDiffusion, prediction: ModelPrediction = .epsilon,
+                adapterBinding: AdapterBinding? = nil) {
+        self.adapterBinding = adapterBinding
         self.unet = unet
         self.vae = vae
         self.promptEncoder = promptEncoder
@@ -42,13 +46,15 @@ public final class StableDiffusionPipeline {
 
     /// Renders `request.settings.batchSize` images; image `i` uses seed `settings.seed + i`.
     /// With an init image the job is img2img (inpainting with a mask), with `settings.hires`
-    /// a txt2img pass followed by the hires fix, else txt2img. `progress` is called after
-    /// every step; setting `cancellation` stops the job within one model evaluation with
-    /// `EngineError.cancelled`.
-    public func generate(_ request: EngineRequest, cancellation: CancellationFlag? = nil,
+    /// a txt2img pass followed by the hires fix, else txt2img. `adapters` are merged first
+    /// (only the layers whose networks or weights changed since the last render are touched;
+    /// `.none` takes every LoRA off). `progress` is called after every step; setting
+    /// `cancellation` stops the job within one model evaluation with `EngineError.cancelled`.
+    public func generate(_ request: EngineRequest, adapters: RenderAdapters = .none, cancellation: CancellationFlag? = nil,
                          progress: ((GenerationProgress) -> Void)? = nil) throws -> [GeneratedImage] {
         try request.validate()
         let request = request.fittingInitImage().request
+        try apply(adapters)
         let settings = request.settings
         let start = DispatchTime.now()
         let prepared = try prepare(settings)
@@ -84,6 +90,18 @@ public final class StableDiffusionPipeline {
         return try decode(latent, size)
     }
 
+    /// Merges `adapters`' networks and hands their embeddings and text-encoder signature to the
+    /// prompt encoder (so its cache tells the encodings apart).
+    public func apply(_ adapters: RenderAdapters) throws {
+        guard let binding = adapterBinding else {
+            if !adapters.networks.isEmpty { throw EngineError.invalidRequest(field: "lora", reason: "this pipeline takes no LoRAs") }
+            promptEncoder.use(embeddings: adapters.embeddings, textAdapters: "")
+            return
+        }
+        try binding.patcher.apply(adapters.networks)
+        promptEncoder.use(embeddings: adapters.embeddings, textAdapters: binding.patcher.textSignature)
+    }
+
     /// One sampling run from `plan`: the initial noise is the next draw of `noise` (scaled by
     /// σ₀ and added to the init latent, if any), then the sampler, with inpainting's blend
     /// after every denoiser call and at the end. Returns the final latent [C·h·w].
@@ -113,6 +131,7 @@ public final class StableDiffusionPipeline {
         let denoise: Denoiser = { x, sigma in
             step = Self.stepIndex(of: sigma, in: sigmaSchedule)
             let denoised = try denoiser(x, sigma)
+            try FiniteValueCheck.require(denoised, .unet, at: "step \(stepOffset + step + 1) of \(totalSteps)")
             return blend.map { Self.blend(init: $0.1, denoised, mask: $0.0) } ?? denoised
         }
         let result = try prepared.sampler.sample(denoise, x: x, sigmas: sigmaSchedule, noise: &noise) { info in
@@ -164,6 +183,8 @@ public final class StableDiffusionPipeline {
         let (scale, shift) = (latentFormat.scaleFactor, latentFormat.shiftFactor)
         let z = Tensor(shape: [1, latentFormat.channels, size.height, size.width],
                        values: latent.map { $0 / scale + shift })                                      // [1, 4, h, w]
-        return try Self.quantise(vae.decode(z))                                                        // [1, 3, H, W]
+        let image = try vae.decode(z)                                                                  // [1, 3, H, W]
+        try FiniteValueCheck.require(image, .vae)
+        return try Self.quantise(image)
     }
 }

@@ -17,7 +17,7 @@ struct GenerateCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "Checkpoint: a .safetensors file or a diffusers folder (default: the built-in demo model).")
+    @Option(help: "Checkpoint: an SD 1.x or SDXL .safetensors file or diffusers folder (default: the built-in demo model).")
     var model: String?
     @Option(help: "Read prompt and parameters from an A1111 PNG; other flags override them.")
     var from: String?
@@ -39,7 +39,7 @@ struct GenerateCommand: ParsableCommand {
     var width: Int?
     @Option(help: "Height in pixels, a multiple of 8.")
     var height: Int?
-    @Option(name: .customLong("clip-skip"), help: "1 = last CLIP layer, 2 = penultimate.")
+    @Option(name: .customLong("clip-skip"), help: "1 = last CLIP layer, 2 = penultimate (SDXL: 1 and 2 both mean the penultimate, as in A1111).")
     var clipSkip: Int?
     @Option(help: "Number of images (seeds seed, seed+1, …).")
     var batch: Int?
@@ -47,6 +47,10 @@ struct GenerateCommand: ParsableCommand {
     var rng: String?
     @Option(help: "Arithmetic: bf16 (fast; the default where the CPU has AVX512_BF16) or fp32 (precise). Default: $EASEL_PRECISION, else fp32 for small models like the demo model and bf16 for the rest.")
     var precision: String?
+    @Option(name: .customLong("lora-dir"), help: "A folder of LoRA/LyCORIS .safetensors files for the prompt's <lora:NAME:WEIGHT> tags (repeatable; searched recursively, first folder first).")
+    var loraDirs: [String] = []
+    @Option(name: .customLong("embeddings-dir"), help: "A folder of textual-inversion embeddings (.safetensors, A1111 .pt) the prompts may name (repeatable).")
+    var embeddingsDirs: [String] = []
     @Option(name: [.short, .long], help: "Output PNG. With --batch N > 1, files are NAME-1.png … NAME-N.png.")
     var output: String
     @OptionGroup(title: "img2img, inpainting, hires fix, few-step models")
@@ -85,7 +89,9 @@ struct GenerateCommand: ParsableCommand {
         let run: EngineRun
         do {
             let request = EngineRequest(settings: settings, initImage: initImage, previewDecoder: image.previewDecoder(),
-                                        finalDecodeWithPreviewDecoder: image.taesdFinal)
+                                        finalDecodeWithPreviewDecoder: image.taesdFinal,
+                                        loraFolders: try Self.folders(loraDirs, "--lora-dir"),
+                                        embeddingFolders: try Self.folders(embeddingsDirs, "--embeddings-dir"))
             try request.validate(for: engine.capabilities)
             run = try engine.run(request, on: ModelChoice.engineModel(modelFile),
                                  interrupt: interrupt) { bar.report($0) }
@@ -103,8 +109,19 @@ struct GenerateCommand: ParsableCommand {
             recorded.seed = image.seed
             recorded.batchSize = 1
             try PNGFile.write(image.image, text: [(key: "parameters", value: Infotext.format(recorded))], to: path)
-            print(path.path)
+            printText(path.path)
         }
+    }
+
+    /// The folders of a repeatable folder option, each of which must exist.
+    private static func folders(_ paths: [String], _ option: String) throws -> [String] {
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+                throw ValidationError("\(option) \(path): no such folder")
+            }
+        }
+        return paths
     }
 
     /// `--precision`, else `EASEL_PRECISION` (`Precision.fromEnvironment`, an error when it
@@ -128,7 +145,7 @@ struct GenerateCommand: ParsableCommand {
             guard let parameters = text["parameters"] else {
                 throw ValidationError("\(from): no A1111 'parameters' text in this PNG")
             }
-            var settings = try Infotext.parse(parameters)
+            var settings = try CommandLineText.parseInfotext(parameters, file: from)
             settings.rng = .cpu
             return settings
         }

@@ -10,15 +10,19 @@ public struct EngineModel: Equatable, Sendable {
     public var hash: String?
     /// The family, when the engine can tell before loading.
     public var family: CheckpointFamily?
+    /// The name the model gives itself (a safetensors file's `modelspec.title`), when it has one;
+    /// with `name` it tells a fine-tune such as Pony from its base family.
+    public var title: String?
     /// The model's own advice, when it differs from its family's (the demo model).
     public var advice: ModelAdvice?
 
     public init(id: String, name: String, hash: String? = nil, family: CheckpointFamily? = nil,
-                advice: ModelAdvice? = nil) {
+                title: String? = nil, advice: ModelAdvice? = nil) {
         self.id = id
         self.name = name
         self.hash = hash
         self.family = family
+        self.title = title
         self.advice = advice
     }
 }

@@ -4,7 +4,9 @@ import RenderSettings
 /// one place, `RenderSettings.validate()`) plus what is not a setting of the picture itself.
 /// Job inputs that are not settings live here: the init image and its mask (their strength and
 /// mask blur are settings, `denoisingStrength` and `maskBlur`, because A1111's infotext carries
-/// them). An engine whose capabilities lack a feature refuses the request.
+/// them), the preview decoder, and the folders to look in for LoRAs and embeddings (the prompt
+/// names LoRAs by its own `<lora:name:te:unet>` tags, A1111 syntax, and embeddings by its
+/// words). An engine whose capabilities lack a feature refuses the request in `validate(for:)`.
 public struct EngineRequest: Equatable, Sendable {
     public var settings: RenderSettings
     /// A low-resolution first pass for interactive use: with a value d > 1, each image is first
@@ -19,14 +21,23 @@ public struct EngineRequest: Equatable, Sendable {
     public var previewDecoder: PreviewDecoder
     /// Decode the final image with the preview decoder when it is TAESD (faster, softer).
     public var finalDecodeWithPreviewDecoder: Bool
+    /// Folders searched for the prompt's `<lora:…>` names for this job, before the engine's
+    /// own library folders (`easel generate --lora-dir`).
+    public var loraFolders: [String]
+    /// Folders whose textual-inversion embeddings the prompts may call for this job, before
+    /// the engine's own (`easel generate --embeddings-dir`).
+    public var embeddingFolders: [String]
 
     public init(settings: RenderSettings, draftScale: Int = 1, initImage: InitImage? = nil,
-                previewDecoder: PreviewDecoder = .automatic, finalDecodeWithPreviewDecoder: Bool = false) {
+                previewDecoder: PreviewDecoder = .automatic, finalDecodeWithPreviewDecoder: Bool = false,
+                loraFolders: [String] = [], embeddingFolders: [String] = []) {
         self.settings = settings
         self.draftScale = draftScale
         self.initImage = initImage
         self.previewDecoder = previewDecoder
         self.finalDecodeWithPreviewDecoder = finalDecodeWithPreviewDecoder
+        self.loraFolders = loraFolders
+        self.embeddingFolders = embeddingFolders
     }
 
     /// Largest `draftScale`.

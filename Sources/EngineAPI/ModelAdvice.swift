@@ -6,10 +6,22 @@ public struct ModelAdvice: Equatable, Sendable {
     public var cfg: ClosedRange<Double>
     /// The largest side worth rendering (the training size for the demo model).
     public var maxSide: Int
+    /// The words the model knows, when it knows only a few (nil: a general model).
+    public var vocabulary: ModelVocabulary?
 
-    public init(steps: ClosedRange<Int>, cfg: ClosedRange<Double>, maxSide: Int) {
+    public init(steps: ClosedRange<Int>, cfg: ClosedRange<Double>, maxSide: Int, vocabulary: ModelVocabulary? = nil) {
         self.steps = steps
         self.cfg = cfg
         self.maxSide = maxSide
+        self.vocabulary = vocabulary
+    }
+
+    /// `width`×`height` at `steps` fitted to the model: its native square size when a side is
+    /// larger than it serves, the steps capped at the advice's upper end; nil when it fits.
+    public func fitted(width: Int, height: Int, steps: Int) -> (width: Int, height: Int, steps: Int)? {
+        let size = max(width, height) > maxSide ? (maxSide, maxSide) : (width, height)
+        let capped = min(steps, self.steps.upperBound)
+        if size == (width, height) && capped == steps { return nil }
+        return (size.0, size.1, capped)
     }
 }

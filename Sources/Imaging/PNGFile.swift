@@ -1,4 +1,5 @@
 import Foundation
+import SafeFiles
 
 /// Reading and writing PNG files on disk.
 public enum PNGFile {
@@ -6,10 +7,12 @@ public enum PNGFile {
     public static let maximumFileSize = 1 << 30
 
     /// Writes `image` with `text` chunks (in order) to `url`, atomically: the file appears complete
-    /// or not at all (see ``PNGEncoder`` for the format).
-    public static func write(_ image: RGBImage, text: [(key: String, value: String)] = [], to url: URL) throws {
+    /// or not at all (see ``PNGEncoder`` for the format, `SafeFiles.AtomicFile` for the rules:
+    /// only a regular file is replaced; a missing folder is created only with `.createIfMissing`).
+    public static func write(_ image: RGBImage, text: [(key: String, value: String)] = [], to url: URL,
+                             folder: AtomicFile.Folder = .mustExist) throws {
         let bytes = try PNGEncoder.encode(image, text: text, path: url.path)
-        try AtomicFileWriter.write(bytes, to: url.path)
+        try AtomicFile.write(bytes, to: url.path, folder: folder)
     }
 
     /// Same, with the text given as a dictionary (written in key order).

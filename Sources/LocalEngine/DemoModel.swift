@@ -8,8 +8,21 @@ public enum DemoModel {
     public static let relativePath = "models/demo/easel-demo.safetensors"
 
     /// The demo model's slider advice: 15–30 steps, CFG 5–9, and its training size of 64 px
-    /// (MODEL.md; larger images repeat its 64-pixel scenes).
-    public static let advice = ModelAdvice(steps: 15...30, cfg: 5...9, maxSide: 64)
+    /// (MODEL.md; larger images repeat its 64-pixel scenes), with its vocabulary.
+    public static let advice = ModelAdvice(steps: 15...30, cfg: 5...9, maxSide: 64, vocabulary: vocabulary)
+
+    /// MODEL.md's "Data" table (`tools/demo-model/vocabulary.py`) and the synonyms its captions
+    /// use; other words have no learned meaning.
+    public static let vocabulary = ModelVocabulary(groups: [
+        .init("subjects", ["circle", "square", "triangle", "star", "heart", "moon", "sun", "tree", "house", "mountain",
+                           "flower", "fish", "cat face", "person"]),
+        .init("colours", ["red", "orange", "yellow", "green", "cyan", "blue", "purple", "pink", "brown", "white",
+                          "black", "gray", "grey"]),
+        .init("settings", ["sky", "sea", "ocean", "desert", "forest", "city skyline", "space", "snow field", "room"]),
+        .init("light", ["day", "sunset", "night", "neon", "studio", "twilight", "dusk"]),
+        .init("moods", ["calm", "gloomy", "cheerful", "pastel", "noir", "black and white", "vaporwave", "watercolor", "flat"]),
+        .init("composition", ["close-up", "wide shot", "one", "two", "three", "image"]),
+    ])
 
     /// Where it starts: its native 64×64 at 20 steps, Euler a, CFG 7 (MODEL.md).
     public static let defaultSettings = RenderSettings(steps: 20, sampler: .eulerA, cfgScale: 7, width: 64, height: 64)

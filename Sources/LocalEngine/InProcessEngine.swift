@@ -6,19 +6,21 @@ import Models
 import RenderSettings
 import Tensor
 
-/// The engine that renders in this process, on the CPU: SD 1.x single files and diffusers
-/// folders through `StableDiffusionPipeline`. One serial queue runs loads and jobs in order,
+/// The engine that renders in this process, on the CPU: SD 1.x and SDXL single files and
+/// diffusers folders through `StableDiffusionPipeline`. One serial queue runs loads and jobs in order,
 /// so a job submitted after `load` waits for it; text conditioning stays cached in the loaded
 /// pipeline across jobs, so a job that only changes CFG, steps or the seed encodes nothing.
 public final class InProcessEngine: ImageEngine, @unchecked Sendable {
     public let capabilities = EngineCapabilities(
         families: ArchitectureDetector.loadableFamilies, samplers: Sampler.allCases, schedules: Schedule.allCases,
-        maximumSide: RenderSettings.maximumSide, imageToImage: true, drafts: true)
+        maximumSide: RenderSettings.maximumSide, imageToImage: true, lora: true, drafts: true)
 
     /// Folders whose models `availableModels()` lists, besides the demo model.
     public let modelFolders: [URL]
     /// The arithmetic asked for; nil lets `StableDiffusionPipeline.automaticPrecision` choose.
     public let precision: Precision?
+    /// The LoRA and embedding folders, and the adapter files opened from them.
+    public let library: AdapterLibrary
     private let queue = DispatchQueue(label: "easel.in-process-engine", qos: .userInitiated)
     private let lock = NSLock()
     private var pipeline: StableDiffusionPipeline?
@@ -27,12 +29,14 @@ public final class InProcessEngine: ImageEngine, @unchecked Sendable {
     private var running: EngineJob?
     private let taesd = TAESDLocator()
 
-    public init(modelFolders: [URL] = [], precision: Precision? = nil) {
+    public init(modelFolders: [URL] = [], precision: Precision? = nil, library: AdapterLibrary = AdapterLibrary()) {
         self.modelFolders = modelFolders
         self.precision = precision
+        self.library = library
     }
 
-    /// The model at `path`, named as A1111 names it, with the demo model's own advice or a
+    /// The model at `path`, named as A1111 names it, with its family and title from its
+    /// header(s) alone (nil when they cannot be read) and the demo model's own advice or a
     /// few-step model's (`FewStepProfiles`: LCM, Turbo, Lightning by name).
     public static func model(at path: String) -> EngineModel {
         let url = URL(fileURLWithPath: path)
@@ -41,7 +45,19 @@ public final class InProcessEngine: ImageEngine, @unchecked Sendable {
             ModelAdvice(steps: $0.steps, cfg: $0.cfg, maxSide: $0.maxSide)
         }
         return EngineModel(id: url.standardizedFileURL.path, name: name,
+                           family: try? ArchitectureDetector.probe(url), title: CheckpointMetadata.read(url).title,
                            advice: DemoModel.isDemoModel(url) ? DemoModel.advice : fewStep)
+    }
+
+    /// `model` with the family and title its header(s) give, where it lacks them (a path typed
+    /// by hand rather than picked from `availableModels`).
+    static func described(_ model: EngineModel) -> EngineModel {
+        guard model.family == nil || model.title == nil else { return model }
+        let probed = Self.model(at: model.id)
+        var described = model
+        described.family = model.family ?? probed.family
+        described.title = model.title ?? probed.title
+        return described
     }
 
     public func availableModels() -> [EngineModel] {
@@ -57,6 +73,7 @@ public final class InProcessEngine: ImageEngine, @unchecked Sendable {
         queue.async { [self] in
             onEvent(.modelLoading(model))
             let url = URL(fileURLWithPath: model.id)
+            let model = Self.described(model)
             do {
                 let pipeline = try StableDiffusionPipeline.load(url, precision: precision)
                 setLoaded(pipeline, model, error: nil)
@@ -95,7 +112,13 @@ public final class InProcessEngine: ImageEngine, @unchecked Sendable {
                 let (fitted, note) = request.fittingInitImage()
                 if let note { onEvent(.note(note)) }
                 try usePreviewDecoder(of: fitted, in: pipeline)
-                let images = try pipeline.generate(fitted, cancellation: job.flag) { onEvent(.progress($0)) }
+                var adapters = RenderAdapters.none
+                if let binding = pipeline.adapterBinding {
+                    let (found, notes) = library.adapters(for: fitted, binding: binding)
+                    adapters = found
+                    for note in notes { onEvent(.note("warning: " + note)) }
+                }
+                let images = try pipeline.generate(fitted, adapters: adapters, cancellation: job.flag) { onEvent(.progress($0)) }
                 onEvent(.finished(images, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
             } catch EngineError.cancelled {
                 onEvent(.cancelled)

@@ -1,4 +1,5 @@
 import Foundation
+import SafeFiles
 
 /// A1111's "Model hash" (AutoV2): the first 10 hex digits of the sha256 of the whole file
 /// (A1111 `modules/sd_models.py`, `CheckpointInfo.calculate_shorthash`). Hashing a 2 GB file takes
@@ -55,9 +56,8 @@ public enum ModelHash {
     }
 
     private static func writeAtomically(_ table: [String: Entry], to url: URL) throws {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(table).write(to: url, options: .atomic)
+        try AtomicFile.write(encoder.encode(table), to: url.path, folder: .createIfMissing)   // Easel's cache folder
     }
 }

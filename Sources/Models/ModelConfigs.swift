@@ -1,3 +1,5 @@
+import Tensor
+
 /// Hyper-parameters of the SD networks. Detection from tensor shapes lives beside the
 /// checkpoint loader; these structs only carry the numbers.
 
@@ -21,7 +23,6 @@ public struct UNetConfig: Equatable, Sendable {
     public var projection: TransformerProjection = .convolution
     public var contextDim = 768
     /// Width of the `y` vector `label_emb` takes (SDXL 2816, refiner 2560), nil when absent.
-    /// Detected only; the forward pass does not apply `label_emb` yet.
     public var admInChannels: Int?
     public init() {}
 
@@ -39,7 +40,8 @@ public struct VAEConfig: Equatable, Sendable {
     public init() {}
 }
 
-/// CLIP text transformer (transformers `CLIPTextModel`). Defaults are CLIP ViT-L/14's.
+/// CLIP text transformer (transformers `CLIPTextModel`, `CLIPTextModelWithProjection`; open_clip
+/// `TextTransformer`). Defaults are CLIP ViT-L/14's.
 public struct CLIPTextConfig: Equatable, Sendable {
     public var vocabSize = 49408
     public var hiddenSize = 768
@@ -47,5 +49,12 @@ public struct CLIPTextConfig: Equatable, Sendable {
     public var numHeads = 12
     public var intermediateSize = 3072
     public var maxPositions = 77
+    /// The MLP's nonlinearity: quick_gelu for OpenAI's CLIP ViT-L/14 (transformers config
+    /// `hidden_act: quick_gelu`), exact gelu for OpenCLIP ViT-H/14 and ViT-bigG/14 (open_clip
+    /// `nn.GELU`; diffusers' SDXL `text_encoder_2/config.json` `hidden_act: gelu`). Shapes do not
+    /// show it; `ArchitectureDetector`'s family traits set it.
+    public var activation: Activation = .quickGELU
+    /// Width of the pooled `text_projection` (bigG 1280), nil when the encoder has none.
+    public var projectionWidth: Int?
     public init() {}
 }

@@ -24,9 +24,9 @@ public enum PromptKitError: Error, Equatable, CustomStringConvertible, Localized
         case .builtInPreset(let name):
             return "preset '\(name)' is built in and read-only"
         case .badPresetName(let name):
-            return "bad preset name '\(name)': use letters, digits, '-', '_' or '.', not starting with '.'"
+            return "bad preset name '\(name)': it must not be blank, hold '/' or control characters, or be over \(PresetName.maximumLength) characters"
         case .textTooLong(let what, let bytes, let limit):
-            return "\(what) is \(bytes) bytes; the limit is \(limit)"
+            return "\(what) is \(bytes) bytes, over the \(limit)-byte limit for prompt text"
         }
     }
 

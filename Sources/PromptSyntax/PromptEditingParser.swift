@@ -24,6 +24,10 @@ struct PromptEditingParser {
         var segments: [[PromptEditingTree.Node]] = [[]]
         /// The position and character of each `:` or `|` between the segments.
         var separators: [(position: Int, character: Unicode.Scalar)] = []
+        /// How many of `separators` are `:` and how many `|`, kept as they are added: counting
+        /// them per separator made `[a|||…|b:1]` quadratic (found by `easel-fuzz`, issue 17).
+        var colons = 0
+        var pipes = 0
     }
 
     private var tree: PromptEditingTree
@@ -100,15 +104,16 @@ struct PromptEditingParser {
     /// A `:`, `|`, `)` or `]` inside the innermost open bracket.
     private mutating func delimit() {
         let character = source[position]
-        var bracket = stack[stack.count - 1]
-        let colons = bracket.separators.filter { $0.character == ":" }.count
-        let pipes = bracket.separators.count - colons
+        // Counts read without copying the bracket: a copy alive here would make the appends
+        // below copy its arrays.
+        let (colons, pipes, isRound) = (stack[stack.count - 1].colons, stack[stack.count - 1].pipes, stack[stack.count - 1].isRound)
         let accepted: Bool
-        switch (character, bracket.isRound) {
+        switch (character, isRound) {
         case (":", true): accepted = colons == 0
         case (":", false): accepted = pipes == 0 && colons < 2
         case ("|", false): accepted = colons == 0
         case (")", true), ("]", false):
+            let bracket = stack[stack.count - 1]
             guard let node = closedNode(bracket, closer: position) else {
                 failOpenBrackets()
                 return
@@ -125,9 +130,10 @@ struct PromptEditingParser {
             failOpenBrackets()
             return
         }
-        bracket.separators.append((position, character))
-        bracket.segments.append([])
-        stack[stack.count - 1] = bracket
+        // In place, so the bracket's arrays are not copied for each separator.
+        stack[stack.count - 1].separators.append((position, character))
+        stack[stack.count - 1].segments.append([])
+        if character == ":" { stack[stack.count - 1].colons += 1 } else { stack[stack.count - 1].pipes += 1 }
         position += 1
         textStart = position
     }

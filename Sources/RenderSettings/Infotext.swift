@@ -57,28 +57,52 @@ public enum Infotext {
 
     /// Reads infotext as A1111 does. Throws, naming the key, when an interpreted key's value
     /// does not parse or names an unknown sampler or schedule.
+    /// Most `Key: value` pairs read from a parameter line. A1111's own infotext has about 20, and
+    /// extensions add a few dozen; a line with more is refused (issue 17, item 5: 100,000 keys).
+    public static let maximumFields = 1000
+
+    /// Reads `text`; throws when the prompt or negative is over `PromptTextLimit` or the
+    /// parameter line has more than `maximumFields` pairs. Linear in the text's length.
     public static func parse(_ text: String) throws -> RenderSettings {
         var lines = text.trimmingCharacters(in: .whitespacesAndNewlines)
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var lastLine = lines.removeLast()
-        if fields(inParameterLine: lastLine).count < 3 {
+        var parameters = try fields(inParameterLine: lastLine)
+        if parameters.count < 3 {
             lines.append(lastLine)
             lastLine = ""
+            parameters = []
         }
         var settings = RenderSettings(rng: .gpu)
         (settings.prompt, settings.negativePrompt) = splitPrompts(lines)
-        try apply(fields(inParameterLine: lastLine), to: &settings)
+        try RenderSettings.checkPromptLengths(prompt: settings.prompt, negative: settings.negativePrompt)
+        try apply(parameters, to: &settings)
         return settings
     }
 
-    /// The `Key: value` pairs of a parameter line, values unquoted, in order.
-    static func fields(inParameterLine line: String) -> [InfotextField] {
-        let ns = line as NSString
-        return parameterRegex.matches(in: line, range: NSRange(location: 0, length: ns.length)).map { match in
-            let key = ns.substring(with: match.range(at: 1))
-            let raw = ns.substring(with: match.range(at: 2))
-            return InfotextField(key: key, value: InfotextQuoting.unquote(raw))
+    /// The `Key: value` pairs of a parameter line, values unquoted, in order; throws past
+    /// `maximumFields` pairs, without matching the rest of the line.
+    static func fields(inParameterLine line: String) throws -> [InfotextField] {
+        // Substrings are cut from one UTF-16 copy: `NSString.substring` on a bridged Swift
+        // string converts offsets from the start each time, which made 100,000 keys quadratic.
+        let scanner = InfotextParameterScanner(line)
+        func text(_ range: NSRange) -> String {
+            String(decoding: scanner.utf16[range.location..<(range.location + range.length)], as: UTF16.self)
         }
+        var fields: [InfotextField] = []
+        var tooMany = false
+        scanner.forEachMatch(of: parameterRegex) { match in
+            guard fields.count < maximumFields else {
+                tooMany = true
+                return false
+            }
+            let key = text(match.range(at: 1))
+            let raw = text(match.range(at: 2))
+            fields.append(InfotextField(key: key, value: InfotextQuoting.unquote(raw)))
+            return true
+        }
+        if tooMany { throw RenderSettingsError.invalidSetting(field: "infotext", reason: "more than \(maximumFields) parameters") }
+        return fields
     }
 
     /// Prompt lines up to a line starting with "Negative prompt:", negative lines after it;
@@ -100,6 +124,10 @@ public enum Infotext {
     private static func apply(_ fields: [InfotextField], to settings: inout RenderSettings) throws {
         var samplerSchedule: Schedule?
         var scheduleName = SamplerCatalog.automaticScheduleName
+        // Index of each extra key in `extraParameters`: a repeated key replaces the value in
+        // place (A1111's dict), found in O(1), not by a scan per key (the quadratic step).
+        var extraIndex: [String: Int] = [:]
+        for (index, field) in settings.extraParameters.enumerated() { extraIndex[field.key] = index }
         for field in fields {
             let value = field.value
             switch field.key {
@@ -126,9 +154,10 @@ public enum Infotext {
             case "Denoising strength", "Mask blur", "Hires upscale", "Hires steps", "Hires upscaler", "Model sampling":
                 try applyImageToImage(field, to: &settings)
             default:
-                if let index = settings.extraParameters.firstIndex(where: { $0.key == field.key }) {
+                if let index = extraIndex[field.key] {
                     settings.extraParameters[index].value = value
                 } else {
+                    extraIndex[field.key] = settings.extraParameters.count
                     settings.extraParameters.append(field)
                 }
             }

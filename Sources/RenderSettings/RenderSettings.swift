@@ -1,4 +1,5 @@
 import Foundation
+import UntrustedText
 
 /// Everything that decides one txt2img render, shared by the engine CLI, presets and the TUI.
 ///
@@ -66,7 +67,8 @@ public struct RenderSettings: Equatable, Sendable {
     public static let maximumBatchSize = 64
 
     /// Checks ranges: steps 1…`maximumSteps`, CFG ≥ 0 and finite, sides positive multiples of 8
-    /// up to `maximumSide`, clip skip ≥ 1, batch size 1…`maximumBatchSize`.
+    /// up to `maximumSide`, clip skip ≥ 1, batch size 1…`maximumBatchSize`, prompt and negative
+    /// within `PromptTextLimit`.
     public func validate() throws {
         if steps < 1 { throw RenderSettingsError.invalidSetting(field: "steps", reason: "must be at least 1, got \(steps)") }
         if steps > Self.maximumSteps {
@@ -88,6 +90,17 @@ public struct RenderSettings: Equatable, Sendable {
                 field: "batch size", reason: "must be at most \(Self.maximumBatchSize), got \(batchSize)")
         }
         try validateImageToImage()
+        try Self.checkPromptLengths(prompt: prompt, negative: negativePrompt)
+    }
+
+    /// Throws when the prompt or the negative is over `PromptTextLimit` (32 KiB), naming which.
+    public static func checkPromptLengths(prompt: String, negative: String) throws {
+        for (field, text) in [("prompt", prompt), ("negative prompt", negative)] {
+            do { try PromptTextLimit.check(text, what: field) } catch let error as TextTooLongError {
+                throw RenderSettingsError.invalidSetting(
+                    field: field, reason: "\(error.bytes) bytes, over the \(error.limit)-byte limit for prompt text")
+            }
+        }
     }
 }
 

@@ -9,9 +9,13 @@ public enum RenderSettingsError: Error, Equatable, CustomStringConvertible, Loca
     case invalidInfotextValue(key: String, value: String, expected: String)
     /// A setting outside its allowed range, e.g. `steps` = 0.
     case invalidSetting(field: String, reason: String)
+    /// A ComfyUI PNG's graph that gives no settings.
+    case badComfyWorkflow(String)
 
     public var description: String {
         switch self {
+        case .badComfyWorkflow(let reason):
+            return "ComfyUI workflow: \(reason)"
         case .unknownSampler(let name):
             return "unknown sampler '\(name)'; valid: \(SamplerCatalog.validSamplerNames)"
         case .unknownSchedule(let name):

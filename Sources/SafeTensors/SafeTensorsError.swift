@@ -1,3 +1,5 @@
+import UntrustedText
+
 /// Everything that can go wrong while opening or reading a `.safetensors` file. The
 /// description is one line naming the file and, where there is one, the tensor.
 public struct SafeTensorsError: Error, Equatable, CustomStringConvertible, Sendable {
@@ -24,6 +26,8 @@ public struct SafeTensorsError: Error, Equatable, CustomStringConvertible, Senda
         case unsupportedDType(String)
         /// No tensor of that name is in the file.
         case missingTensor
+        /// A top-level key appears twice in the header's JSON.
+        case duplicateKey(String)
     }
 
     /// The file's display name (usually its last path component).
@@ -40,9 +44,10 @@ public struct SafeTensorsError: Error, Equatable, CustomStringConvertible, Senda
 
     public var description: String {
         if reason == .missingTensor, let tensor {
-            return "\(file): missing tensor '\(tensor)'"
+            return "\(file): missing tensor '\(QuotedInput.shortened(tensor))'"
         }
-        let subject = tensor.map { "\(file): tensor '\($0)'" } ?? file
+        // Names come from the file: quoted short (a 1 MB key must not make a 1 MB line).
+        let subject = tensor.map { "\(file): tensor '\(QuotedInput.shortened($0))'" } ?? file
         return "\(subject): \(reasonText)"
     }
 
@@ -57,15 +62,17 @@ public struct SafeTensorsError: Error, Equatable, CustomStringConvertible, Senda
         case .headerTooLarge(let length, let limit):
             return "header length \(length) exceeds the \(limit)-byte limit (corrupt or not a safetensors file)"
         case .invalidJSON(let message):
-            return "invalid JSON header: \(message)"
+            return "invalid JSON header: \(QuotedInput.shortened(message, limit: 200))"
         case .invalidEntry(let message):
-            return "invalid entry: \(message)"
+            return "invalid entry: \(QuotedInput.shortened(message, limit: 200))"
+        case .duplicateKey(let key):
+            return "the header names '\(QuotedInput.shortened(key))' twice"
         case .sizeMismatch(let shape, let dtype, let expected, let actual):
             return "shape \(shape) of \(dtype) needs \(expected) bytes but data_offsets span \(actual)"
         case .offsetsOutOfRange(let begin, let end, let dataSize):
             return "data_offsets [\(begin), \(end)] lie outside the \(dataSize)-byte data section"
         case .overlaps(let other):
-            return "data_offsets overlap tensor '\(other)'"
+            return "data_offsets overlap tensor '\(QuotedInput.shortened(other))'"
         case .unsupportedDType(let message):
             return "unsupported dtype \(message)"
         case .missingTensor:

@@ -23,6 +23,8 @@ public final class SafeTensorsFile: @unchecked Sendable {
 
     private let mapping: MemoryMappedFile
     private let dataStart: Int
+    /// Where the data section starts in the file.
+    var dataOffset: Int { dataStart }
 
     public init(url: URL, displayName: String? = nil) throws {
         self.url = url

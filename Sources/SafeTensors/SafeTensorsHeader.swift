@@ -31,6 +31,9 @@ struct SafeTensorsHeader {
         dataStart = 8 + Int(length)
         let json = Data(UnsafeRawBufferPointer(rebasing: bytes[8..<dataStart]))
         let raw = try Self.decode(json, file: file)
+        if let key = JSONDuplicateKeys.first(in: json) {
+            throw SafeTensorsError(file: file, reason: .duplicateKey(key))
+        }
         metadata = raw.metadata
         entries = try Self.validate(raw.entries, dataSize: bytes.count - dataStart, file: file)
     }

@@ -44,6 +44,17 @@ public final class BF16Panels: @unchecked Sendable {
 
     deinit { words.deallocate() }
 
+    /// Packs `weight` (the same shape this was packed from) over the current words, in place:
+    /// how a LoRA merge or its removal changes a bf16 layer without rebuilding the network.
+    public func repack(_ weight: Tensor) {
+        precondition(weight.count == outputs * inputs, "repack: \(weight.shape) into panels of \(shape)")
+        let (m, k) = (Int32(outputs), Int32(inputs))
+        switch layout {
+        case .outputsAsRows: easel_bf16_pack_a(weight.pointer, inputs, 1, m, k, words)
+        case .outputsAsColumns: easel_bf16_pack_b(weight.pointer, 1, inputs, k, m, words)
+        }
+    }
+
     /// Bytes held.
     public var byteCount: Int { wordCount * 4 }
 }
@@ -67,6 +78,27 @@ public enum GEMMWeight: @unchecked Sendable {
         switch self {
         case let .fp32(t): return t.shape[0]
         case let .bf16(p): return p.outputs
+        }
+    }
+
+    /// Replaces the weight's values in place with `weight` (same element count): fp32 copies
+    /// into the tensor's storage, bf16 packs into the existing panels. Every layer holding
+    /// this weight sees the new values; nothing is reallocated.
+    public func overwrite(with weight: Tensor) {
+        switch self {
+        case let .fp32(t):
+            precondition(t.count == weight.count, "overwrite: \(weight.shape) into \(t.shape)")
+            t.pointer.update(from: weight.pointer, count: t.count)
+        case let .bf16(p):
+            p.repack(weight)
+        }
+    }
+
+    /// Bytes the weight holds.
+    public var byteCount: Int {
+        switch self {
+        case let .fp32(t): return t.count * 4
+        case let .bf16(p): return p.byteCount
         }
     }
 }

@@ -9,7 +9,10 @@ import PromptSyntax
 ///   after it move on to the next chunk;
 /// - a `BREAK` marker (`["BREAK", -1]`) ends the current chunk, even an empty one;
 /// - an empty prompt gives one empty chunk.
-/// Textual-inversion embeddings are not expanded.
+/// - a textual-inversion embedding (`EmbeddingVocabulary`) takes as many slots as it has
+///   vectors, each with the span's weight; one that does not fit in the chunk starts the
+///   next one (`tokenize_line`'s `emb_len` check). A1111 leaves an embedding's slot record
+///   behind when the comma backtrack moves it to the next chunk; here it moves with it.
 public struct A1111Chunker: Sendable {
     public static let chunkLength = PromptChunk.capacity
     /// A1111's default `comma_padding_backtrack`.
@@ -25,20 +28,29 @@ public struct A1111Chunker: Sendable {
     }
 
     /// Parses `prompt` for attention and chunks it.
-    public func chunk(_ prompt: String) -> ChunkedPrompt {
-        chunk(spans: parsePromptAttention(prompt))
+    public func chunk(_ prompt: String, embeddings: EmbeddingVocabulary = .empty) -> ChunkedPrompt {
+        chunk(spans: parsePromptAttention(prompt), embeddings: embeddings)
     }
 
     /// Chunks already-parsed spans.
-    public func chunk(spans: [WeightedSpan]) -> ChunkedPrompt {
+    public func chunk(spans: [WeightedSpan], embeddings: EmbeddingVocabulary = .empty) -> ChunkedPrompt {
         var builder = Builder(commaID: tokenizer.commaID, commaBacktrack: commaPaddingBacktrack)
         for span in spans {
             if span.isBreak {
                 builder.nextChunk(isLast: false)
                 continue
             }
-            for token in tokenizer.encode(span.text) {
-                builder.add(token, weight: span.weight)
+            let tokens = tokenizer.encode(span.text)
+            var position = 0
+            while position < tokens.count {
+                builder.makeRoom(for: tokens[position])
+                if let embedding = embeddings.match(tokens, at: position) {
+                    builder.addEmbedding(embedding, weight: span.weight)
+                    position += embedding.ids.count
+                } else {
+                    builder.append(tokens[position], weight: span.weight)
+                    position += 1
+                }
             }
         }
         if !builder.current.tokens.isEmpty || builder.chunks.isEmpty {
@@ -77,25 +89,43 @@ public struct A1111Chunker: Sendable {
             self.commaBacktrack = commaBacktrack
         }
 
-        mutating func add(_ token: Int, weight: Double) {
+        /// Before `token` is placed: note a comma, move the tokens after a recent comma on
+        /// when the chunk is full (the backtrack), and start the next chunk when it is full.
+        mutating func makeRoom(for token: Int) {
             let length = current.tokens.count
             if token == commaID {
                 lastComma = length
             } else if commaBacktrack != 0, length == PromptChunk.capacity, lastComma != -1,
                       length - lastComma <= commaBacktrack {
                 let breakLocation = lastComma + 1
-                let carried = PromptChunk(tokens: Array(current.tokens[breakLocation...]),
-                                          multipliers: Array(current.multipliers[breakLocation...]))
+                let carried = PromptChunk(
+                    tokens: Array(current.tokens[breakLocation...]), multipliers: Array(current.multipliers[breakLocation...]),
+                    embeddings: current.embeddings.filter { $0.offset >= breakLocation }.map {
+                        PromptChunk.EmbeddingSlot(offset: $0.offset - breakLocation, name: $0.name, vectors: $0.vectors)
+                    })
                 current.tokens.removeSubrange(breakLocation...)
                 current.multipliers.removeSubrange(breakLocation...)
+                current.embeddings.removeAll { $0.offset >= breakLocation }
                 nextChunk(isLast: false)
                 current = carried
             }
             if current.tokens.count == PromptChunk.capacity {
                 nextChunk(isLast: false)
             }
+        }
+
+        mutating func append(_ token: Int, weight: Double) {
             current.tokens.append(token)
             current.multipliers.append(weight)
+        }
+
+        /// An embedding's N slots (placeholder id 0), in a new chunk when they do not fit.
+        mutating func addEmbedding(_ embedding: EmbeddingVocabulary.Entry, weight: Double) {
+            let n = min(embedding.vectors, PromptChunk.capacity)
+            if current.tokens.count + n > PromptChunk.capacity { nextChunk(isLast: false) }
+            current.embeddings.append(PromptChunk.EmbeddingSlot(offset: current.tokens.count, name: embedding.name, vectors: n))
+            current.tokens += Array(repeating: 0, count: n)
+            current.multipliers += Array(repeating: weight, count: n)
         }
 
         /// `next_chunk`: a finished chunk counts 75 tokens, the last one only those it holds.

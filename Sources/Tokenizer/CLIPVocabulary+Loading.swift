@@ -1,4 +1,5 @@
 import Foundation
+import UntrustedText
 
 extension CLIPVocabulary {
     /// The file name open_clip ships (and `tools/setup.sh` installs).
@@ -51,10 +52,7 @@ extension CLIPVocabulary {
         var ids: [String: Int] = [:]
         ids.reserveCapacity(table.count)
         for (token, value) in table {
-            guard let number = value as? NSNumber, let id = Int(exactly: number.doubleValue), id >= 0 else {
-                throw TokenizerError.malformedFile(path: vocabJSON.path, line: nil, reason: "the id of '\(token)' is not a whole number")
-            }
-            ids[token] = id
+            ids[token] = try Self.tokenID(value, token: token, path: vocabJSON.path, count: table.count)
         }
         let lines = try readLines(mergesURL)
         var merges: [(left: String, right: String, line: Int)] = []
@@ -65,6 +63,21 @@ extension CLIPVocabulary {
             merges.append(try mergePair(line, path: mergesURL.path, lineNumber: index + 1))
         }
         return try CLIPVocabulary(ids: ids, merges: merges, source: mergesURL.path)
+    }
+
+    /// One `vocab.json` value as an id, each kind of bad value worded as what it is: not a
+    /// number, not whole, negative, or past the vocabulary's size (ids are 0 ..< count).
+    private static func tokenID(_ value: Any, token: String, path: String, count: Int) throws -> Int {
+        let name = QuotedInput.shortened(token)
+        func fail(_ reason: String) -> TokenizerError { .malformedFile(path: path, line: nil, reason: "the id of '\(name)' \(reason)") }
+        guard let number = value as? NSNumber else { throw fail("is not a number") }
+        let double = number.doubleValue
+        guard double.isFinite, double == double.rounded() else { throw fail("is \(number), not a whole number") }
+        guard double >= 0 else { throw fail("is \(number), a negative number") }
+        guard double < Double(count), let id = Int(exactly: double) else {
+            throw fail("is \(number), out of range: \(count) tokens have ids 0 to \(count - 1)")
+        }
+        return id
     }
 
     /// open_clip format: a header line, then merges. The vocabulary is derived as open_clip's

@@ -1,3 +1,4 @@
+import UntrustedText
 /// CLIP's BPE vocabulary: token strings with their ids, and the ranked merges between them.
 public struct CLIPVocabulary: Sendable {
     /// Token string (byte-level characters, `</w>` marking a word's end) → id.
@@ -26,10 +27,13 @@ public struct CLIPVocabulary: Sendable {
     /// (and each merge its line) for error messages.
     init(ids: [String: Int], merges: [(left: String, right: String, line: Int)], source: String) throws {
         self.ids = ids
-        var tokens = Array(repeating: "", count: min(ids.values.max() ?? -1, 1 << 31) + 1)
+        // Ids are dense, 0 ..< count (CLIP's run 0 … 49407): one past that is an error, not a
+        // 16 GB table.
+        var tokens = Array(repeating: "", count: ids.count)
         for (token, id) in ids {
-            guard (0..<(1 << 31)).contains(id) else {
-                throw TokenizerError.malformedFile(path: source, line: nil, reason: "the id of '\(token)' is out of range")
+            guard (0..<ids.count).contains(id) else {
+                throw TokenizerError.malformedFile(path: source, line: nil, reason:
+                    "the id \(id) of '\(QuotedInput.shortened(token))' is out of range: \(ids.count) tokens have ids 0 to \(ids.count - 1)")
             }
             tokens[id] = token
         }

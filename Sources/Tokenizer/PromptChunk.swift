@@ -11,10 +11,28 @@ public struct PromptChunk: Equatable, Sendable {
     /// The attention multiplier of each token, as A1111 computes it (a Python float; A1111
     /// turns the list into a float32 tensor only when it applies it).
     public var multipliers: [Double]
+    /// Textual-inversion embeddings in the chunk: each fills `vectors` slots from `offset`
+    /// (counted from the first token after the start token), whose ids are placeholders 0
+    /// (A1111 `PromptChunkFix`).
+    public var embeddings: [EmbeddingSlot]
 
-    public init(tokens: [Int] = [], multipliers: [Double] = []) {
+    public init(tokens: [Int] = [], multipliers: [Double] = [], embeddings: [EmbeddingSlot] = []) {
         self.tokens = tokens
         self.multipliers = multipliers
+        self.embeddings = embeddings
+    }
+
+    /// Where one embedding's vectors go in a chunk.
+    public struct EmbeddingSlot: Equatable, Sendable {
+        public var offset: Int
+        public var name: String
+        public var vectors: Int
+
+        public init(offset: Int, name: String, vectors: Int) {
+            self.offset = offset
+            self.name = name
+            self.vectors = vectors
+        }
     }
 
     /// How many prompt tokens the chunk holds (what A1111's counter shows).

@@ -10,6 +10,8 @@ import Foundation
 //   easel-bench --few-step --checkpoint FILE [--taesd FILE] [--precision P] [--size 512] [--steps 4] [--runs 2]
 //       an LCM-style generation (CFG 1, lcm sampler and model sampling), end to end, with the
 //       first-preview latency; the full VAE decodes unless --taesd names a TAESD decoder.
+//   easel-bench --lora-switch --checkpoint FILE --lora FILE [--precision P]
+//       add, re-weight and remove a LoRA on the loaded model (tools/bench/make-lora.py).
 // With EASEL_PROFILE=1 it also prints the time spent per kind of kernel.
 
 let options = BenchOptions(Array(CommandLine.arguments.dropFirst()))
@@ -18,6 +20,8 @@ do {
         try ServeMode.run(options)
     } else if options.has("--few-step") {
         try FewStepMode.run(options)
+    } else if options.has("--lora-switch") {
+        try LoraSwitchMode.run(options)
     } else if options.has("--generate") {
         try GenerateMode.run(options)
     } else {

@@ -1,3 +1,3 @@
 import EaselCLI
 
-Easel.main()
+Easel.runFromCommandLine()

@@ -69,7 +69,7 @@ enum AdapterFixtureRuns {
     }
 
     /// A1111 chunking over the fixtures' CLIP vocabulary.
-    static func chunker() throws -> PromptEncoder.Chunker {
+    static func chunker() throws -> (String) throws -> [ConditioningChunk] {
         let tokenizer = try CLIPTokenizer(contentsOf: Fixtures.url("clip-tokenizer"))
         let chunker = A1111Chunker(tokenizer: tokenizer)
         return { text in

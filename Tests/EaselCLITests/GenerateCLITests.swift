@@ -10,43 +10,18 @@ import XCTest
 /// from all three forms of the checkpoint, in the precise mode (`--precision fp32`; the fast
 /// bf16 mode's deviation is measured by `tools/bench/quality.py`, BENCHMARKS.md).
 final class GenerateCLITests: XCTestCase {
-    struct Run: Decodable {
-        let sampler: String, schedule: String, seed: UInt64, steps: Int, cfg: Double
-        let width: Int, height: Int, clip_skip: Int, prompt: String, negative: String, png: String
-    }
-    struct Manifest: Decodable { let runs: [Run] }
-
     private var work: URL!
     override func setUpWithError() throws { work = try Fixtures.temporaryDirectory("easel-generate") }
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: work) }
 
-    private func runs() throws -> [Run] {
-        try JSONDecoder().decode(Manifest.self, from: Fixtures.data("tiny-sd15-reference/manifest.json")).runs
-    }
+    private func runs() throws -> [ReferenceRun] { try ReferenceRun.runs(in: "tiny-sd15-reference") }
 
-    private func arguments(_ run: Run, model: String, output: URL) -> [String] {
-        ["generate", "--model", Fixtures.url(model).path, "--prompt", run.prompt, "--negative", run.negative,
-         "--sampler", run.sampler, "--schedule", run.schedule, "--steps", "\(run.steps)", "--cfg", "\(run.cfg)",
-         "--seed", "\(run.seed)", "--width", "\(run.width)", "--height", "\(run.height)",
-         "--clip-skip", "\(run.clip_skip)", "--precision", "fp32", "--output", output.path]
+    private func arguments(_ run: ReferenceRun, model: String, output: URL) -> [String] {
+        run.arguments(model: model, output: output)
     }
 
     private func assertMatchesReference(model: String) throws {
-        for run in try runs() {
-            let output = work.appendingPathComponent("\(model.replacingOccurrences(of: "/", with: "_"))-\(run.png)")
-            let result = try EaselProcess.run(arguments(run, model: model, output: output))
-            XCTAssertEqual(result.status, 0, "\(run.png) from \(model): \(result.stderr)")
-            let mine = try PNGFile.read(from: output).image
-            let reference = try PNGFile.read(from: Fixtures.url("tiny-sd15-reference/\(run.png)")).image
-            XCTAssertEqual(mine.width, reference.width)
-            var worst = 0, total = 0
-            for (a, b) in zip(mine.pixels, reference.pixels) {
-                let d = abs(Int(a) - Int(b)); worst = max(worst, d); total += d
-            }
-            let mean = Double(total) / Double(mine.pixels.count)
-            XCTAssertLessThanOrEqual(worst, 2, "\(run.png) from \(model): max difference \(worst)")
-            XCTAssertLessThanOrEqual(mean, 0.5, "\(run.png) from \(model): mean difference \(mean)")
-        }
+        try ReferenceRun.assertAllMatch(folder: "tiny-sd15-reference", model: model, work: work)
     }
 
     func testReferenceRunsFromSingleFileFP32() throws { try assertMatchesReference(model: "tiny-sd15.safetensors") }
@@ -133,6 +108,44 @@ final class GenerateCLITests: XCTestCase {
         XCTAssertEqual(badEnvironment.stderr.split(separator: "\n").count, 1, badEnvironment.stderr)
         XCTAssertTrue(badEnvironment.stderr.contains("EASEL_PRECISION"), badEnvironment.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+    }
+
+    /// Issue 17, item 2: `--output x.png` where x.png → /proc/self/fd/1 used to replace the link
+    /// with a PNG after rendering; now it is refused before rendering, and the link stays.
+    func testOutputThatIsALinkOrDeviceIsRefused() throws {
+        let model = Fixtures.url("tiny-sd15.safetensors").path
+        let link = work.appendingPathComponent("x.png").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/proc/self/fd/1")
+        let fifo = work.appendingPathComponent("pipe.png").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        for output in [link, fifo] {
+            let result = try EaselProcess.run(["generate", "--model", model, "--prompt", "a cat", "--steps", "1",
+                                               "--width", "64", "--height", "64", "--output", output])
+            XCTAssertEqual(result.status, 1, result.stderr)
+            XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, result.stderr)
+        }
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: link), "/proc/self/fd/1")
+    }
+
+    /// Issue 17, item 10: `easel info` used to print a PNG's text raw, so a hostile file could
+    /// retitle the window (OSC 0) or clear the screen. Item 4: a PNG prompt over the one limit is
+    /// refused, naming the file.
+    func testInfoShowsControlCharactersAndLongPromptsAreRefused() throws {
+        let png = work.appendingPathComponent("hostile.png")
+        let text = "a \u{1B}]0;pwned\u{07} cat\u{1B}[2J\nSteps: 20, Sampler: Euler a, CFG scale: 7, Seed: 1, Size: 64x64"
+        try PNGFile.write(RGBImage(width: 8, height: 8), text: [(key: "parameters", value: text)], to: png)
+        for arguments in [["info", png.path], ["info", "--parsed", png.path]] {
+            let result = try EaselProcess.run(arguments)
+            XCTAssertEqual(result.status, 0, result.stderr)
+            XCTAssertFalse(result.stdout.contains("\u{1B}") || result.stdout.contains("\u{07}"), result.stdout)
+            XCTAssertTrue(result.stdout.contains("a ^[]0;pwned^G cat^[[2J"), result.stdout)
+        }
+        let long = work.appendingPathComponent("long.png")
+        let prompt = String(repeating: "a", count: 100 * 1024)
+        try PNGFile.write(RGBImage(width: 8, height: 8), text: [(key: "parameters", value: prompt + "\nSteps: 1, Seed: 1, Size: 64x64")], to: long)
+        let result = try EaselProcess.run(["generate", "--from", long.path, "--output", work.appendingPathComponent("o.png").path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stderr, "easel: \(long.path): prompt: 102400 bytes, over the 32768-byte limit for prompt text\n")
     }
 
     func testMissingAndCorruptModelsAreOneLineErrors() throws {

@@ -162,7 +162,7 @@ final class PromptKitCLITests: XCTestCase {
         assertOneLineError(try easel(["prompt", "lint", "--prompt", "a cat", "--dialect", "v6"]),
                            "unknown dialect 'v6'; valid: sd15, sdxl, pony, flux, midjourney, natural")
         let huge = String(repeating: "a", count: 100 * 1024)
-        assertOneLineError(try easel(["prompt", "lint", "--prompt", huge, "--dialect", "sd15"]), "--prompt is 102400 bytes; the limit is 32768")
+        assertOneLineError(try easel(["prompt", "lint", "--prompt", huge, "--dialect", "sd15"]), "--prompt is 102400 bytes, over the 32768-byte limit for prompt text")
         let invalid = try easel([#""$EASEL" prompt lint --prompt "$(printf 'caf\351')" --dialect sd15"#], shell: true)
         assertOneLineError(invalid, "argument 4 is not valid UTF-8")
     }
@@ -223,9 +223,9 @@ final class PromptKitCLITests: XCTestCase {
     func testImportAndExportStyles() throws {
         let csv = try writeFile("styles.csv", "name,prompt,negative_prompt\r\nFilm Look,\"{prompt}, film grain, 35mm\",blurry\r\nNeon,neon lights,\r\n")
         let imported = try easel(["presets", "import-styles", csv])
-        XCTAssertEqual(imported.stdout, "imported 2 styles: Film-Look, Neon\n", imported.stderr)
+        XCTAssertEqual(imported.stdout, "imported 2 styles: Film Look, Neon\n", imported.stderr)
         let again = try easel(["presets", "import-styles", csv])
-        XCTAssertEqual(again.stdout, "skipped 2 (a preset of that name exists or is built in; --force replaces saved ones): Film-Look, Neon\n")
+        XCTAssertEqual(again.stdout, "skipped 2 (a preset of that name exists or is built in; --force replaces saved ones): Film Look, Neon\n")
 
         let out = work.appendingPathComponent("out.csv").path
         XCTAssertEqual(try easel(["presets", "export-styles", out]).stdout, "exported 7 styles to \(out)\n")
@@ -236,5 +236,32 @@ final class PromptKitCLITests: XCTestCase {
 
         let broken = try writeFile("broken.csv", "name,prompt\nA,\"never closed\n")
         assertOneLineError(try easel(["presets", "import-styles", broken]), "\(broken):2: quoted field is never closed")
+    }
+
+    /// Issue 17, item 2: before the fix `export-styles --force` replaced a symbolic link (here one
+    /// to /proc/self/fd/1, as the issue found) with a regular file, and created missing folders.
+    func testExportStylesRefusesLinksAndMissingFolders() throws {
+        let link = work.appendingPathComponent("x.csv").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/proc/self/fd/1")
+        let refused = try easel(["presets", "export-styles", link, "--force"])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("\(link): cannot write: is a symbolic link"), refused.stderr)
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: link), "/proc/self/fd/1")
+
+        let missing = work.appendingPathComponent("no/such/styles.csv").path
+        let result = try easel(["presets", "export-styles", missing])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("does not exist"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: work.appendingPathComponent("no").path))
+    }
+
+    func testPresetsDeleteRefusesAFolder() throws {
+        let tree = config.appendingPathComponent("easel/presets/photos.json/inner")
+        try FileManager.default.createDirectory(at: tree, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: tree.appendingPathComponent("keep").path, contents: Data([1]))
+        let result = try easel(["presets", "delete", "photos"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("not deleted: it is a folder"), result.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: tree.appendingPathComponent("keep").path))
     }
 }

@@ -125,12 +125,13 @@ final class PromptSyntaxCLITests: XCTestCase {
         }
     }
 
-    /// A 100 KB prompt (close to the 128 KB Linux allows for one argument) works. Each
-    /// repetition is one chunk ended by BREAK: "a photo" 320 1125, "of" 539, "a cat" 320 2368,
-    /// "," 267 (fixture ids); the empty text after the last BREAK adds no chunk.
-    func testHundredKilobytePrompt() throws {
-        let prompt = String(repeating: "(a photo:1.2) of [a cat], BREAK ", count: 3200)
-        XCTAssertGreaterThan(prompt.utf8.count, 100_000)
+    /// A prompt at the limit (32 KiB, issue 17's one limit on prompt text) works; one byte past
+    /// it is a one-line error. Each repetition is one chunk ended by BREAK: "a photo" 320 1125,
+    /// "of" 539, "a cat" 320 2368, "," 267 (fixture ids); the empty text after the last BREAK
+    /// adds no chunk. Before issue 17 a 100 KB prompt was accepted here.
+    func testPromptAtTheLimitWorksAndPastItIsRefused() throws {
+        let prompt = String(repeating: "(a photo:1.2) of [a cat], BREAK ", count: 1024)
+        XCTAssertEqual(prompt.utf8.count, 32 * 1024)
         let start = Date()
         let parse = try easel(["prompt", "parse", prompt])
         XCTAssertEqual(parse.status, 0, parse.stderr)
@@ -141,9 +142,31 @@ final class PromptSyntaxCLITests: XCTestCase {
         let tokens = try easel(["prompt", "tokens", prompt, "--vocab", vocabulary])
         XCTAssertEqual(tokens.status, 0, tokens.stderr)
         let lines = tokens.stdout.split(separator: "\n")
-        XCTAssertEqual(lines.count, 3200)
+        XCTAssertEqual(lines.count, 1024)
         XCTAssertEqual(lines.first, "chunk 1: 6 tokens: 320 1125 539 320 2368 267")
-        XCTAssertEqual(lines.last, "chunk 3200: 6 tokens: 320 1125 539 320 2368 267")
+        XCTAssertEqual(lines.last, "chunk 1024: 6 tokens: 320 1125 539 320 2368 267")
         XCTAssertLessThan(Date().timeIntervalSince(start), 60)
+        for command in ["parse", "schedule", "tokens"] {
+            let refused = try easel(["prompt", command, prompt + "x"])
+            XCTAssertEqual(refused.status, 1)
+            XCTAssertEqual(refused.stderr, "Error: the prompt is 32769 bytes, over the 32768-byte limit for prompt text\n")
+        }
+    }
+
+    /// Issue 17, item 12: `--prompt=<ZWJ>x` was "Unknown option '--prompt=‍x'": ArgumentParser
+    /// looks for the Character "=", and "=" + U+200D is one grapheme cluster.
+    func testOptionValueStartingWithAJoiner() throws {
+        let result = try easel(["prompt", "lint", "--prompt=\u{200D}x", "--dialect", "sd15"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+    }
+
+    /// Issue 17, item 10: control characters in an argument come back visible, never raw.
+    func testEscapeSequencesAreNotPrinted() throws {
+        let result = try easel(["prompt", "lint", "--prompt", "x", "--dialect", "bad\u{1B}]0;title\u{07}"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertFalse(result.stderr.contains("\u{1B}"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("bad^[]0;title^G"), result.stderr)
+        let parse = try easel(["prompt", "parse", "a\u{1B}c\u{9B}b"])
+        XCTAssertEqual(parse.stdout, #"[["a\u001bc\u009bb", 1.0]]"# + "\n")
     }
 }

@@ -56,7 +56,7 @@ final class EngineSeamTests: XCTestCase {
         let names = events.all.map { event -> String in
             switch event {
             case .modelLoading(let name): return "loading \(name)"
-            case .modelLoaded(let name): return "loaded \(name)"
+            case .modelLoaded(let name, _): return "loaded \(name)"
             case .modelHashed(let hash): return "hash \(hash)"
             case .progress(let job, let step, let total, _, _): return "job \(job) step \(step)/\(total)"
             case .finished(let job, _, let image): return "job \(job) finished \(image.width)x\(image.height)"

@@ -8,9 +8,10 @@ import XCTest
 final class ModelFinderTests: XCTestCase {
     func testListsOnlyLoadableCheckpointsAmongTheFixtures() {
         let found = ModelFinder.find(in: [Fixtures.root], including: nil).map { URL(fileURLWithPath: $0).lastPathComponent }
-        // SD 1.x in every form; not the SDXL model (no engine yet), the noise file `randn`, or
-        // the adapters folder (LoRAs and embeddings, no model_index.json).
-        XCTAssertEqual(found, ["tiny-sd15-diffusers", "tiny-sd15-fp16.safetensors", "tiny-sd15.safetensors"])
+        // SD 1.x and SDXL in every form; not the noise file `randn` or the adapters folder (LoRAs
+        // and embeddings, no model_index.json).
+        XCTAssertEqual(found, ["tiny-sd15-diffusers", "tiny-sd15-fp16.safetensors", "tiny-sd15.safetensors",
+                               "tiny-sdxl-diffusers", "tiny-sdxl-fp16.safetensors", "tiny-sdxl.safetensors"])
     }
 
     func testSkipsPicklesAndFilesThatAreNotCheckpoints() throws {

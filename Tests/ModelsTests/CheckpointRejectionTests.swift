@@ -19,7 +19,6 @@ final class CheckpointRejectionTests: XCTestCase {
 
     func testOtherFamiliesByKey() throws {
         let cases: [(String, String)] = [
-            ("conditioner.embedders.0.transformer.text_model.final_layer_norm.weight", "SDXL"),
             ("cond_stage_model.model.transformer.resblocks.0.attn.in_proj_weight", "SD 2.x"),
             ("model.diffusion_model.double_blocks.0.img_attn.qkv.weight", "FLUX"),
             ("double_blocks.0.img_attn.qkv.weight", "FLUX"),
@@ -30,9 +29,11 @@ final class CheckpointRejectionTests: XCTestCase {
             let url = try file([("model.diffusion_model.input_blocks.0.0.weight", [4, 4, 3, 3]), (key, [2])])
             assertLoadFails(url, .unsupportedFamily(file: "model.safetensors", family: family))
         }
-        let sdxl = try file([("conditioner.embedders.0.model.ln_final.weight", [2])], name: "sdxl.safetensors")
-        XCTAssertThrowsError(try StableDiffusionCheckpoint.load(sdxl)) {
-            XCTAssertEqual("\($0)", "sdxl.safetensors: model family SDXL is not supported yet (Easel runs SD 1.x)")
+        // The refiner: one OpenCLIP embedder and a 2560-wide y (ComfyUI `SDXLRefiner`).
+        let refiner = try file([("conditioner.embedders.0.model.ln_final.weight", [2]),
+                                ("model.diffusion_model.label_emb.0.0.weight", [1536, 2560])], name: "refiner.safetensors")
+        XCTAssertThrowsError(try StableDiffusionCheckpoint.load(refiner)) {
+            XCTAssertEqual("\($0)", "refiner.safetensors: model family SDXL refiner is not supported yet (Easel runs SD 1.x and SDXL)")
         }
     }
 
@@ -84,7 +85,8 @@ final class CheckpointRejectionTests: XCTestCase {
 
     // MARK: diffusers folders
 
-    private func folder(pipeline: String, textWidth: Int = 64, prediction: String? = nil) throws -> URL {
+    private func folder(pipeline: String, textWidth: Int = 64, prediction: String? = nil,
+                        refinerUNet: Bool = false) throws -> URL {
         let root = try Fixtures.temporaryDirectory("easel-checkpoint").appendingPathComponent("pipe")
         for part in ["unet", "vae", "text_encoder", "scheduler"] {
             try FileManager.default.createDirectory(at: root.appendingPathComponent(part), withIntermediateDirectories: true)
@@ -96,6 +98,7 @@ final class CheckpointRejectionTests: XCTestCase {
         }
         var unet = SafeTensorsWriter(), vae = SafeTensorsWriter(), text = SafeTensorsWriter()
         unet.add("conv_in.weight", shape: [32, 4, 3, 3])
+        if refinerUNet { unet.add("add_embedding.linear_1.weight", shape: [1536, 2560]) }
         vae.add("encoder.conv_in.weight", shape: [32, 3, 3, 3])
         text.add("text_model.embeddings.token_embedding.weight", shape: [8, textWidth])
         try unet.write(to: root.appendingPathComponent("unet/diffusion_pytorch_model.fp16.safetensors"))
@@ -105,8 +108,11 @@ final class CheckpointRejectionTests: XCTestCase {
     }
 
     func testOtherPipelines() throws {
+        // An SDXL pipeline folder loads, so one without its second text encoder names the gap.
         assertLoadFails(try folder(pipeline: "StableDiffusionXLPipeline"),
-                        .unsupportedFamily(file: "pipe/model_index.json", family: "SDXL"))
+                        .missingComponent(file: "pipe/text_encoder_2", detail: "no model.safetensors"))
+        assertLoadFails(try folder(pipeline: "StableDiffusionXLImg2ImgPipeline", refinerUNet: true),
+                        .unsupportedFamily(file: "pipe/model_index.json", family: "SDXL refiner"))
         assertLoadFails(try folder(pipeline: "FluxPipeline"), .unsupportedFamily(file: "pipe/model_index.json", family: "FLUX"))
         assertLoadFails(try folder(pipeline: "KandinskyPipeline"),
                         .unsupportedFamily(file: "pipe/model_index.json", family: "KandinskyPipeline"))

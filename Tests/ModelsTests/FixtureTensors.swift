@@ -27,7 +27,7 @@ enum TinyModel {
     }
 
     static func checkpoint(_ form: Form = .singleFile) throws -> StableDiffusionCheckpoint {
-        try StableDiffusionCheckpoint.load(Fixtures.url(form.rawValue))
+        try FixtureModel.checkpoint(form.rawValue)
     }
 
     static func textModel(_ form: Form = .singleFile) throws -> CLIPTextModel {
@@ -35,13 +35,24 @@ enum TinyModel {
         return try CLIPTextModel(weights: c.text, config: c.textConfig)
     }
 
-    static func unet(_ form: Form = .singleFile) throws -> UNetModel {
-        let c = try checkpoint(form)
+    static func unet(_ form: Form = .singleFile) throws -> UNetModel { try FixtureModel.unet(form.rawValue) }
+    static func vae(_ form: Form = .singleFile) throws -> VAEModel { try FixtureModel.vae(form.rawValue) }
+}
+
+/// A fixture model (file or folder under the fixtures root) opened through the checkpoint
+/// loader, and its networks in fp32.
+enum FixtureModel {
+    static func checkpoint(_ path: String) throws -> StableDiffusionCheckpoint {
+        try StableDiffusionCheckpoint.load(Fixtures.url(path))
+    }
+
+    static func unet(_ path: String) throws -> UNetModel {
+        let c = try checkpoint(path)
         return try UNetModel(weights: c.unet, config: c.unetConfig)
     }
 
-    static func vae(_ form: Form = .singleFile) throws -> VAEModel {
-        let c = try checkpoint(form)
+    static func vae(_ path: String) throws -> VAEModel {
+        let c = try checkpoint(path)
         return try VAEModel(weights: c.vae, config: c.vaeConfig)
     }
 }

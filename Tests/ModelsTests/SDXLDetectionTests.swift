@@ -69,13 +69,14 @@ final class SDXLDetectionTests: XCTestCase {
         XCTAssertEqual(a.latent.scaleFactor, (vae["scaling_factor"] as? Double).map(Float.init))
     }
 
-    func testProbeNamesSDXLAndLoadStillRefusesIt() throws {
+    func testProbeNamesSDXLAndLoadAcceptsIt() throws {
         for form in Self.forms {
             XCTAssertEqual(try ArchitectureDetector.probe(Fixtures.url(form)), .sdxl, form)
-            let shown = form.hasSuffix("diffusers") ? "\(form)/model_index.json" : form
-            XCTAssertThrowsError(try StableDiffusionCheckpoint.load(Fixtures.url(form)), form) {
-                XCTAssertEqual("\($0)", "\(shown): model family SDXL is not supported yet (Easel runs SD 1.x)")
-            }
+            let checkpoint = try StableDiffusionCheckpoint.load(Fixtures.url(form))
+            XCTAssertEqual(checkpoint.texts.count, 2, form)
+            XCTAssertEqual(checkpoint.architecture.textEncoders.map(\.activation), [.quickGELU, .gelu], form)
+            XCTAssertEqual(checkpoint.architecture.textEncoders.map(\.projectionWidth), [nil, 64], form)
+            XCTAssertTrue(checkpoint.architecture.vaeNeedsFP32, form)
         }
         for form in CheckpointLoadTests.forms {
             XCTAssertEqual(try ArchitectureDetector.probe(Fixtures.url(form)), .sd1, form)
@@ -98,7 +99,7 @@ final class SDXLDetectionTests: XCTestCase {
     }
 
     /// The UNet builds from the SDXL weights with the detected per-level depth, head width and
-    /// Linear projections, every tensor at the shape the network expects (label_emb aside).
+    /// Linear projections and label_emb, every tensor at the shape the network expects.
     func testUNetBuildsFromTheSDXLWeights() throws {
         for form in ["tiny-sdxl.safetensors", "tiny-sdxl-diffusers"] {
             let parts = form.hasSuffix("diffusers")

@@ -114,7 +114,7 @@ final class GridFileTests: XCTestCase {
         let big = String(repeating: "a", count: 100 * 1024)
         let url = try write("{\"who\": \"\(big)\"}")
         XCTAssertThrowsError(try PromptGrid.load(from: url)) { error in
-            XCTAssertEqual("\(error)", "\(url.path): 'who.value' is 102400 bytes; the limit is 32768")
+            XCTAssertEqual("\(error)", "\(url.path): 'who.value' is 102400 bytes, over the 32768-byte limit for prompt text")
         }
     }
 

@@ -68,21 +68,54 @@ final class StylesCSVTests: XCTestCase {
             PromptStyle(name: "dreamcore-church", prompt: "clash with a built-in", negativePrompt: ""),
         ]
         let result = try store.importStyles(styles)
-        XCTAssertEqual(result.imported, ["Cinematic-Photo", "Cinematic-Photo-2"])
+        // Names keep their spelling (issue 16); the files underneath have safe names.
+        XCTAssertEqual(result.imported, ["⭐ Cinematic Photo", "Cinematic Photo"])
         XCTAssertEqual(result.skipped, ["dreamcore-church"])
-        XCTAssertEqual(try store.importStyles(Array(styles.prefix(1))).skipped, ["Cinematic-Photo"], "existing presets need force")
+        XCTAssertEqual(try store.importStyles(Array(styles.prefix(1))).skipped, ["⭐ Cinematic Photo"], "existing presets need force")
+        XCTAssertEqual(store.url(for: "⭐ Cinematic Photo").lastPathComponent,
+                       "Cinematic-Photo-\(PresetName.hash("⭐ Cinematic Photo")).json")
 
-        let preset = try store.load("Cinematic-Photo")
+        let preset = try store.load("⭐ Cinematic Photo")
+        XCTAssertEqual(preset.name, "⭐ Cinematic Photo")
         XCTAssertEqual(preset.render(in: .sd15).prompt, "cinematic still of (best quality:1.4)")
 
         let exported = store.exportStyles()
-        XCTAssertEqual(Array(exported.suffix(2)), Array(styles.prefix(2)), "style-only presets export their style unchanged")
+        XCTAssertEqual(Array(exported.suffix(2)), [styles[1], styles[0]], "style-only presets export their style unchanged, by name")
         XCTAssertEqual(exported.first, PromptStyle(name: "dreamcore-church",
                                                    prompt: BuiltinPresets.dreamcoreChurch.render().prompt,
                                                    negativePrompt: "(worst quality, low quality:1.4), watermark, signature"))
         let file = root.appendingPathComponent("out.csv")
         try StylesCSV.write(exported, to: file)
         XCTAssertEqual(try StylesCSV.read(from: file), exported)
+    }
+
+    /// Issue 16: "Cinematic {p}" became Cinematic-p and "Noir, classic" Noir-classic, which
+    /// `presets show "Noir, classic"` then refused.
+    func testNamesKeepTheirSpellingOverSafeFileNames() throws {
+        let root = try Fixtures.temporaryDirectory("names")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = PresetStore(directory: root)
+        _ = try store.importStyles([PromptStyle(name: "Cinematic {p}", prompt: "cinematic {prompt}"),
+                                    PromptStyle(name: "Noir, classic", prompt: "noir"),
+                                    PromptStyle(name: "Noir classic", prompt: "other")])
+        XCTAssertEqual(try store.load("Noir, classic").style?.prompt, "noir")
+        XCTAssertEqual(try store.load("Noir classic").style?.prompt, "other")
+        XCTAssertEqual(try store.load("Cinematic {p}").name, "Cinematic {p}")
+        let names = store.list().filter { $0.source == .user }.map(\.name)
+        XCTAssertEqual(names, ["Cinematic {p}", "Noir classic", "Noir, classic"])
+        XCTAssertEqual(PresetName.fileName(for: "plain-name"), "plain-name")    // old files keep their names
+        XCTAssertNotEqual(PresetName.fileName(for: "Noir, classic"), PresetName.fileName(for: "Noir classic"))
+        XCTAssertThrowsError(try PresetName.validate("a/b"))
+        XCTAssertThrowsError(try PresetName.validate("  "))
+    }
+
+    /// Several styles apply one after another, as A1111's selected styles do.
+    func testSeveralStylesApplyInOrder() {
+        let rendered = PromptStyle.apply([PromptStyle(name: "a", prompt: "cinematic still of {prompt}", negativePrompt: "cartoon"),
+                                          PromptStyle(name: "b", prompt: "film grain", negativePrompt: "blurry")],
+                                         to: RenderedPrompt(prompt: "red heart", negative: "text"), family: .sd15)
+        XCTAssertEqual(rendered.prompt, "cinematic still of red heart, film grain")
+        XCTAssertEqual(rendered.negative, "text, cartoon, blurry")
     }
 
     func testSanitizedNames() {

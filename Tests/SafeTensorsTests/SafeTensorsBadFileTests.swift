@@ -1,4 +1,5 @@
 import Foundation
+import FuzzTargets
 import SafeTensors
 import TestSupport
 import XCTest
@@ -141,19 +142,5 @@ final class SafeTensorsBadFileTests: XCTestCase {
         } catch {
             return error as? SafeTensorsError
         }
-    }
-}
-
-/// A small deterministic generator (Steele, Lea & Flood, "Fast splittable pseudorandom
-/// number generators", SplitMix64) so the corruption test is reproducible.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

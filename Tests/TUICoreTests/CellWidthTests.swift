@@ -46,3 +46,17 @@ final class CellWidthTests: XCTestCase {
         XCTAssertEqual(CellWidth.fit("abc", cells: 0), "")
     }
 }
+
+/// Issue 16, problem 7: status messages were cut at the end, so the folder never showed.
+final class TextShortenTests: XCTestCase {
+    func testPathsShortenInTheMiddleKeepingTheFileName() {
+        let message = "Saved /home/someone/pictures/outputs/2026-12-03/00012-3141592653-red-heart-sky-day.png"
+        let short = TextShorten.fit(message, cells: 60)
+        XCTAssertEqual(CellWidth.of(short), 60)
+        XCTAssertTrue(short.hasPrefix("Saved /home/"), short)
+        XCTAssertTrue(short.hasSuffix("/00012-3141592653-red-heart-sky-day.png"), short)
+        XCTAssertTrue(short.contains("…"))
+        XCTAssertEqual(TextShorten.fit("short", cells: 60), "short")
+        XCTAssertEqual(TextShorten.fit("no path in this long message", cells: 10), "no path i…")
+    }
+}

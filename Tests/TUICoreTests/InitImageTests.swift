@@ -7,7 +7,7 @@ import XCTest
 final class InitImageTests: XCTestCase {
     func testPickTypeAndConfirmAsksToLoadThePath() {
         var h = ReducerHarness()
-        h.press(.char("b"))
+        h.press(.f(7))
         guard case .textEntry(let entry)? = h.state.topOverlay else { return XCTFail("no prompt") }
         XCTAssertEqual(entry.purpose, .initImage)
         h.typeKeys("/tmp/cat.png")
@@ -17,17 +17,19 @@ final class InitImageTests: XCTestCase {
     }
 
     func testTabCompletesTheCommonPrefixAndListsTheChoices() {
-        let files: [String: [String]] = ["/pics/": ["cat-1.png", "cat-2.png", "dog.png", ".hidden.png", "old/"]]
-        let reducer = WorkbenchReducer(environment: WorkbenchEnvironment(listDirectory: { files[$0] }))
+        let listing = FolderListing(folder: "/pics/", entries: ["cat-1.png", "cat-2.png", "dog.png", ".hidden.png", "old/"])
+        let reducer = WorkbenchReducer(environment: WorkbenchEnvironment())
         var state = AppState(document: Document(), columns: 120, rows: 40, randomSeed: 1)
         _ = reducer.reduce(&state, .command(.pickInitImage))
         for c in "/pics/c" { _ = reducer.reduce(&state, .key(.char(c))) }
+        _ = reducer.reduce(&state, .folderListed(listing))
         _ = reducer.reduce(&state, .key(.tab))
         guard case .textEntry(let entry)? = state.topOverlay else { return XCTFail("no prompt") }
         XCTAssertEqual(entry.field.text, "/pics/cat-")
-        XCTAssertEqual(entry.candidates, ["cat-1.png", "cat-2.png"])
-        XCTAssertEqual(PathCompletion.complete("/pics/d", list: { files[$0] }), .init(text: "/pics/dog.png", candidates: []))
-        XCTAssertEqual(PathCompletion.complete("/pics/o", list: { files[$0] }).text, "/pics/old/")
+        XCTAssertEqual(PathCompletion.matches(entry.field.text, in: listing, fileTypes: entry.fileTypes), ["cat-1.png", "cat-2.png"])
+        let png = [".png"]
+        XCTAssertEqual(PathCompletion.complete("/pics/d", candidates: PathCompletion.matches("/pics/d", in: listing, fileTypes: png)), "/pics/dog.png")
+        XCTAssertEqual(PathCompletion.complete("/pics/o", candidates: PathCompletion.matches("/pics/o", in: listing, fileTypes: png)), "/pics/old/")
     }
 
     func testLoadedInitImageSetsStrengthRendersAndSlides() {
@@ -45,18 +47,18 @@ final class InitImageTests: XCTestCase {
 
     func testRefineUsesTheFinishedResultAndDropGoesBackToTxt2Img() {
         var h = ReducerHarness()
-        h.press(.char("n"))
+        h.press(.ctrl("n"))
         XCTAssertEqual(h.state.status, .warning("No finished image to refine yet"))
         h.send(.command(.renderNow))
         let job = h.fireDebounce()?.job ?? -1
         h.send(.renderFinished(job: job, elapsed: 1))
-        h.press(.char("n"))
+        h.press(.ctrl("n"))
         XCTAssertEqual(h.effects.last, .useResultAsInit(job: job))
         h.send(.initImageLoaded(path: "(render \(job))", width: 512, height: 512))
         XCTAssertEqual(h.state.document.initImagePath, "(render \(job))")
-        h.press(.char("B"))
+        h.press(Key(.function(7), .shift))
         XCTAssertNil(h.state.document.initImagePath)
         XCTAssertNil(h.settings.denoisingStrength)
-        XCTAssertEqual(ParameterFormat.value(.strength, h.state.document), "off (b: init image)")
+        XCTAssertEqual(ParameterFormat.value(.strength, h.state.document), "off (F7: init image)")
     }
 }

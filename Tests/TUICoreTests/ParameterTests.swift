@@ -27,7 +27,7 @@ final class ParameterTests: XCTestCase {
         for _ in 0..<30 { h.press(.left) }
         XCTAssertEqual(h.settings.cfgScale, 1)             // clamped at the slider's minimum
         // One undo step for the whole run of nudges.
-        h.press(.char("u"))
+        h.press(.ctrl("z"))
         XCTAssertEqual(h.settings.cfgScale, 7)
     }
 

@@ -22,7 +22,7 @@ final class PresetBrowserTests: XCTestCase {
     func browser() -> ReducerHarness {
         var h = ReducerHarness()
         h.state.document.modelPath = "/m/tiny.safetensors"
-        XCTAssertEqual(h.press(.char("p")).effects, [.reloadPresets])
+        XCTAssertEqual(h.press(.ctrl("p")).effects, [.reloadPresets])
         h.send(.presetsLoaded(entries(), errors: []))
         XCTAssertEqual(h.state.keyContexts, [.presets, .global])
         return h
@@ -37,7 +37,7 @@ final class PresetBrowserTests: XCTestCase {
         XCTAssertEqual(h.state.document.modelPath, "/m/tiny.safetensors")
         XCTAssertEqual(h.state.status, .success("Loaded preset “dreamcore-church”"))
         XCTAssertEqual(h.state.analysis.rendered, h.grid.render())
-        h.press(.char("u"))                                    // loading is one undo step
+        h.press(.ctrl("z"))                                    // loading is one undo step
         XCTAssertEqual(h.grid, PromptGrid())
     }
 
@@ -106,7 +106,7 @@ final class PresetBrowserTests: XCTestCase {
         h.press(.ctrl("u"))
         h.typeKeys("a/b")
         h.press(.enter)
-        XCTAssertEqual(h.state.status, .error("bad preset name 'a/b': use letters, digits, '-', '_' or '.', not starting with '.'"))
+        XCTAssertEqual(h.state.status, .error("bad preset name 'a/b': it must not be blank, hold '/' or control characters, or be over 100 characters"))
         h.press(.ctrl("u"))
         h.typeKeys("dreamcore-church")
         h.press(.enter)
@@ -157,5 +157,32 @@ final class PresetBrowserTests: XCTestCase {
         XCTAssertEqual(browser.selected, 0)
         h.press(.escape)
         XCTAssertTrue(h.state.overlays.isEmpty)
+    }
+}
+
+/// Issue 16, problem 3: an imported style applies to the user's work instead of replacing it.
+final class StyleToggleTests: XCTestCase {
+    func styleEntry(_ name: String, _ prompt: String) -> PresetEntry {
+        PresetEntry(name: name, isBuiltIn: false,
+                    document: Document(preset: Preset(name: name, grid: PromptGrid(), style: PromptStyle(name: name, prompt: prompt))))
+    }
+
+    func testStylesStackOverTheGridAndSettingsAndToggleOff() {
+        var h = ReducerHarness()
+        h.typeKeys("red heart")
+        h.press(.escape)
+        h.state.document.settings.steps = 33
+        h.send(.presetsLoaded([styleEntry("Cinematic {p}", "cinematic still of {prompt}"), styleEntry("Noir, classic", "noir")],
+                              errors: []))
+        h.press(.ctrl("p"), .enter)
+        h.press(.ctrl("p"), .down, .enter)
+        XCTAssertEqual(h.grid.what.value, "red heart")
+        XCTAssertEqual(h.settings.steps, 33)
+        XCTAssertEqual(h.state.analysis.rendered.prompt, "cinematic still of (best quality:1.4), red heart, noir")
+        XCTAssertEqual(h.state.document.styles.map(\.name), ["Cinematic {p}", "Noir, classic"])
+        h.press(.ctrl("p"), .enter)                            // again: off
+        XCTAssertEqual(h.state.analysis.rendered.prompt, "(best quality:1.4), red heart, noir")
+        h.press(.ctrl("z"))
+        XCTAssertEqual(h.state.document.styles.count, 2)
     }
 }

@@ -24,7 +24,7 @@ final class PresetThemeTests: XCTestCase {
 
     func testLoadingAPresetWithAThemeAppliesIt() {
         var h = harness()
-        h.press(.char("p"), .enter)
+        h.press(.ctrl("p"), .enter)
         XCTAssertTrue(h.lastReaction.effects.contains(.applyTheme("light")), "\(h.lastReaction.effects)")
         XCTAssertEqual(h.state.theme, "dark", "the theme changes once the screen reports it")
         h.send(.themeApplied("light"))
@@ -34,20 +34,20 @@ final class PresetThemeTests: XCTestCase {
 
     func testAPresetWithoutAThemeOrWithTheCurrentOneKeepsIt() {
         var h = harness()
-        h.press(.char("p"), .down, .enter)
+        h.press(.ctrl("p"), .down, .enter)
         XCTAssertEqual(h.state.status, .success("Loaded preset “plain”"))
         XCTAssertFalse(h.effects.contains { if case .applyTheme = $0 { return true } else { return false } })
         h = harness(theme: "light")
-        h.press(.char("p"), .enter)
+        h.press(.ctrl("p"), .enter)
         XCTAssertEqual(h.state.status, .success("Loaded preset “bright”"))
         XCTAssertFalse(h.effects.contains(.applyTheme("light")))
     }
 
     func testUndoKeepsTheTheme() {
         var h = harness()
-        h.press(.char("p"), .enter)
+        h.press(.ctrl("p"), .enter)
         h.send(.themeApplied("light"))
-        h.press(.char("u"))
+        h.press(.ctrl("z"))
         XCTAssertEqual(h.grid, PromptGrid())
         XCTAssertEqual(h.state.theme, "light")
         XCTAssertTrue(h.lastReaction.effects.allSatisfy { if case .applyTheme = $0 { return false } else { return true } })
@@ -55,7 +55,7 @@ final class PresetThemeTests: XCTestCase {
 
     func testSavingRecordsTheCurrentTheme() {
         var h = harness(theme: "monochrome")
-        h.press(.char("p"), .char("a"))
+        h.press(.ctrl("p"), .char("a"))
         h.typeKeys("night")
         h.press(.enter)
         XCTAssertEqual(h.lastReaction.effects,

@@ -60,7 +60,7 @@ final class RenderTests: XCTestCase {
         h.press(.f(5))
         let job = try XCTUnwrap(h.fireDebounce()).job
         h.send(.renderFinished(job: job, elapsed: 1))
-        h.press(.tab, .right, .left)                          // next family and back again
+        h.press(.tab, .right, .char("n"), .left, .char("n"))  // next family and back again, keeping the settings
         XCTAssertEqual(h.state.render, .waiting)
         XCTAssertNil(h.fireDebounce())                        // back where it was: no new job
         XCTAssertEqual(h.state.render, .finished(job: job, seconds: 1, seed: 42, steps: 20))
@@ -84,9 +84,9 @@ final class RenderTests: XCTestCase {
         var h = ReducerHarness()
         h.press(.f(5))
         _ = try XCTUnwrap(h.fireDebounce())
-        XCTAssertEqual(h.press(.char("x")).effects, [.cancelRender])
+        XCTAssertEqual(h.press(.ctrl("x")).effects, [.cancelRender])
         XCTAssertEqual(h.state.render, .idle)
-        XCTAssertEqual(h.press(.char("x")).effects, [])
+        XCTAssertEqual(h.press(.ctrl("x")).effects, [])
     }
 
     func testMissingModelKeepsPromptToolsWorking() {

@@ -94,4 +94,25 @@ final class CLIPVocabularyLoadingTests: XCTestCase {
             XCTAssertTrue("\(error)".hasSuffix("vocab.json: not valid JSON"), "\(error)")
         }
     }
+
+    /// Issue 17, item 12: an id past the vocabulary (here 1e20, and 5 in a 3-token table) was
+    /// reported as "not a whole number"; each bad value now says what it is.
+    func testBadIdsAreWordedByWhatIsWrong() throws {
+        let folder = try Fixtures.temporaryDirectory("easel-bad-ids")
+        let merges = folder.appendingPathComponent("merges.txt")
+        try "#version: 0.2\n".write(to: merges, atomically: true, encoding: .utf8)
+        let vocab = folder.appendingPathComponent("vocab.json")
+        for (json, message) in [
+            (#"{"a": 0, "b": 1, "c": 1e20}"#, "the id of 'c' is 1e+20, out of range: 3 tokens have ids 0 to 2"),
+            (#"{"a": 0, "b": 1, "c": 5}"#, "the id of 'c' is 5, out of range: 3 tokens have ids 0 to 2"),
+            (#"{"a": 0, "b": 1, "c": 1.5}"#, "the id of 'c' is 1.5, not a whole number"),
+            (#"{"a": 0, "b": 1, "c": -1}"#, "the id of 'c' is -1, a negative number"),
+            (#"{"a": 0, "b": 1, "c": "two"}"#, "the id of 'c' is not a number"),
+        ] {
+            try json.write(to: vocab, atomically: true, encoding: .utf8)
+            XCTAssertThrowsError(try CLIPVocabulary.load(vocabJSON: vocab, merges: merges)) {
+                XCTAssertEqual("\($0)", "\(vocab.path): \(message)")
+            }
+        }
+    }
 }

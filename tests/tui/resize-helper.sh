@@ -6,7 +6,7 @@ screen() { tmux capture-pane -p; }
 wait_for() { for _ in $(seq 300); do screen | grep -Eq -- "$1" && return 0; sleep 0.1; done; return 1; }
 wait_for 'Parameters' || exit 1
 sleep 0.3
-tmux resize-window -x 60 -y 20                      # compact: one pane at a time
+tmux resize-window -x 50 -y 14                      # compact: one pane at a time
 # The compact grid shows only until resize.drive sees it and presses Tab, which can be too
 # short for this loop to catch on a loaded machine: wait for the stage after it.
 wait_for '^╭─ Parameters ─+╮$' || exit 1            # after Tab

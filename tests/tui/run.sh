@@ -20,27 +20,31 @@ trap 'rm -rf "$work"' EXIT
 fixtures=${EASEL_FIXTURES:-$root/../shared/fixtures}
 model="$fixtures/tiny-sd15.safetensors"
 [ -f "$model" ] || { echo "run.sh: $model not found (set EASEL_FIXTURES)" >&2; exit 2; }
-# png FILE PARAMETERS: an 8×8 grey PNG carrying PARAMETERS as its "parameters" text chunk.
+# png FILE PARAMETERS [KEY]: an 8×8 grey PNG carrying PARAMETERS as its KEY text chunk
+# ("parameters", A1111's, by default; "prompt" is ComfyUI's graph).
 png() {
-  python3 - "$1" "$2" <<'PY'
+  python3 - "$1" "$2" "${3:-parameters}" <<'PY'
 import struct, sys, zlib
 def chunk(kind, data):
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 raw = b"".join(b"\x00" + b"\x80" * 24 for _ in range(8))
 with open(sys.argv[1], "wb") as f:
     f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0))
-            + chunk(b"tEXt", b"parameters\x00" + sys.argv[2].encode("latin-1"))
+            + chunk(b"tEXt", sys.argv[3].encode() + b"\x00" + sys.argv[2].encode("latin-1"))
             + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 PY
 }
 png "$work/quick.png" $'a lighthouse\nSteps: 8, Sampler: Euler a, CFG scale: 7, Seed: 7, Size: 128x128'
 png "$work/medium.png" $'a lighthouse\nSteps: 20, Sampler: Euler a, CFG scale: 7, Seed: 7, Size: 128x128'
 png "$work/slow.png" $'a lighthouse\nSteps: 30, Sampler: Euler a, CFG scale: 7, Seed: 7, Size: 256x256'
+png "$work/xl.png" $'a lighthouse\nSteps: 6, Sampler: Euler a, CFG scale: 7, Seed: 7, Size: 128x128, Clip skip: 2'
 
 failures=0
 # scenario NAME COLS ROWS COMMAND...: runs NAME.drive against COMMAND.
 scenario() {
   local name=$1 cols=$2 rows=$3; shift 3
+  # TUI_ONLY="a b": run only the scenarios named (for debugging one).
+  if [ -n "${TUI_ONLY:-}" ] && [[ " $TUI_ONLY " != *" $name "* ]]; then return 0; fi
   local log="$work/$name.log"
   if "$drive" --cols "$cols" --rows "$rows" "$here/$name.drive" -- "$@" >"$log" 2>&1; then
     echo "ok $name"
@@ -54,10 +58,13 @@ report='echo "EXIT=$?"; printf "MODE %s %s\n" "$(stty -a | tr " ;" "\n\n" | grep
 env_for() { echo "XDG_CONFIG_HOME=$work/$1/config"; }
 
 scenario typing 120 36 env "$(env_for typing)" "$easel"
+scenario newcomer 120 36 env "$(env_for newcomer)" "$easel"
+scenario demo-fit 120 36 env "$(env_for demo-fit)" "$easel" --preset dreamcore-church
 scenario cfg 120 36 env "$(env_for cfg)" "$easel" --model "$model" "$work/quick.png"
 scenario progress 120 36 env "$(env_for progress)" "$easel" --model "$model" "$work/medium.png"
 scenario img2img 120 36 bash -c 'cd "$1" && exec env "$2" "$3" --model "$4" "$5"' sh \
   "$fixtures/tiny-sd15-adapters" "$(env_for img2img)" "$easel" "$model" "$work/quick.png"
+scenario sdxl 120 36 env "$(env_for sdxl)" "$easel" --model "$fixtures/tiny-sdxl.safetensors" "$work/xl.png"
 scenario preset 120 36 env "$(env_for preset)" "$easel"
 if [ -f "$work/preset/config/easel/presets/scenario-lighthouse.json" ] &&
    grep -q '"a lighthouse"' "$work/preset/config/easel/presets/scenario-lighthouse.json"; then
@@ -77,6 +84,31 @@ if grep -q "$light_page" "$work/preset-theme.log"; then echo "ok preset-theme-co
 scenario preset-theme 120 36 env "$(env_for theme)" "$easel" --model /nonexistent/model.safetensors --preset bright --theme dark
 if ! grep -q "$light_page" "$work/preset-theme.log"; then echo "ok preset-theme-command-line-wins"; else
   echo "FAIL preset-theme-command-line-wins: the light page colour is on screen despite --theme dark"; failures=$((failures + 1)); fi
+# An A1111 PNG with what Easel does not apply (another model, a LoRA, a hires fix, GPU noise)
+# and a ComfyUI PNG (its default text-to-image graph in the "prompt" chunk).
+mkdir -p "$work/png-cwd"
+png "$work/png-cwd/a1111.png" $'masterpiece, <lora:add_detail:0.6>, a castle\nNegative prompt: lowres\nSteps: 12, Sampler: DPM++ 2M, CFG scale: 6, Seed: 9, Size: 64x64, Model: dreamshaper_8, Hires upscale: 2, Hires upscaler: Latent'
+png "$work/png-cwd/comfy.png" '{"3": {"class_type": "KSampler", "inputs": {"seed": 5, "steps": 9, "cfg": 8, "sampler_name": "dpmpp_2m", "scheduler": "karras", "positive": ["6", 0], "negative": ["7", 0], "latent_image": ["5", 0]}}, "5": {"class_type": "EmptyLatentImage", "inputs": {"width": 96, "height": 64}}, "6": {"class_type": "CLIPTextEncode", "inputs": {"text": "purple galaxy bottle"}}, "7": {"class_type": "CLIPTextEncode", "inputs": {"text": "text, watermark"}}}' prompt
+scenario png-load 120 36 bash -c 'cd "$1" && exec env "$2" "$3" --model "$4" a1111.png' sh "$work/png-cwd" "$(env_for png)" "$easel" "$model"
+mkdir -p "$work/styles-cwd"
+printf 'name,prompt,negative_prompt\r\n"Cinematic {p}","cinematic still of {prompt}",cartoon\r\n"Noir, classic",noir,\r\n' \
+  >"$work/styles-cwd/styles.csv"
+scenario styles 120 36 bash -c 'cd "$1" && env "$2" "$3" --model /nonexistent/model.safetensors && env "$2" "$3" presets show "Noir, classic"' \
+  sh "$work/styles-cwd" "$(env_for styles)" "$easel"
+scenario status-path 80 24 env "$(env_for status)" "$easel" --model "$model" \
+  --output "$work/a/rather/long/folder/for/the/images/of/this/scenario/so/that/the/message/is/cut" "$work/quick.png"
+scenario layout-80x24 80 24 env "$(env_for layout)" "$easel" --model "$model" "$work/quick.png"
+scenario layout-50x14 50 14 env "$(env_for layout)" "$easel" --model /nonexistent/model.safetensors
+scenario input-boxes 120 36 env "$(env_for input)" "$easel" --model /nonexistent/model.safetensors --theme monochrome
+# The snapshot's slider cells (━ ═ ● after an SGR sequence) must not be in reverse video (SGR 7)
+# in the monochrome theme; a selected label may be.
+if python3 -c '
+import re, sys
+text = open(sys.argv[1], encoding="utf-8", errors="replace").read()
+bad = [m for m in re.finditer(r"\x1b\[([0-9;]*)m([^\x1b]*)", text)
+       if "7" in m.group(1).split(";") and re.search("[━═●]", m.group(2))]
+sys.exit(1 if bad else 0)' "$work/input-boxes.log"; then echo "ok input-boxes-no-reverse"; else
+  echo "FAIL input-boxes-no-reverse: a slider cell is drawn in reverse video"; failures=$((failures + 1)); fi
 scenario save-load 120 36 bash -c '
   env "$1" "$2" --model "$3" --output "$4" "$5" || exit
   exec env "$1" "$2" --model "$3" "$(ls "$4"/*/*.png)"' sh "$(env_for save)" "$easel" "$model" "$work/outputs" "$work/quick.png"
@@ -109,6 +141,12 @@ scenario crash 100 30 bash -c "
 mkdir -p "$work/missing/config/easel/presets"
 printf '{ "grid": ' >"$work/missing/config/easel/presets/broken.json"
 scenario missing-model 120 36 env "$(env_for missing)" "$easel" --model /nonexistent/model.safetensors
+# A 70 KB bracketed paste, and the terminal going away with and without SIGHUP (issue 17).
+if out=$(bash "$here/paste-hangup.sh" "$easel" 2>&1); then
+  sed 's/^/  /' <<<"$out" | sed 's/^  ok/ok/'
+else
+  echo "FAIL paste-hangup"; sed 's/^/    /' <<<"$out"; failures=$((failures + 1))
+fi
 
 echo "$failures failed"
 [ "$failures" -eq 0 ]

@@ -3,7 +3,8 @@ same checkpoint and inputs, timed alternately in one run so that load from other
 sides alike.
 
 For each network it starts one worker per side and precision (Easel fp32 and bf16, PyTorch fp32
-and bf16 autocast), warms each row up once, then repeats `--runs` rounds of
+and bf16 autocast, and with `--baseline-bench` a second Easel build, e.g. from an earlier commit,
+so that a change is compared with what came before under the same load), warms each row up once, then repeats `--runs` rounds of
 Easel-fp32, PyTorch-fp32, Easel-bf16, PyTorch-bf16 and reports medians, the ratio Easel/PyTorch
 per precision, each worker's peak RSS, and the largest relative error of each output against
 PyTorch fp32 (max |a − b| / max |b|).
@@ -73,6 +74,8 @@ def loadavg():
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--easel-bench", required=True)
+    p.add_argument("--baseline-bench", default=None,
+                   help="a second easel-bench (e.g. built from an earlier commit), timed in the same rounds")
     p.add_argument("--checkpoint", required=True)
     p.add_argument("--inputs", required=True)
     p.add_argument("--python", default=sys.executable)
@@ -109,6 +112,10 @@ def main():
                                                       "--checkpoint", args.checkpoint, "--inputs", args.inputs,
                                                       "--component", component, "--precision", precision,
                                                       "--threads", str(args.threads)], env=torch_env)
+                if args.baseline_bench:
+                    workers.append(Worker(f"base-{precision}", [args.baseline_bench, "--serve", "--checkpoint",
+                                                                args.checkpoint, "--inputs", args.inputs,
+                                                                "--component", component, "--precision", precision]))
                 workers += [easel, torch]
             for w in workers:
                 print(f"  {w.name}: {w.banner}")
@@ -151,6 +158,19 @@ def main():
             else:
                 cells += ["—", "—", "—"]
         print(f"| {LABELS[row]} | " + " | ".join(cells) + " |")
+    if args.baseline_bench:
+        print()
+        print("| work | " + " | ".join(f"Easel {p} this build | Easel {p} baseline | ratio" for p in precisions) + " |")
+        print("|---|" + "---|---|---|" * len(precisions))
+        for row in rows_wanted:
+            if row not in results:
+                continue
+            med = {n: statistics.median(t) for n, t in results[row]["times"].items()}
+            cells = []
+            for precision in precisions:
+                e, b = med[f"easel-{precision}"], med[f"base-{precision}"]
+                cells += [f"{e:.3f} s", f"{b:.3f} s", f"**{e / b:.2f}×**"]
+            print(f"| {LABELS[row]} | " + " | ".join(cells) + " |")
     print()
     print("| work | " + " | ".join(f"peak RSS {n}" for n in results[rows_wanted[0]]["rss"]) + " |")
     print("|---|" + "---|" * len(results[rows_wanted[0]]["rss"]))

@@ -2,6 +2,7 @@
 # The side-by-side benchmark: Easel against PyTorch on one SD 1.5-architecture checkpoint with
 # random weights, timed alternately in one run. Usage:
 #   tools/bench/run.sh [--runs N] [--only clip,unet64,unet32,vae] [--precisions fp32,bf16]
+#                      [--baseline-bench PATH/TO/OTHER/easel-bench]
 # Uses the demo-model tooling's Python environment (tools/.venv-demo: PyTorch, diffusers,
 # transformers; created by tools/demo-model/setup-venv.sh when missing) and creates
 # tools/bench/out/ (the 2 GiB fp16 checkpoint and the inputs) on first use; builds easel-bench

@@ -27,11 +27,18 @@ enum ModelChoice {
     /// The engine's name for a model file or folder.
     static func engineModel(_ file: URL) -> EngineModel { InProcessEngine.model(at: file.path) }
 
-    /// Defaults for a model. SD 1.x checkpoints follow the SD 1.5 profile (PromptKit's
-    /// `ModelProfiles`: about 60 steps, CFG 7, Euler a, 512×512, clip skip 1). The demo model
-    /// was trained at 64×64 and renders well in 20 steps, so it gets those instead.
+    /// Defaults for a model: its dialect's profile (PromptKit's `ModelProfiles`): SD 1.x about
+    /// 60 steps at 512×512, SDXL 30 steps at 1024×1024, Pony 40 steps at 1024×1024 with clip
+    /// skip 2; CFG 7 and Euler a for all. The demo model was trained at 64×64 and renders well in
+    /// 20 steps, so it gets those instead.
     static func defaultSettings(for model: URL) -> RenderSettings {
-        DemoModel.isDemoModel(model) ? DemoModel.defaultSettings : ModelFamily.sd15.profile.defaultSettings()
+        DemoModel.isDemoModel(model) ? DemoModel.defaultSettings : dialect(of: engineModel(model)).profile.defaultSettings()
+    }
+
+    /// The prompt dialect a model calls for: its checkpoint family's, Pony when its file name or
+    /// title says so; SD 1.5's when the family is unknown.
+    static func dialect(of model: EngineModel) -> ModelFamily {
+        model.family.flatMap { ModelFamily.dialect(for: $0, names: [model.name, model.title]) } ?? .sd15
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SafeFiles
 
 /// Output paths for a batch: `out.png` for one image, `out-1.png` … `out-N.png` for more.
 enum OutputFiles {
@@ -12,8 +13,12 @@ enum OutputFiles {
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw CLIError("output: folder '\(directory.path)' does not exist")
         }
-        guard count > 1 else { return [url] }
         let stem = url.deletingPathExtension().lastPathComponent
-        return (1...count).map { directory.appendingPathComponent("\(stem)-\($0).png") }
+        let paths = count > 1 ? (1...count).map { directory.appendingPathComponent("\(stem)-\($0).png") } : [url]
+        // Checked before rendering, so a long render is not wasted on a path that will be refused.
+        for path in paths {
+            if let refusal = FileKind(atPath: path.path).refusal { throw CLIError("output: \(path.path) \(refusal)") }
+        }
+        return paths
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import PromptKit
+import RenderSettings
+import UntrustedText
 
 /// A one-line command-line error (printed by ArgumentParser as "Error: <message>").
 struct CLIError: Error, CustomStringConvertible {
@@ -22,11 +24,14 @@ enum CommandLineText {
         }
     }
 
-    /// Throws when `text` is longer than `PromptGrid.maximumTextBytes`.
+    /// Throws when `text` is longer than `PromptTextLimit.maximumBytes`.
     static func checkLength(_ text: String, name: String) throws {
-        if text.utf8.count > PromptGrid.maximumTextBytes {
-            throw PromptKitError.textTooLong(what: name, bytes: text.utf8.count, limit: PromptGrid.maximumTextBytes)
-        }
+        try PromptTextLimit.check(text, what: name)
+    }
+
+    /// `Infotext.parse`, its error naming the PNG it came from.
+    static func parseInfotext(_ text: String, file: String) throws -> RenderSettings {
+        do { return try Infotext.parse(text) } catch { throw CLIError("\(file): \(error)") }
     }
 
     /// The dialect named by `--dialect`, with the valid names in the error.
@@ -40,7 +45,17 @@ extension PresetStore {
     static var standard: PresetStore { PresetStore(directory: PresetStore.defaultDirectory()) }
 }
 
-/// Writes a line to standard error.
+/// Writes a line to standard error, control characters made visible (`TerminalText`) and each
+/// line kept short: whatever a message quotes, it stays one readable line.
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    let safe = line.split(separator: "\n", omittingEmptySubsequences: false)
+        .map { QuotedInput.shortened(String($0), limit: 2000) }.joined(separator: "\n")
+    FileHandle.standardError.write(Data((safe + "\n").utf8))
+}
+
+/// Writes text to standard output with control characters made visible (`TerminalText`): a
+/// PNG's text, a grid value or a preset may hold ESC or BEL, and none of it reaches the
+/// terminal raw (issue 17, item 10). Every command prints through this.
+func printText(_ text: String) {
+    print(TerminalText.sanitized(text))
 }

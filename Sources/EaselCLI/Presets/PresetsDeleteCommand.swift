@@ -14,6 +14,6 @@ struct PresetsDeleteCommand: ParsableCommand {
     func run() throws {
         try CommandLineText.checkArgumentsAreUTF8()
         try PresetStore.standard.delete(name)
-        print("deleted preset '\(name)'")
+        printText("deleted preset '\(name)'")
     }
 }

@@ -24,6 +24,6 @@ struct PresetsExportStylesCommand: ParsableCommand {
         }
         let styles = PresetStore.standard.exportStyles()
         try StylesCSV.write(styles, to: url)
-        print("exported \(styles.count) styles to \(file)")
+        printText("exported \(styles.count) styles to \(file)")
     }
 }

@@ -20,12 +20,12 @@ struct PresetsImportStylesCommand: ParsableCommand {
         try CommandLineText.checkArgumentsAreUTF8()
         let styles = try StylesCSV.read(from: URL(fileURLWithPath: file))
         let result = try PresetStore.standard.importStyles(styles, force: force)
-        if styles.isEmpty { print("no styles in \(file)") }
+        if styles.isEmpty { printText("no styles in \(file)") }
         if !result.imported.isEmpty {
-            print("imported \(result.imported.count) style\(result.imported.count == 1 ? "" : "s"): \(result.imported.joined(separator: ", "))")
+            printText("imported \(result.imported.count) style\(result.imported.count == 1 ? "" : "s"): \(result.imported.joined(separator: ", "))")
         }
         if !result.skipped.isEmpty {
-            print("skipped \(result.skipped.count) (a preset of that name exists or is built in; --force replaces saved ones): \(result.skipped.joined(separator: ", "))")
+            printText("skipped \(result.skipped.count) (a preset of that name exists or is built in; --force replaces saved ones): \(result.skipped.joined(separator: ", "))")
         }
     }
 }

@@ -17,9 +17,9 @@ struct PresetsListCommand: ParsableCommand {
             case .success(let preset):
                 let source = listing.source.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
                 let dialect = preset.dialect.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
-                print("\(name)  \(dialect)  \(source)  \(preset.description)".trimmingTrailingSpaces)
+                printText("\(name)  \(dialect)  \(source)  \(preset.description)".trimmingTrailingSpaces)
             case .failure(let error):
-                print("\(name)  \("-".padding(toLength: 10, withPad: " ", startingAt: 0))  broken    \(error)")
+                printText("\(name)  \("-".padding(toLength: 10, withPad: " ", startingAt: 0))  broken    \(error)")
             }
         }
     }

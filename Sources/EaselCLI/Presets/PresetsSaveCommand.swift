@@ -32,6 +32,6 @@ struct PresetsSaveCommand: ParsableCommand {
         let preset = Preset(name: name, grid: loaded, dialect: family, modelPath: model)
         let store = PresetStore.standard
         try store.save(preset, force: force)
-        print("saved preset '\(name)' to \(store.url(for: name).path)")
+        printText("saved preset '\(name)' to \(store.url(for: name).path)")
     }
 }

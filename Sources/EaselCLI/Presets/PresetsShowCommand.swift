@@ -16,22 +16,22 @@ struct PresetsShowCommand: ParsableCommand {
         try CommandLineText.checkArgumentsAreUTF8()
         let preset = try PresetStore.standard.load(name)
         let builtIn = BuiltinPresets.named(name) != nil
-        print("name: \(preset.name)\(builtIn ? " (built-in, read-only)" : "")")
-        if !preset.description.isEmpty { print("description: \(preset.description)") }
-        print("dialect: \(preset.dialect.rawValue)")
-        print("model: \(preset.modelPath ?? "(none)")")
-        print("settings: \(Infotext.parameterLine(preset.settings))")
-        if let style = preset.style { print("style: \(style.name): \(style.prompt)") }
-        print("grid:")
+        printText("name: \(preset.name)\(builtIn ? " (built-in, read-only)" : "")")
+        if !preset.description.isEmpty { printText("description: \(preset.description)") }
+        printText("dialect: \(preset.dialect.rawValue)")
+        printText("model: \(preset.modelPath ?? "(none)")")
+        printText("settings: \(Infotext.parameterLine(preset.settings))")
+        if let style = preset.style { printText("style: \(style.name): \(style.prompt)") }
+        printText("grid:")
         for (field, row) in preset.grid.filledRows {
             let weight = row.weight.map { "  (weight \($0))" } ?? ""
             let label = field.label.padding(toLength: 15, withPad: " ", startingAt: 0)
-            print("  \(label)\(row.value)\(row.qualifier.isEmpty ? "" : " | \(row.qualifier)")\(weight)")
+            printText("  \(label)\(row.value)\(row.qualifier.isEmpty ? "" : " | \(row.qualifier)")\(weight)")
         }
-        if !preset.grid.extraTags.isEmpty { print("  \("extra tags".padding(toLength: 15, withPad: " ", startingAt: 0))\(preset.grid.extraTags.joined(separator: ", "))") }
-        if !preset.grid.negative.isEmpty { print("  \("negative".padding(toLength: 15, withPad: " ", startingAt: 0))\(preset.grid.negative)") }
+        if !preset.grid.extraTags.isEmpty { printText("  \("extra tags".padding(toLength: 15, withPad: " ", startingAt: 0))\(preset.grid.extraTags.joined(separator: ", "))") }
+        if !preset.grid.negative.isEmpty { printText("  \("negative".padding(toLength: 15, withPad: " ", startingAt: 0))\(preset.grid.negative)") }
         let rendered = preset.render()
-        print("prompt: \(rendered.prompt)")
-        if let negative = rendered.negative, !negative.isEmpty { print("negative prompt: \(negative)") }
+        printText("prompt: \(rendered.prompt)")
+        if let negative = rendered.negative, !negative.isEmpty { printText("negative prompt: \(negative)") }
     }
 }

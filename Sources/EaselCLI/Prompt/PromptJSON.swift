@@ -1,13 +1,25 @@
 import PromptSyntax
 import RenderSettings
+import UntrustedText
 
 /// JSON text for the `easel prompt parse|schedule|tokens` output, laid out like Python's
 /// `json.dumps(…, ensure_ascii=False)`: `, ` between items, non-ASCII text kept as is, and
 /// floats as Python prints them (the shortest decimal that reads back as the same number).
 enum PromptJSON {
-    /// `json.dumps(text, ensure_ascii=False)`.
+    /// `json.dumps(text, ensure_ascii=False)`, except that the characters `TerminalText` would
+    /// rewrite (DEL, C1 controls, bidirectional overrides) are written as `\uXXXX`: the same
+    /// JSON value, and nothing raw reaches the terminal.
     static func string(_ text: String) -> String {
-        InfotextQuoting.jsonString(text)
+        var out = String.UnicodeScalarView()
+        for scalar in InfotextQuoting.jsonString(text).unicodeScalars {
+            if TerminalText.sanitized(String(scalar)) == String(scalar) {
+                out.append(scalar)
+            } else {
+                let hex = String(scalar.value, radix: 16)
+                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+            }
+        }
+        return String(out)
     }
 
     /// A float as Python's `json.dumps` writes it (`Infinity` and `NaN` for the values JSON

@@ -65,7 +65,7 @@ struct PromptLintCommand: ParsableCommand {
             input.negative = negative
         }
         let warnings = PromptLinter(tokenCounter: tokenCounter(for: input)).lint(input)
-        warnings.forEach { print($0) }
+        warnings.forEach { printText("\($0)") }
         if strict && !warnings.isEmpty { throw ExitCode(1) }
     }
 

@@ -18,6 +18,7 @@ struct PromptParseCommand: ParsableCommand {
 
     func run() throws {
         try CommandLineText.checkArgumentsAreUTF8()
-        print(PromptJSON.spans(parsePromptAttention(text)))
+        try CommandLineText.checkLength(text, name: "the prompt")
+        printText(PromptJSON.spans(parsePromptAttention(text)))
     }
 }

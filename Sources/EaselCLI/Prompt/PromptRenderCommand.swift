@@ -31,8 +31,8 @@ struct PromptRenderCommand: ParsableCommand {
         default:
             throw CLIError("give exactly one of --preset NAME or --grid FILE")
         }
-        print(rendered.prompt)
-        if let negative = rendered.negative, !negative.isEmpty { print("Negative prompt: \(negative)") }
+        printText(rendered.prompt)
+        if let negative = rendered.negative, !negative.isEmpty { printText("Negative prompt: \(negative)") }
         rendered.notes.forEach { printError("note: \($0)") }
     }
 }

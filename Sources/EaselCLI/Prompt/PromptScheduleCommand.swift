@@ -28,10 +28,11 @@ struct PromptScheduleCommand: ParsableCommand {
 
     func run() throws {
         try CommandLineText.checkArgumentsAreUTF8()
+        try CommandLineText.checkLength(text, name: "the prompt")
         let schedule = try promptSchedule(text, steps: try Self.stepCount(steps, option: "--steps"),
                                           hiresSteps: try hiresSteps.map { try Self.stepCount($0, option: "--hires-steps") },
                                           useOldScheduling: oldScheduling)
-        print(PromptJSON.schedule(schedule))
+        printText(PromptJSON.schedule(schedule))
     }
 
     /// A step count given on the command line, checked with a one-line error.

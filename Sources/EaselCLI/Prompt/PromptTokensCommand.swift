@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LocalEngine
 import PromptSyntax
 import Tokenizer
 
@@ -13,7 +14,8 @@ struct PromptTokensCommand: ParsableCommand {
         <lora:…> tags are removed first, emphasis weights each token, a comma among a full \
         chunk's last 20 tokens ends it early, and BREAK starts a new chunk. When the prompt \
         uses prompt editing ([a:b:N], [a|b]), each text of the schedule is shown under a \
-        'until step N: TEXT' line. --json prints the same as \
+        'until step N: TEXT' line. With --embeddings-dir, a word naming an embedding there counts \
+        as its N vectors (shown as N zeros), as A1111 counts it. --json prints the same as \
         [{"end_step", "text", "token_count", "chunks": [{"count", "ids", "multipliers"}]}].
         """
     )
@@ -27,24 +29,30 @@ struct PromptTokensCommand: ParsableCommand {
     @Option(help: "The CLIP vocabulary: a folder with vocab.json + merges.txt or bpe_simple_vocab_16e6.txt, or either file. Found automatically by default.")
     var vocab: String?
 
+    @Option(name: .customLong("embeddings-dir"), help: "A folder of textual-inversion embeddings whose names count as their vectors (repeatable).")
+    var embeddingsDirs: [String] = []
+
     @Flag(help: "Print JSON instead of lines.")
     var json = false
 
     func run() throws {
         try CommandLineText.checkArgumentsAreUTF8()
+        try CommandLineText.checkLength(text, name: "the prompt")
         let steps = try PromptScheduleCommand.stepCount(self.steps, option: "--steps")
         let tokenizer = try vocab.map { try CLIPTokenizer(contentsOf: URL(fileURLWithPath: $0)) } ?? CLIPTokenizer.locateDefault()
         let chunker = A1111Chunker(tokenizer: tokenizer)
+        let embeddings = EmbeddingVocabulary(
+            names: AdapterLibrary.embeddingSizes(in: embeddingsDirs.map(URL.init(fileURLWithPath:))), tokenizer: tokenizer)
         let prompt = ExtraNetworkTag.extract(from: text).text
         var chunkedTexts: [String: ChunkedPrompt] = [:]  // alternation repeats the same few texts
         let entries = try promptSchedule(prompt, steps: steps).map { entry -> (ScheduledPrompt, ChunkedPrompt) in
             if let known = chunkedTexts[entry.text] { return (entry, known) }
-            let chunked = chunker.chunk(entry.text)
+            let chunked = chunker.chunk(entry.text, embeddings: embeddings)
             chunkedTexts[entry.text] = chunked
             return (entry, chunked)
         }
         if json {
-            print(PromptJSON.array(entries.map { entry, chunked in
+            printText(PromptJSON.array(entries.map { entry, chunked in
                 PromptJSON.object([
                     ("end_step", String(entry.endStep)),
                     ("text", PromptJSON.string(entry.text)),
@@ -56,9 +64,9 @@ struct PromptTokensCommand: ParsableCommand {
         }
         for (entry, chunked) in entries {
             let indent = entries.count > 1 ? "  " : ""
-            if entries.count > 1 { print("until step \(entry.endStep): \(entry.text)") }
+            if entries.count > 1 { printText("until step \(entry.endStep): \(entry.text)") }
             for (index, chunk) in chunked.chunks.enumerated() {
-                print(indent + Self.line(chunk, number: index + 1))
+                printText(indent + Self.line(chunk, number: index + 1))
             }
         }
     }

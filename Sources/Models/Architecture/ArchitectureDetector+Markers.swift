@@ -1,4 +1,5 @@
 import Catalog
+import Tensor
 
 /// The detector's tables: which key prefixes, pipeline classes, input widths and `y` widths
 /// name which family, and what each UNet family's hidden hyper-parameters are.
@@ -72,20 +73,38 @@ extension ArchitectureDetector {
         let heads: AttentionHeads
         let latent: LatentFormat
         /// Input channels beyond the latent ones (mask, masked image, depth, source image).
-        let extraInputChannels: Int
+        var extraInputChannels = 0
+        /// Each text encoder's MLP nonlinearity, in context order.
+        var textActivations: [Activation] = [.quickGELU]
+        /// The `y` rule: how many 256-wide sinusoids follow the pooled text embedding (SDXL 6:
+        /// original size, crop, target size; the refiner 5: its size, crop and aesthetic
+        /// score), nil for UNets without `label_emb`.
+        var sizeEmbeddings: Int?
+        /// The VAE must decode in fp32 (diffusers `force_upcast`: SDXL's VAE overflows in fp16).
+        var vaeNeedsFP32 = false
     }
 
     /// The families with an LDM-style UNet. Heads from ComfyUI `comfy/supported_models.py`
     /// (`SD15` num_heads 8; `SD20`, `SDXL`, `SDXLRefiner` num_head_channels 64); latent formats
-    /// from `comfy/latent_formats.py` (`SD15` for SD 1.x and 2.x, `SDXL`).
+    /// from `comfy/latent_formats.py` (`SD15` for SD 1.x and 2.x, `SDXL`); activations from
+    /// open_clip (OpenCLIP ViT-H/bigG use `nn.GELU`) and OpenAI CLIP (`QuickGELU`); the `y`
+    /// rules from ComfyUI `comfy/model_base.py` (`SDXL.encode_adm`: pooled + 6 × 256,
+    /// `SDXLRefiner.encode_adm`: pooled + 5 × 256); `force_upcast` from diffusers' SDXL VAE
+    /// config (`AutoencoderKL`, `force_upcast: true`).
     static let familyTraits: [CheckpointFamily: FamilyTraits] = [
-        .sd1: FamilyTraits(heads: .count(8), latent: .sd1, extraInputChannels: 0),
+        .sd1: FamilyTraits(heads: .count(8), latent: .sd1),
         .sd1Inpainting: FamilyTraits(heads: .count(8), latent: .sd1, extraInputChannels: 5),
         .instructPix2Pix: FamilyTraits(heads: .count(8), latent: .sd1, extraInputChannels: 4),
-        .sd2: FamilyTraits(heads: .width(64), latent: .sd1, extraInputChannels: 0),
-        .sd2Depth: FamilyTraits(heads: .width(64), latent: .sd1, extraInputChannels: 1),
-        .sdxl: FamilyTraits(heads: .width(64), latent: .sdxl, extraInputChannels: 0),
-        .sdxlRefiner: FamilyTraits(heads: .width(64), latent: .sdxl, extraInputChannels: 0),
-        .sdxlInpainting: FamilyTraits(heads: .width(64), latent: .sdxl, extraInputChannels: 5),
+        .sd2: FamilyTraits(heads: .width(64), latent: .sd1, textActivations: [.gelu]),
+        .sd2Depth: FamilyTraits(heads: .width(64), latent: .sd1, extraInputChannels: 1, textActivations: [.gelu]),
+        .sdxl: FamilyTraits(heads: .width(64), latent: .sdxl, textActivations: [.quickGELU, .gelu],
+                            sizeEmbeddings: 6, vaeNeedsFP32: true),
+        .sdxlRefiner: FamilyTraits(heads: .width(64), latent: .sdxl, textActivations: [.gelu],
+                                   sizeEmbeddings: 5, vaeNeedsFP32: true),
+        .sdxlInpainting: FamilyTraits(heads: .width(64), latent: .sdxl, extraInputChannels: 5,
+                                      textActivations: [.quickGELU, .gelu], sizeEmbeddings: 6, vaeNeedsFP32: true),
     ]
+
+    /// The width of each size/crop sinusoid in `y` (sgm `ConcatTimestepEmbedderND`, outdim 256).
+    static let sizeEmbeddingWidth = 256
 }

@@ -16,6 +16,8 @@ public struct ModelArchitecture: Equatable, Sendable {
     public var textEncoders: [CLIPTextConfig]
     public var latent: LatentFormat
     public var prediction: Prediction
+    /// The VAE decodes in fp32 whatever the chosen precision (SDXL; diffusers `force_upcast`).
+    public var vaeNeedsFP32 = false
 
     public init(family: CheckpointFamily, unet: UNetConfig, vae: VAEConfig, textEncoders: [CLIPTextConfig],
                 latent: LatentFormat, prediction: Prediction) {

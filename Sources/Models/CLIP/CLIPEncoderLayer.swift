@@ -1,14 +1,16 @@
 import Tensor
 
 /// One pre-LayerNorm transformer layer of the CLIP text encoder with a causal mask and a
-/// quick_gelu MLP. Reference: transformers `models/clip/modeling_clip.py`,
-/// `CLIPEncoderLayer.forward`, `CLIPAttention`, `CLIPMLP`.
+/// quick_gelu (CLIP ViT-L) or gelu (OpenCLIP) MLP. Reference: transformers
+/// `models/clip/modeling_clip.py`, `CLIPEncoderLayer.forward`, `CLIPAttention`, `CLIPMLP`;
+/// open_clip `transformer.py`, `ResidualAttentionBlock` (the same computation).
 struct CLIPEncoderLayer {
     let layerNorm1: LayerNormLayer
     let qProj: LinearLayer, kProj: LinearLayer, vProj: LinearLayer, outProj: LinearLayer
     let layerNorm2: LayerNormLayer
     let fc1: LinearLayer, fc2: LinearLayer
     let heads: Int
+    let activation: Activation
     let precision: Precision
 
     init(_ w: WeightScope, config: CLIPTextConfig) throws {
@@ -23,6 +25,7 @@ struct CLIPEncoderLayer {
         fc1 = try LinearLayer(w.child("mlp.fc1"), in: c, out: config.intermediateSize)
         fc2 = try LinearLayer(w.child("mlp.fc2"), in: config.intermediateSize, out: c)
         heads = config.numHeads
+        activation = config.activation
         precision = w.precision
     }
 
@@ -33,11 +36,7 @@ struct CLIPEncoderLayer {
                                            heads: heads, causal: true, precision: precision)        // [B, T, C]
         let x = outProj(attended, residual: x)                                  // [B, T, C]
         let hidden = fc1(layerNorm2(x))                                         // [B, T, 4C]
-        quickGELUInPlace(hidden)                                                // [B, T, 4C]
+        activation.apply(hidden.pointer, count: hidden.count)                   // [B, T, 4C]
         return fc2(hidden, residual: x)                                         // [B, T, C]
-    }
-
-    private func quickGELUInPlace(_ t: Tensor) {
-        Activation.quickGELU.apply(t.pointer, count: t.count)
     }
 }

@@ -2,7 +2,8 @@ extension CLIPTextConfig {
     /// Reads an OpenCLIP text tower's hyper-parameters (SD 2.x ViT-H, SDXL bigG) from tensor
     /// shapes, in OpenCLIP names: `token_embedding.weight` [vocab, width],
     /// `positional_embedding` [positions, width], `transformer.resblocks.N.mlp.c_fc.weight`
-    /// [intermediate, width], layers counted from `transformer.resblocks.N`. Source: open_clip
+    /// [intermediate, width], layers counted from `transformer.resblocks.N`, `text_projection`
+    /// [width, projection] (applied as `x @ P`) giving the pooled width. Source: open_clip
     /// `model.py` (`TextTransformer`) and diffusers `convert_open_clip_checkpoint`
     /// (`textenc_conversion_lst`). Heads = width / 64, as for CLIP.
     static func detectOpenCLIP(from weights: WeightTable) throws -> CLIPTextConfig {
@@ -12,10 +13,13 @@ extension CLIPTextConfig {
         config.vocabSize = tokens[0]
         config.hiddenSize = tokens[1]
         config.maxPositions = try weights.requiredShape("positional_embedding", rank: 2, component: component)[0]
-        config.numLayers = weights.consecutiveCount { "transformer.resblocks.\($0).attn.in_proj_weight" }
+        config.numLayers = weights.keys.countBlocks { "transformer.resblocks.\($0)." }
         guard config.numLayers > 0 else { throw weights.undetectable(component, "no transformer.resblocks") }
         config.intermediateSize = try weights.requiredShape("transformer.resblocks.0.mlp.c_fc.weight", rank: 2,
                                                             component: component)[0]
+        if weights.contains("text_projection") {
+            config.projectionWidth = try weights.requiredShape("text_projection", rank: 2, component: component)[1]
+        }
         return try config.withHeadSize64(weights, component)
     }
 

@@ -1,8 +1,9 @@
+import UntrustedText
 /// Why a checkpoint cannot be loaded. Each description is one line that starts with the file
 /// or folder concerned. (Problems inside a `.safetensors` file itself, including a missing
 /// tensor, are `SafeTensorsError`s.)
 public enum CheckpointError: Error, Equatable, CustomStringConvertible, Sendable {
-    /// A known model family Easel cannot run yet (SDXL, SD 2.x, FLUX, SD3, inpainting, ...).
+    /// A known model family Easel cannot run yet (SD 2.x, the SDXL refiner, FLUX, SD3, inpainting, ...).
     case unsupportedFamily(file: String, family: String)
     /// A file of another kind than a full checkpoint (a LoRA, a lone VAE, an embedding).
     case notACheckpoint(file: String, kind: String)
@@ -22,7 +23,7 @@ public enum CheckpointError: Error, Equatable, CustomStringConvertible, Sendable
     public var description: String {
         switch self {
         case let .unsupportedFamily(file, family):
-            return "\(file): model family \(family) is not supported yet (Easel runs SD 1.x)"
+            return "\(file): model family \(family) is not supported yet (Easel runs SD 1.x and SDXL)"
         case let .notACheckpoint(file, kind):
             return "\(file): this is \(kind), not a full Stable Diffusion checkpoint"
         case let .unrecognised(file, detail):
@@ -33,7 +34,7 @@ public enum CheckpointError: Error, Equatable, CustomStringConvertible, Sendable
         case let .missingComponent(file, detail):
             return "\(file): \(detail)"
         case let .shapeMismatch(file, key, shape, expected):
-            return "\(file): tensor '\(key)' has shape \(shape), expected \(expected)"
+            return "\(file): tensor '\(QuotedInput.shortened(key))' has shape \(shape), expected \(expected)"
         case let .undetectable(file, component, detail):
             return "\(file): cannot detect the \(component) architecture: \(detail)"
         case let .invalidConfig(file, detail):

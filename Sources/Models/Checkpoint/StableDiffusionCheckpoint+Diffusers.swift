@@ -18,7 +18,7 @@ extension StableDiffusionCheckpoint {
         let textFolders = family == .sdxlRefiner ? ["text_encoder_2"]
             : [.sdxl, .sdxlInpainting].contains(family) ? ["text_encoder", "text_encoder_2"] : ["text_encoder"]
         let texts = try textFolders.map { try componentFile(folder, $0, stem: "model") }.map { text in
-            WeightTable(file: text, keyMap: text.names.contains(where: { $0.hasPrefix(TextEncoderKeys.diffusers.prefix) })
+            WeightTable(file: text, keyMap: text.names.contains(where: { $0.hasPrefix("text_model.") })
                 ? TextEncoderKeys.diffusers : TextEncoderKeys.diffusersWithoutPrefix)
         }
         return Parts(layout: .diffusers, family: family,

@@ -1,18 +1,20 @@
 import Catalog
 import Foundation
 
-/// An SD 1.x checkpoint, opened: each network's weights under canonical names (see
+/// An SD 1.x or SDXL checkpoint, opened: each network's weights under canonical names (see
 /// `WeightTable`), the architecture read from the tensor shapes, and where to find the
 /// tokenizer when the checkpoint ships one.
 ///
 /// Two layouts load:
 /// - the A1111/civitai single `.safetensors` file (`model.diffusion_model.*`,
-///   `first_stage_model.*`, `cond_stage_model.transformer.text_model.*`);
-/// - the diffusers folder (`model_index.json`, `unet/`, `vae/`, `text_encoder/`, `tokenizer/`).
+///   `first_stage_model.*`, `cond_stage_model.transformer.text_model.*`; SDXL's
+///   `conditioner.embedders.0.transformer.text_model.*` and `conditioner.embedders.1.model.*`);
+/// - the diffusers folder (`model_index.json`, `unet/`, `vae/`, `text_encoder/`, SDXL's
+///   `text_encoder_2/`, `tokenizer/`).
 ///
-/// Other families (SDXL, SD 2.x, FLUX, SD3, inpainting), as `ArchitectureDetector` names them,
-/// are refused with a "model family X is not supported yet" error, pickle files with a
-/// "convert to .safetensors" one.
+/// Other families (SD 2.x, the SDXL refiner and inpainting, FLUX, SD3, SD 1.x inpainting), as
+/// `ArchitectureDetector` names them, are refused with a "model family X is not supported yet"
+/// error, pickle files with a "convert to .safetensors" one.
 public struct StableDiffusionCheckpoint: Sendable {
     public enum Layout: String, Equatable, Sendable {
         case singleFile = "single file"
@@ -32,7 +34,9 @@ public struct StableDiffusionCheckpoint: Sendable {
     public let unet: WeightTable
     public let vae: WeightTable
     /// The (first) text encoder's weights; SD 1.x has exactly one.
-    public let text: WeightTable
+    public var text: WeightTable { texts[0] }
+    /// Every text encoder's weights, in context order (SDXL: CLIP-L, then bigG).
+    public let texts: [WeightTable]
     /// The networks' structure, family and latent format, as `ArchitectureDetector` read them.
     public let architecture: ModelArchitecture
     /// The diffusers `tokenizer/` folder (holding `vocab.json` and `merges.txt`), if any.
@@ -71,8 +75,17 @@ public struct StableDiffusionCheckpoint: Sendable {
         layout = parts.layout
         unet = parts.unet
         vae = parts.vae
-        text = parts.texts[0]
+        texts = parts.texts
         tokenizerDirectory = parts.tokenizerDirectory
         architecture = try ArchitectureDetector.architecture(of: parts)
+    }
+
+    /// Text encoder `index`'s weights under transformers' CLIP names, as `CLIPTextModel` reads
+    /// them: a table in open_clip names (a single file's OpenCLIP tower) is read through
+    /// `OpenCLIPTextWeights`.
+    public func textWeights(_ index: Int) -> WeightSource {
+        let table = texts[index]
+        guard table.isOpenCLIPNamed else { return table }
+        return OpenCLIPTextWeights(table, layers: architecture.textEncoders[index].numLayers)
     }
 }

@@ -72,6 +72,16 @@ public struct WeightTable: WeightSource, Sendable {
         return tensor
     }
 
+    /// The tensor `key` as stored on disk (see `SafeTensorsFile.tensorFromDisk`), canonical
+    /// shape: the original values even after a merge has written into the borrowed weights.
+    public func originalTensor(_ key: String) throws -> Tensor {
+        guard let stored = fileKeys[key] else {
+            throw SafeTensorsError(file: file.displayName, tensor: fileKey(key), reason: .missingTensor)
+        }
+        let tensor = try file.tensorFromDisk(stored)
+        return tensor.reshaped(canonicalShape(key, tensor.shape))
+    }
+
     /// Linear [C, C] weights that the canonical naming holds as 1×1 convolutions.
     private func canonicalShape(_ key: String, _ shape: [Int]) -> [Int] {
         shape.count == 2 && keyMap.convolutionWeights.contains(key) ? shape + [1, 1] : shape

@@ -19,18 +19,19 @@ public struct A1111Conditioning {
         for chunk in chunks where chunk.ids.count != chunk.multipliers.count {
             throw NetworkInputError.multipliersMismatch(ids: chunk.ids.count, multipliers: chunk.multipliers.count)
         }
-        let hidden = try textModel.encode(chunks.map(\.ids), clipSkip: clipSkip) // [k, 77, C]
+        let hidden = try textModel.encode(chunks.map(\.ids), clipSkip: clipSkip,
+                                          inserts: chunks.map(\.embeddings))  // [k, 77, C]
         let (length, width) = (hidden.shape[1], hidden.shape[2])
         for (index, chunk) in chunks.enumerated() {
-            applyEmphasis(hidden.pointer + index * length * width, length: length, width: width,
-                          multipliers: chunk.multipliers)
+            Self.applyEmphasis(hidden.pointer + index * length * width, length: length, width: width,
+                               multipliers: chunk.multipliers)
         }
         return hidden.reshaped([1, chunks.count * length, width])              // [1, 77·k, C]
     }
 
     /// z ← z·m (per token), then z ← z·(mean before / mean after), over one chunk [T, C].
     /// Reference: A1111 `modules/sd_emphasis.py`, `EmphasisOriginal.after_transformers`.
-    private func applyEmphasis(_ z: UnsafeMutablePointer<Float>, length: Int, width: Int, multipliers: [Float]) {
+    static func applyEmphasis(_ z: UnsafeMutablePointer<Float>, length: Int, width: Int, multipliers: [Float]) {
         guard multipliers.contains(where: { $0 != 1 }) else { return }
         let count = length * width
         var before = 0.0

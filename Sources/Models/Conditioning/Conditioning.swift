@@ -11,7 +11,8 @@ public struct Conditioning: Sendable {
     public var context: Tensor
     /// The pooled text embedding [1, P] (SDXL's CLIP-G `text_embeds`); nil for SD 1.x.
     public var pooled: Tensor?
-    /// Further vector conditioning [1, A], such as SDXL's size and crop ids; nil for SD 1.x.
+    /// Further vector conditioning [1, A] that follows the pooled embedding in the UNet's `y`,
+    /// such as SDXL's size and crop sinusoids; nil for SD 1.x.
     public var extra: Tensor?
 
     public init(context: Tensor, pooled: Tensor? = nil, extra: Tensor? = nil) {
@@ -22,4 +23,13 @@ public struct Conditioning: Sendable {
 
     /// Tokens in the context (its axis 1).
     public var tokenCount: Int { context.shape[1] }
+
+    /// The UNet's vector input `y` [1, P + A]: pooled then extra (sgm `GeneralConditioner`
+    /// concatenates the embedders' `vector` outputs in order; ComfyUI `SDXL.encode_adm`), nil
+    /// when the conditioning has neither.
+    public var vector: Tensor? {
+        let parts = [pooled, extra].compactMap { $0 }
+        guard !parts.isEmpty else { return nil }
+        return parts.count == 1 ? parts[0] : Tensor.concatenate(parts, axis: 1)
+    }
 }

@@ -4,10 +4,13 @@
 public struct ConditioningChunk: Equatable, Sendable {
     public var ids: [Int]
     public var multipliers: [Float]
+    /// Textual-inversion vectors that replace the token embeddings at their positions.
+    public var embeddings: [EmbeddingInsert]
 
-    public init(ids: [Int], multipliers: [Float]) {
+    public init(ids: [Int], multipliers: [Float], embeddings: [EmbeddingInsert] = []) {
         self.ids = ids
         self.multipliers = multipliers
+        self.embeddings = embeddings
     }
 
     /// The chunk of the empty prompt: BOS, then EOS to the end, all multipliers 1. CLIP's

@@ -36,7 +36,11 @@ public enum TextEncoderKeys {
     /// transformers registers `position_ids` (always `arange(77)`) as a buffer; it is not a weight.
     public static let ignored: Set<String> = ["embeddings.position_ids"]
 
-    /// diffusers `text_encoder/` keys carry `text_model.` (transformers' `CLIPTextModel`) or not.
-    public static let diffusers = ComponentKeyMap(prefix: "text_model.", ignored: ignored)
+    /// diffusers `text_encoder/` keys carry `text_model.` (transformers' `CLIPTextModel`) or not;
+    /// `CLIPTextModelWithProjection` (SDXL's `text_encoder_2/`) adds `text_projection.weight`
+    /// beside `text_model.`, which keeps its name.
+    public static let diffusers = ComponentKeyMap(
+        prefix: "", renames: [KeyRename("", "text_model."), KeyRename("text_projection.", "text_projection.")],
+        ignored: ignored)
     public static let diffusersWithoutPrefix = ComponentKeyMap(prefix: "", ignored: ignored)
 }

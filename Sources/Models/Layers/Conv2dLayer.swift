@@ -13,11 +13,18 @@ struct Conv2dLayer {
     /// on token rows (`pointwiseConvToTokens`).
     init(_ w: WeightScope, in inChannels: Int, out outChannels: Int, kernel: Int, stride: Int = 1,
          padding: Padding2D? = nil, layout: BF16Panels.Layout = .outputsAsRows) throws {
-        weight = GEMMWeight(try w("weight", [outChannels, inChannels, kernel, kernel]), precision: w.precision,
-                            layout: layout)
+        weight = try w.gemmWeight("weight", [outChannels, inChannels, kernel, kernel], layout: layout)
         bias = try w("bias", [outChannels])
         self.stride = stride
         self.padding = padding ?? .uniform(kernel / 2)
+    }
+
+    /// A 1×1 layer whose weight is already in its precision (`kernel` 1).
+    init(pointwise weight: GEMMWeight, bias: Tensor) {
+        self.weight = weight
+        self.bias = bias
+        stride = 1
+        padding = .uniform(0)
     }
 
     /// A layer from tensors already read: `weight` [out, in, k, k], `bias` [out].

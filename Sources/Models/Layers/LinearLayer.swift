@@ -7,13 +7,18 @@ struct LinearLayer {
     let bias: Tensor?
 
     init(_ w: WeightScope, in inFeatures: Int, out outFeatures: Int, bias hasBias: Bool = true) throws {
-        weight = GEMMWeight(try w("weight", [outFeatures, inFeatures]), precision: w.precision,
-                            layout: .outputsAsColumns)
+        weight = try w.gemmWeight("weight", [outFeatures, inFeatures], layout: .outputsAsColumns)
         bias = hasBias ? try w("bias", [outFeatures]) : nil
     }
 
     init(weight: Tensor, bias: Tensor?, precision: Precision) {
         self.weight = GEMMWeight(weight, precision: precision, layout: .outputsAsColumns)
+        self.bias = bias
+    }
+
+    /// A layer whose weight is already in its precision.
+    init(weight: GEMMWeight, bias: Tensor?) {
+        self.weight = weight
         self.bias = bias
     }
 

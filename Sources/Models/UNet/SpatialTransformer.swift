@@ -30,8 +30,9 @@ struct SpatialTransformer {
         case .convolution:
             return try Conv2dLayer(w, in: channels, out: channels, kernel: 1, layout: layout)
         case .linear:
-            let weight = try w("weight", [channels, channels]).reshaped([channels, channels, 1, 1])
-            return Conv2dLayer(weight: weight, bias: try w("bias", [channels]), precision: w.precision, layout: layout)
+            let weight = try w.gemmWeight("weight", [channels, channels], viewedAs: [channels, channels, 1, 1],
+                                          layout: layout)
+            return Conv2dLayer(pointwise: weight, bias: try w("bias", [channels]))
         }
     }
 

@@ -2,8 +2,9 @@ import Tensor
 
 /// The LDM denoising UNet (SD 1.x; the SD 2.x/SDXL layout too: per-level transformer depth,
 /// head count or head width, Linear projections): timestep embedding, input blocks, middle
-/// block, output blocks fed with skip connections, then GroupNorm, SiLU and conv_out. It
-/// returns the raw model output; SDXL's `label_emb` (`admInChannels`) is not applied yet.
+/// block, output blocks fed with skip connections, then GroupNorm, SiLU and conv_out; SDXL's
+/// vector input `y` goes through `label_emb` into the timestep embedding. It returns the raw
+/// model output.
 /// Weights are read under the canonical `model.diffusion_model.` names with that prefix
 /// stripped (`input_blocks.1.1.transformer_blocks.0.attn1.to_q.weight`, …).
 /// Reference: LDM `ldm/modules/diffusionmodules/openaimodel.py`, `UNetModel.__init__` and
@@ -14,10 +15,14 @@ public final class UNetModel {
     /// The precision the network multiplies in (after the CPU fallback).
     public let precision: Precision
     let timeEmbedding: TimestepEmbedding
+    /// `label_emb`, for UNets that take a `y` vector (`config.admInChannels`).
+    let labelEmbedding: LabelEmbedding?
     let inputBlocks: [[UNetLayer]]
     let middleBlock: [UNetLayer]
     let outputBlocks: [[UNetLayer]]
     let outNorm: GroupNormLayer, outConv: Conv2dLayer
+    /// The layer weights adapters (LoRA, LyCORIS) patch in place, by canonical key.
+    public let patchableWeights = PatchableWeights()
     private let pool = BufferPool()
 
     /// Builds the network from `weights`; `precision` chooses fp32 or bf16 products (see
@@ -25,10 +30,13 @@ public final class UNetModel {
     /// results the reference fixtures pin; `StableDiffusionPipeline` passes `Precision.preferred`.
     public init(weights: WeightSource, config: UNetConfig, precision: Precision = .fp32) throws {
         self.config = config
-        let w = WeightScope(weights, precision: precision)
+        let w = WeightScope(weights, precision: precision, registry: patchableWeights)
         self.precision = w.precision
         let base = config.modelChannels, embedding = 4 * base
         timeEmbedding = try TimestepEmbedding(w.child("time_embed"), modelChannels: base)
+        labelEmbedding = try config.admInChannels.map {
+            try LabelEmbedding(w.child("label_emb"), inputWidth: $0, embeddingWidth: embedding)
+        }
 
         func resBlock(_ scope: WeightScope, _ cin: Int, _ cout: Int) throws -> UNetLayer {
             .resBlock(try UNetResBlock(scope, in: cin, out: cout, embeddingChannels: embedding))
@@ -86,22 +94,25 @@ public final class UNetModel {
         outConv = try Conv2dLayer(w.child("out.2"), in: channels, out: config.outChannels, kernel: 3)
     }
 
-    /// eps = UNet(x, t, context): x [B, 4, H, W], one (possibly fractional) timestep per batch
-    /// item, context [B, 77·k, contextDim] → [B, 4, H, W]. Activation memory is pooled and
-    /// reused by the next call with the same shapes; `releaseScratch()` frees it.
-    public func callAsFunction(_ x: Tensor, timesteps: [Float], context: Tensor) throws -> Tensor {
-        try callAsFunction(x, timesteps: timesteps, context: UNetTextContext(context))
+    /// eps = UNet(x, t, context, y): x [B, 4, H, W], one (possibly fractional) timestep per
+    /// batch item, context [B, 77·k, contextDim], y [B, admInChannels] for UNets with
+    /// `label_emb` (nil otherwise) → [B, 4, H, W]. Activation memory is pooled and reused by
+    /// the next call with the same shapes; `releaseScratch()` frees it.
+    public func callAsFunction(_ x: Tensor, timesteps: [Float], context: Tensor, y: Tensor? = nil) throws -> Tensor {
+        try callAsFunction(x, timesteps: timesteps, context: UNetTextContext(context), y: y)
     }
 
     /// The same with a `UNetTextContext`, whose cross-attention keys and values are computed
     /// on the first call and reused by later calls with the same context object.
-    public func callAsFunction(_ x: Tensor, timesteps: [Float], context: UNetTextContext) throws -> Tensor {
-        try checkInputs(x, timesteps: timesteps, context: context.tokens)
-        return pool.activate { forward(x, timesteps: timesteps, context: context).copyOutOfPool() }
+    public func callAsFunction(_ x: Tensor, timesteps: [Float], context: UNetTextContext, y: Tensor? = nil) throws -> Tensor {
+        try checkInputs(x, timesteps: timesteps, context: context.tokens, y: y)
+        return pool.activate { forward(x, timesteps: timesteps, context: context, y: y).copyOutOfPool() }
     }
 
-    private func forward(_ x: Tensor, timesteps: [Float], context: UNetTextContext) -> Tensor {
-        let embedding = timeEmbedding(timesteps).applying(.silu)  // [B, 4C]: SiLU of emb_layers
+    private func forward(_ x: Tensor, timesteps: [Float], context: UNetTextContext, y: Tensor?) -> Tensor {
+        var embedding = timeEmbedding(timesteps)                  // [B, 4C]
+        if let labelEmbedding, let y { embedding = embedding.adding(labelEmbedding(y)) } // [B, 4C]: + label_emb(y)
+        embedding = embedding.applying(.silu)                     // [B, 4C]: SiLU of emb_layers
         var skips: [Tensor] = []
         var h = x                                                 // [B, 4, H, W]
         for block in inputBlocks {
@@ -122,7 +133,7 @@ public final class UNetModel {
         block.reduce(x) { $1($0, embedding: embedding, context: context, nextSkipSize: nextSkipSize) }
     }
 
-    private func checkInputs(_ x: Tensor, timesteps: [Float], context: Tensor) throws {
+    private func checkInputs(_ x: Tensor, timesteps: [Float], context: Tensor, y: Tensor?) throws {
         guard x.shape.count == 4, x.shape[0] > 0, x.shape[1] == config.inChannels, x.shape[2] > 0, x.shape[3] > 0 else {
             throw NetworkInputError.shape("UNet input", got: x.shape, expected: "[B, \(config.inChannels), H, W]")
         }
@@ -133,6 +144,14 @@ public final class UNetModel {
               context.shape[2] == config.contextDim else {
             throw NetworkInputError.shape("UNet context", got: context.shape,
                                           expected: "[\(x.shape[0]), T, \(config.contextDim)]")
+        }
+        switch (config.admInChannels, y) {
+        case (nil, nil): break
+        case let (width?, y?) where y.shape == [x.shape[0], width]: break
+        case let (width?, y):
+            throw NetworkInputError.shape("UNet y", got: y?.shape ?? [], expected: "[\(x.shape[0]), \(width)]")
+        case let (nil, y?):
+            throw NetworkInputError.shape("UNet y", got: y.shape, expected: "none (this UNet has no label_emb)")
         }
     }
 

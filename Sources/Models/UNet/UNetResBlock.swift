@@ -18,8 +18,9 @@ struct UNetResBlock {
         inNorm = try GroupNormLayer(w.child("in_layers.0"), channels: inChannels, eps: 1e-5)
         inConv = try Conv2dLayer(w.child("in_layers.2"), in: inChannels, out: outChannels, kernel: 3)
         let embeddingBias = try w("emb_layers.1.bias", [outChannels])
-        embedding = LinearLayer(weight: try w("emb_layers.1.weight", [outChannels, embeddingChannels]),
-                                bias: embeddingBias.adding(inConv.bias), precision: w.precision)
+        embedding = LinearLayer(weight: try w.gemmWeight("emb_layers.1.weight", [outChannels, embeddingChannels],
+                                                          layout: .outputsAsColumns),
+                                bias: embeddingBias.adding(inConv.bias))
         outNorm = try GroupNormLayer(w.child("out_layers.0"), channels: outChannels, eps: 1e-5)
         outConv = try Conv2dLayer(w.child("out_layers.3"), in: outChannels, out: outChannels, kernel: 3)
         skip = inChannels == outChannels ? nil

@@ -31,9 +31,27 @@ public struct TagDialect: Dialect {
         return ["(\(tags.joined(separator: ", ")):\(formatWeight(weight)))"]
     }
 
-    /// Shortest decimal for a weight: 1.2 → "1.2", 2 → "2".
-    static func formatWeight(_ w: Double) -> String {
-        w == w.rounded() && abs(w) < 1e9 ? String(Int(w)) : String(w)
+    /// Largest weight written. A1111 weights past 2 or so already give noise; the clamp is
+    /// there so the number is always plain decimal (issue 17, item 12: 1e308 was written
+    /// `(a:1e+308)`, and A1111's attention grammar, `[+-]?[.\d]+`, reads an exponent as text).
+    static let maximumWeight = 100.0
+
+    /// Shortest plain decimal for a weight, clamped to 0 … `maximumWeight`: 1.2 → "1.2",
+    /// 2 → "2", 1e308 → "100", 0.00001 → "0.00001"; never an exponent.
+    static func formatWeight(_ weight: Double) -> String {
+        plainDecimal(min(max(weight, 0), maximumWeight))
+    }
+
+    /// `w` (finite, |w| < 1e9) as the shortest plain decimal: no exponent.
+    static func plainDecimal(_ w: Double) -> String {
+        guard w.isFinite, abs(w) < 1e9 else { return String(w) }
+        if w == w.rounded() { return String(Int(w)) }
+        let shortest = String(w)
+        guard shortest.contains("e") else { return shortest }
+        // Below 1e-4 Swift writes an exponent: six decimals, trailing zeros dropped.
+        var fixed = String(format: "%.6f", w)
+        while fixed.hasSuffix("0") { fixed.removeLast() }
+        return fixed.hasSuffix(".") ? String(fixed.dropLast()) : fixed
     }
 
     static func unique(_ tags: [String]) -> [String] {

@@ -1,4 +1,5 @@
 import Foundation
+import SafeFiles
 
 /// Reads and writes the user's JSON files (grids, presets) with one-line errors that name
 /// the file and, where the JSON is broken, the line and column.
@@ -52,13 +53,23 @@ public enum JSONFile {
         }
     }
 
-    /// Pretty-printed JSON with sorted keys and a final newline, written atomically.
-    public static func write<T: Encodable>(_ value: T, to url: URL) throws {
+    /// Pretty-printed JSON with sorted keys and a final newline, written atomically
+    /// (`SafeFiles.AtomicFile`; `folder` says whether a missing folder may be created).
+    public static func write<T: Encodable>(_ value: T, to url: URL, folder: AtomicFile.Folder = .mustExist) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(value)
         data.append(0x0A)
-        try AtomicFile.write(data, to: url)
+        try writeAtomically(data, to: url, folder: folder)
+    }
+
+    /// `AtomicFile.write`, its error as a `PromptKitError.badFile` naming the file.
+    static func writeAtomically(_ data: Data, to url: URL, folder: AtomicFile.Folder) throws {
+        do {
+            try AtomicFile.write(data, to: url.path, folder: folder)
+        } catch let error as FileError {
+            throw PromptKitError.badFile(location: error.path, reason: "cannot write: \(error.reason)")
+        }
     }
 
     private static func describe(_ error: DecodingError) -> ([String], String) {

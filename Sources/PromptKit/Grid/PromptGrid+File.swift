@@ -1,10 +1,10 @@
 import Foundation
+import UntrustedText
 
 extension PromptGrid {
-    /// Longest text accepted in one row, the negative or a prompt (32 KiB): far beyond any
-    /// real prompt (CLIP reads 75 tokens per chunk), small enough that a pasted file or a
-    /// runaway script is refused with an error instead of being tokenized.
-    public static let maximumTextBytes = 32 * 1024
+    /// Longest text accepted in one row, tag or the negative: the one prompt-text limit,
+    /// `PromptTextLimit.maximumBytes` (32 KiB).
+    public static var maximumTextBytes: Int { PromptTextLimit.maximumBytes }
 
     /// Reads a grid file (see `PromptGrid+Codable` for the format).
     public static func load(from url: URL) throws -> PromptGrid {

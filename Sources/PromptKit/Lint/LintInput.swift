@@ -36,7 +36,7 @@ extension LintInput {
     public init(preset: Preset, family: ModelFamily? = nil) {
         let family = family ?? preset.dialect
         let rendered = preset.render(in: family)
-        let negatives = [preset.grid.negative, preset.style?.negativePrompt ?? ""].filter { !$0.isBlank }
+        let negatives = ([preset.grid.negative] + preset.styles.map(\.negativePrompt)).filter { !$0.isBlank }
         self.init(prompt: rendered.prompt, negative: rendered.negative ?? negatives.joined(separator: ", "),
                   family: family, cfg: preset.settings.cfgScale, width: preset.settings.width,
                   height: preset.settings.height, renderNotes: rendered.notes)

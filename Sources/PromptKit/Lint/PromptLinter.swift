@@ -97,5 +97,5 @@ public struct PromptLinter: Sendable {
         return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range) }
     }
 
-    func number(_ x: Double) -> String { TagDialect.formatWeight(x) }
+    func number(_ x: Double) -> String { TagDialect.plainDecimal(x) }
 }

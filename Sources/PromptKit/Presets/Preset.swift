@@ -13,36 +13,35 @@ public struct Preset: Equatable, Sendable {
     /// Prompt and negative are left empty here; `renderSettings()` fills them from the grid.
     public var settings: RenderSettings
     public var modelPath: String?
-    public var style: PromptStyle?
+    /// A1111 styles applied to the rendered prompt in order (A1111's several active styles).
+    public var styles: [PromptStyle]
+    /// The first style (a preset imported from styles.csv holds exactly one).
+    public var style: PromptStyle? {
+        get { styles.first }
+        set { styles = newValue.map { [$0] } ?? [] }
+    }
     /// The workbench theme (a name such as `light`, or a theme file's path) applied when the
     /// preset is loaded there; nil keeps the current theme.
     public var theme: String?
 
     public init(name: String, description: String = "", grid: PromptGrid, dialect: ModelFamily? = nil,
                 settings: RenderSettings? = nil, modelPath: String? = nil, style: PromptStyle? = nil,
-                theme: String? = nil) {
+                styles: [PromptStyle] = [], theme: String? = nil) {
         self.name = name
         self.description = description
         self.grid = grid
         self.dialect = dialect ?? grid.family
         self.settings = settings ?? (dialect ?? grid.family).profile.defaultSettings()
         self.modelPath = modelPath
-        self.style = style
+        self.styles = (style.map { [$0] } ?? []) + styles
         self.theme = theme
     }
 
-    /// The grid rendered in `family` (default: the preset's dialect), with the style applied.
-    /// A style's negative is dropped in families that take no separate negative prompt.
+    /// The grid rendered in `family` (default: the preset's dialect), with the styles applied
+    /// in order (`PromptStyle.apply(to:family:)`).
     public func render(in family: ModelFamily? = nil) -> RenderedPrompt {
         let family = family ?? dialect
-        var rendered = grid.render(in: family)
-        guard let style else { return rendered }
-        let merged = style.apply(prompt: rendered.prompt, negative: rendered.negative ?? "")
-        rendered.prompt = merged.prompt
-        if family.profile.negative == .separate {
-            rendered.negative = merged.negative.isEmpty ? nil : merged.negative
-        }
-        return rendered
+        return PromptStyle.apply(styles, to: grid.render(in: family), family: family)
     }
 
     /// The settings with the prompt and negative rendered from the grid.
@@ -55,12 +54,13 @@ public struct Preset: Equatable, Sendable {
     }
 }
 
-/// The preset file format: `{"description", "dialect", "grid", "settings", "modelPath"?,
-/// "style"?, "theme"?}`; the preset's name is its file name. Optional keys may be missing
+/// The preset file format: `{"name"?, "description", "dialect", "grid", "settings", "modelPath"?,
+/// "style"? or "styles"?, "theme"?}`; the preset's name is `name` when its spelling is not a
+/// safe file name, else the file name. Optional keys may be missing
 /// (files written before `theme` existed load unchanged).
 extension Preset: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case description, dialect, grid, settings, modelPath, style, theme
+        case name, description, dialect, grid, settings, modelPath, style, styles, theme
     }
 
     public init(from decoder: Decoder) throws {
@@ -72,18 +72,21 @@ extension Preset: Codable {
         }
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let grid = try c.decodeIfPresent(PromptGrid.self, forKey: .grid) ?? PromptGrid()
-        self.init(name: "",
+        self.init(name: try c.decodeIfPresent(String.self, forKey: .name) ?? "",
                   description: try c.decodeIfPresent(String.self, forKey: .description) ?? "",
                   grid: grid,
                   dialect: try c.decodeIfPresent(ModelFamily.self, forKey: .dialect),
                   settings: try c.decodeIfPresent(RenderSettings.self, forKey: .settings),
                   modelPath: try c.decodeIfPresent(String.self, forKey: .modelPath),
                   style: try c.decodeIfPresent(PromptStyle.self, forKey: .style),
+                  styles: try c.decodeIfPresent([PromptStyle].self, forKey: .styles) ?? [],
                   theme: try Self.decodeTheme(c))
     }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
+        // The name is the file name unless it is spelled otherwise ("Noir, classic").
+        if !name.isEmpty && !PresetName.isFileSafe(name) { try c.encode(name, forKey: .name) }
         try c.encode(description, forKey: .description)
         try c.encode(dialect, forKey: .dialect)
         try c.encode(grid, forKey: .grid)
@@ -92,7 +95,8 @@ extension Preset: Codable {
         bare.negativePrompt = ""
         try c.encode(bare, forKey: .settings)
         try c.encodeIfPresent(modelPath, forKey: .modelPath)
-        try c.encodeIfPresent(style, forKey: .style)
+        if styles.count == 1 { try c.encode(styles[0], forKey: .style) }
+        if styles.count > 1 { try c.encode(styles, forKey: .styles) }
         try c.encodeIfPresent(theme, forKey: .theme)
     }
 

@@ -9,16 +9,17 @@ extension PresetStore {
         public var skipped: [String] = []
     }
 
-    /// Saves each A1111 style as a preset named after it (`PresetName.sanitized`), holding an
-    /// empty SD 1.5 grid and the style, which `Preset.render` applies with A1111's
-    /// `merge_prompts` rule.
+    /// Saves each A1111 style as a preset named after it, spelled as in the file (stored under
+    /// `PresetName.fileName(for:)`), holding an empty SD 1.5 grid and the style, which
+    /// `Preset.render` applies with A1111's `merge_prompts` rule. A repeated name gets " (2)".
     public func importStyles(_ styles: [PromptStyle], force: Bool = false) throws -> StyleImport {
         var result = StyleImport()
         var taken = Set<String>()
         for style in styles {
-            var name = PresetName.sanitized(style.name)
+            let base = (try? PresetName.validate(style.name)) != nil ? style.name : PresetName.sanitized(style.name)
+            var name = base
             var n = 2
-            while taken.contains(name) { name = "\(PresetName.sanitized(style.name))-\(n)"; n += 1 }
+            while taken.contains(name) { name = "\(base) (\(n))"; n += 1 }
             taken.insert(name)
             let preset = Preset(name: name, description: "A1111 style \"\(style.name)\"",
                                 grid: PromptGrid(family: .sd15), style: style)
@@ -38,7 +39,7 @@ extension PresetStore {
     public func exportStyles() -> [PromptStyle] {
         list().compactMap { listing in
             guard case .success(let preset) = listing.preset else { return nil }
-            if let style = preset.style, preset.grid.isEmpty { return style }
+            if preset.styles.count == 1, let style = preset.style, preset.grid.isEmpty { return style }
             let rendered = preset.render()
             return PromptStyle(name: preset.name, prompt: rendered.prompt, negativePrompt: rendered.negative ?? "")
         }

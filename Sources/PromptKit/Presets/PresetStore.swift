@@ -1,4 +1,5 @@
 import Foundation
+import SafeFiles
 
 /// The user's presets: one pretty-printed JSON file per preset in
 /// `$XDG_CONFIG_HOME/easel/presets/` (default `~/.config/easel/presets/`), beside the
@@ -32,17 +33,20 @@ public struct PresetStore: Sendable {
         return base.appendingPathComponent("easel/presets")
     }
 
+    /// The file a preset of this name lives in (`PresetName.fileName(for:)`).
     public func url(for name: String) -> URL {
-        directory.appendingPathComponent(name + ".json")
+        directory.appendingPathComponent(PresetName.fileName(for: name) + ".json")
     }
 
     /// Built-ins, then the user's presets, each group sorted by name.
     public func list() -> [Listing] {
         let builtIns = BuiltinPresets.all.map { Listing(name: $0.name, source: .builtIn, preset: .success($0)) }
-        let users = userPresetNames().map { name in
-            Listing(name: name, source: .user, preset: Result { try loadUser(name) }.mapError(Self.promptKitError))
+        let users = userPresetFiles().map { file -> Listing in
+            let loaded = Result { try loadUser(file) }.mapError(Self.promptKitError)
+            let name = (try? loaded.get())?.name ?? file.deletingPathExtension().lastPathComponent
+            return Listing(name: name, source: .user, preset: loaded)
         }
-        return builtIns + users
+        return builtIns + users.filter { BuiltinPresets.named($0.name) == nil }.sorted { $0.name < $1.name }
     }
 
     /// A built-in or user preset by name.
@@ -50,7 +54,7 @@ public struct PresetStore: Sendable {
         if let builtIn = BuiltinPresets.named(name) { return builtIn }
         try PresetName.validate(name)
         guard FileManager.default.fileExists(atPath: url(for: name).path) else { throw PromptKitError.unknownPreset(name) }
-        return try loadUser(name)
+        return try loadUser(url(for: name))
     }
 
     /// Saves atomically. Refuses a built-in's name, and an existing preset unless `force`.
@@ -62,36 +66,37 @@ public struct PresetStore: Sendable {
         }
         try preset.grid.checkTextLengths()
         try preset.settings.validate()
-        try JSONFile.write(preset, to: url(for: preset.name))
+        try JSONFile.write(preset, to: url(for: preset.name), folder: .createIfMissing)
     }
 
+    /// Deletes the preset's file, which must be a regular file: a folder, link or device with
+    /// the preset's name is refused with the reason (issue 17, item 1).
     public func delete(_ name: String) throws {
         if BuiltinPresets.named(name) != nil { throw PromptKitError.builtInPreset(name) }
         try PresetName.validate(name)
         let file = url(for: name)
-        guard FileManager.default.fileExists(atPath: file.path) else { throw PromptKitError.unknownPreset(name) }
-        do { try FileManager.default.removeItem(at: file) } catch {
-            throw PromptKitError.badFile(location: file.path, reason: "cannot delete: \(error.localizedDescription)")
+        guard FileKind(atPath: file.path) != .missing else { throw PromptKitError.unknownPreset(name) }
+        do { try RegularFile.remove(atPath: file.path) } catch let error as FileError {
+            throw PromptKitError.badFile(location: error.path, reason: error.reason)
         }
     }
 
-    private func loadUser(_ name: String) throws -> Preset {
-        let file = url(for: name)
+    /// A user preset file; its name is the file's `name` key, else the file name.
+    private func loadUser(_ file: URL) throws -> Preset {
         var preset = try JSONFile.read(Preset.self, from: file)
         try preset.grid.checkTextLengths(file: file.path)
+        try preset.style?.checkTextLengths(file: file.path)
         do { try preset.settings.validate() } catch {
             throw PromptKitError.badFile(location: file.path, reason: "settings: \(error)")
         }
-        preset.name = name
+        if preset.name.isEmpty { preset.name = file.deletingPathExtension().lastPathComponent }
         return preset
     }
 
-    private func userPresetNames() -> [String] {
+    private func userPresetFiles() -> [URL] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return files.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
-            .map { String($0.dropLast(".json".count)) }
-            .filter { (try? PresetName.validate($0)) != nil && BuiltinPresets.named($0) == nil }
-            .sorted()
+        return files.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
+            .map { directory.appendingPathComponent($0) }
     }
 
     private static func promptKitError(_ error: Error) -> PromptKitError {

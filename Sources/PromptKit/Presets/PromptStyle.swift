@@ -1,3 +1,4 @@
+import UntrustedText
 /// An A1111 prompt style: a named prompt and negative prompt applied to the user's prompt.
 public struct PromptStyle: Equatable, Codable, Sendable {
     /// The style's name as A1111 shows it (any text).
@@ -22,5 +23,32 @@ public struct PromptStyle: Equatable, Codable, Sendable {
     public static func merge(style: String, into prompt: String) -> String {
         if style.contains("{prompt}") { return style.replacingOccurrences(of: "{prompt}", with: prompt) }
         return [prompt.trimmed, style.trimmed].filter { !$0.isEmpty }.joined(separator: ", ")
+    }
+
+    /// Styles applied to a rendered prompt one after another, as A1111 applies several selected
+    /// styles (`StyleDatabase.apply_styles_to_prompt`: each merged into the result of the last).
+    /// A style's negative is dropped in families that take no separate negative prompt.
+    public static func apply(_ styles: [PromptStyle], to rendered: RenderedPrompt, family: ModelFamily) -> RenderedPrompt {
+        guard !styles.isEmpty else { return rendered }
+        var out = rendered
+        var negative = rendered.negative ?? ""
+        for style in styles {
+            let merged = style.apply(prompt: out.prompt, negative: negative)
+            out.prompt = merged.prompt
+            negative = merged.negative
+        }
+        if family.profile.negative == .separate { out.negative = negative.isEmpty ? nil : negative }
+        return out
+    }
+}
+
+extension PromptStyle {
+    /// Throws when the prompt or negative is over `PromptTextLimit`, naming the file and style.
+    func checkTextLengths(file: String) throws {
+        for (field, text) in [("prompt", prompt), ("negative_prompt", negativePrompt)] {
+            do { try PromptTextLimit.check(text, what: "\(file): style '\(QuotedInput.shortened(name))' \(field)") } catch let error as TextTooLongError {
+                throw PromptKitError.textTooLong(what: error.what, bytes: error.bytes, limit: error.limit)
+            }
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import UntrustedText
 
 /// A1111's `styles.csv`: columns `name,prompt,negative_prompt`.
 ///
@@ -32,15 +33,17 @@ public enum StylesCSV {
         guard let header = rows.first else { return [] }
         let column = { (name: String) in header.firstIndex(of: name) }
         guard let nameColumn = column("name"), let promptColumn = column("prompt") ?? column("text") else {
-            throw PromptKitError.badFile(location: "\(path):1", reason: "header must have 'name' and 'prompt' columns (found: \(header.joined(separator: ",")))")
+            throw PromptKitError.badFile(location: "\(path):1", reason: "header must have 'name' and 'prompt' columns (found: \(QuotedInput.list(header, separator: ",")))")
         }
         let negativeColumn = column("negative_prompt")
-        return rows.dropFirst().compactMap { row in
+        let styles = rows.dropFirst().compactMap { row -> PromptStyle? in
             let field = { (index: Int?) in index.flatMap { $0 < row.count ? row[$0] : nil } ?? "" }
             let name = field(nameColumn).trimmed
             guard !name.isEmpty, !name.hasPrefix("#") else { return nil }
             return PromptStyle(name: name, prompt: field(promptColumn), negativePrompt: field(negativeColumn))
         }
+        for style in styles { try style.checkTextLengths(file: path) }
+        return styles
     }
 
     public static func format(_ styles: [PromptStyle]) -> Data {
@@ -48,7 +51,8 @@ public enum StylesCSV {
         return Data(("\u{FEFF}" + CSVTable.format(rows)).utf8)
     }
 
+    /// Writes atomically; the folder must exist (it is a path the user typed).
     public static func write(_ styles: [PromptStyle], to url: URL) throws {
-        try AtomicFile.write(format(styles), to: url)
+        try JSONFile.writeAtomically(format(styles), to: url, folder: .mustExist)
     }
 }

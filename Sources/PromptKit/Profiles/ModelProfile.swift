@@ -36,6 +36,11 @@ public struct ModelProfile: Equatable, Sendable {
     public let acceptsQualityTags: Bool
     /// The guide's advice in one line, for help screens.
     public let advice: String
+    /// The sizes the family was trained on, one per aspect ratio (SDXL's buckets), which the
+    /// aspect picker offers instead of the native area at that ratio; empty when it has none.
+    public var sizeBuckets: [PixelSize] = []
+    /// What the clip skip slider means for this family, when that differs from its number.
+    public var clipSkipNote: String?
 
     public var supportsNegative: Bool { negative != .none }
 
@@ -44,6 +49,17 @@ public struct ModelProfile: Equatable, Sendable {
         RenderSettings(steps: defaultSteps ?? 20, sampler: defaultSampler ?? .eulerA,
                        cfgScale: recommendedCFG ?? 7, width: defaultWidth, height: defaultHeight,
                        clipSkip: anime ? clipSkipAnime : clipSkipRealistic)
+    }
+}
+
+/// A width × height in pixels.
+public struct PixelSize: Equatable, Sendable {
+    public var width: Int
+    public var height: Int
+
+    public init(_ width: Int, _ height: Int) {
+        self.width = width
+        self.height = height
     }
 }
 

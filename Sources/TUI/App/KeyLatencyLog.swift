@@ -1,4 +1,5 @@
 import Foundation
+import SafeFiles
 
 /// Measures keypress-to-redraw time: from the moment the event loop reads input to the end of
 /// the frame drawn for it. With `EASEL_KEY_LATENCY_LOG=FILE` the workbench writes the samples'
@@ -26,6 +27,6 @@ final class KeyLatencyLog {
 
     func write(to path: String?) {
         guard let path, !path.isEmpty else { return }
-        try? summary().write(toFile: path, atomically: true, encoding: .utf8)
+        try? AtomicFile.write(Data(summary().utf8), to: path)
     }
 }

@@ -14,6 +14,8 @@ extension WorkbenchApp {
             backend.cancel()
         case .scheduleRender(let delay):
             renderDeadline = Date().addingTimeInterval(delay)
+        case .scheduleAnalysis(let delay):
+            analysisDeadline = Date().addingTimeInterval(delay)
         case .startRender(let job, let settings):
             let source = initImage.flatMap { $0.path == state.document.initImagePath ? $0 : nil }
             backend.start(job: job, settings: settings,
@@ -60,6 +62,8 @@ extension WorkbenchApp {
             } catch {
                 pending.append(.operationFailed("\(error)"))
             }
+        case .listFolder(let folder):
+            pending.append(.folderListed(FolderReader.list(folder)))
         case .savePreset, .renamePreset, .deletePreset, .importStyles, .reloadPresets:
             pending.append(presets.perform(effect))
         }

@@ -24,6 +24,7 @@ public final class WorkbenchApp {
     var state: AppState
     var pending: [Action] = []
     var renderDeadline: Date?
+    var analysisDeadline: Date?
     var preview: PreviewImage?
     var finalImage: (job: Int, image: RGBImage)?
     /// The init image's pixels (`Document.initImagePath` names it) and its transparency mask.
@@ -33,6 +34,7 @@ public final class WorkbenchApp {
     var painter: WorkbenchPainter?
     var workerPriority: WorkerThreadPriority?
     let latency = KeyLatencyLog()
+    var terminalWatch = TerminalWatch()
     let presets: PresetEffects
 
     /// Renders through `engine`: the in-process engine or a remote one, the same either way.
@@ -46,9 +48,14 @@ public final class WorkbenchApp {
         inbox = try EventInbox<RenderEvent>()
         // A fresh session starts from a random seed (locked), like A1111's seed -1.
         var document = Document(modelPath: options.modelPath)
+        if let family = options.startFamily { document.grid.family = family }
         if let start = options.startSettings { document.settings = start }
         document.settings.seed = UInt64.random(in: 0..<4_294_967_294)
         state = AppState(document: document, randomSeed: UInt64.random(in: 0...UInt64.max))
+        state.keyStyle = options.keyStyle
+        state.status = .info(options.keyStyle == .vim
+            ? "Vim-style keys: i edits the selected row, hjkl move, q quits, F1 lists every key"
+            : "Start typing: the selected row fills in as you type. ↑↓ rows, Tab next pane, F1 every key")
         let inbox = self.inbox
         backend = EngineSession(engine: engine) { event in inbox.post(event) }
     }
@@ -114,6 +121,10 @@ public final class WorkbenchApp {
             draw(&redraw, screen: screen, painter: painter)
             latency.recordFrame()
             for event in inbox.drain() { receive(event) }
+            if let deadline = analysisDeadline, deadline <= Date() {
+                analysisDeadline = nil
+                pending.append(.analysisDue)
+            }
             if let deadline = renderDeadline, deadline <= Date() {
                 renderDeadline = nil
                 pending.append(.renderDue)
@@ -121,10 +132,12 @@ public final class WorkbenchApp {
             redraw.formUnion(process())
             if state.quitRequested { return 0 }
             draw(&redraw, screen: screen, painter: painter)
+            if TerminalGuard.quitSignal != 0 { return 128 + TerminalGuard.quitSignal }
             guard pending.isEmpty else { continue }
-            waitForInput()
+            let terminal = waitForInput()
             if TerminalGuard.quitSignal != 0 { return 128 + TerminalGuard.quitSignal }
             let events = screen.pendingEvents()
+            if terminalWatch.isGone(poll: terminal, eventsRead: events.count) { return 128 + SIGHUP }
             if !events.isEmpty { latency.recordInput() }
             for event in events {
                 switch event {
@@ -157,15 +170,17 @@ public final class WorkbenchApp {
         redraw = []
     }
 
-    /// Sleeps until the terminal or the inbox has something, or the debounce deadline.
-    private func waitForInput() {
+    /// Sleeps until the terminal or the inbox has something, or the debounce deadline; returns
+    /// what poll(2) said of the terminal.
+    private func waitForInput() -> Int16 {
         var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                    pollfd(fd: inbox.readFD, events: Int16(POLLIN), revents: 0)]
         var timeout: Int32 = -1
-        if let deadline = renderDeadline {
+        if let deadline = [renderDeadline, analysisDeadline].compactMap({ $0 }).min() {
             timeout = Int32(max(0, min(60_000, deadline.timeIntervalSinceNow * 1000)).rounded(.up))
         }
         _ = poll(&fds, 2, timeout)
+        return fds[0].revents
     }
 
     /// A render event on the UI thread: keep the pixels when the job is the current one, then
@@ -173,7 +188,7 @@ public final class WorkbenchApp {
     private func receive(_ event: RenderEvent) {
         switch event {
         case .modelLoading(let name): pending.append(.modelLoading(name: name))
-        case .modelLoaded(let name): pending.append(.modelLoaded(name: name))
+        case .modelLoaded(let name, let dialect): pending.append(.modelLoaded(name: name, dialect: dialect))
         case .modelFailed(let name, let message): pending.append(.modelFailed(name: name, message: message))
         case .modelHashed(let hash): pending.append(.modelHashed(hash))
         case .progress(let job, let step, let total, let elapsed, let image):

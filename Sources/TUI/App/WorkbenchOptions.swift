@@ -1,4 +1,5 @@
 import Foundation
+import PromptKit
 import RenderSettings
 import TermImage
 import TUICore
@@ -21,6 +22,11 @@ public struct WorkbenchOptions {
     /// Parameters to start from instead of the model family's defaults (the demo model's
     /// native 64×64 and 20 steps, say); the seed is still drawn at random.
     public var startSettings: RenderSettings?
+    /// Standard keys (typing types) or vim-style keys; `--keys vim` or `EASEL_KEYS=vim`.
+    public var keyStyle: KeyStyle = .standard
+    /// The dialect to start in instead of the grid's default (the model's family's: SDXL for
+    /// an SDXL file, Pony for a Pony file).
+    public var startFamily: ModelFamily?
     public var environment: [String: String]
 
     public init(modelPath: String? = nil, graphics: GraphicsPreference = .auto, theme: String? = nil,
@@ -35,6 +41,7 @@ public struct WorkbenchOptions {
         self.outputFolder = outputFolder
         self.presetFolder = presetFolder
         self.environment = environment
+        if let name = environment["EASEL_KEYS"], let style = KeyStyle(rawValue: name) { keyStyle = style }
     }
 
     /// `NO_COLOR` set to anything non-empty (https://no-color.org).

@@ -50,6 +50,7 @@ final class WorkbenchPainter {
                     }
                 }
             }
+            if let rect = layout.summary { SummaryPainter(canvas: canvas, state: state).draw(in: rect) }
             if let rect = layout.status { StatusPainter(canvas: canvas.on(.statusBar), state: state).draw(in: rect) }
             if let rect = layout.hint { HintPainter(canvas: canvas.on(.hintText), state: state, keymap: keymap).draw(in: rect) }
             if !state.overlays.isEmpty {

@@ -1,4 +1,5 @@
 import CNCursesW
+import UntrustedText
 import TUICore
 
 /// Drawing primitives over `stdscr`, in theme roles. Text is clipped to the cells given and drawn
@@ -47,8 +48,9 @@ struct CursesCanvas {
         for character in string {
             var w = CellWidth.of(character)
             var cluster = Array(character.unicodeScalars)
-            if w == 0 || cluster.contains(where: { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) }) {
-                // A lone combining mark or a control character: show a replacement glyph instead.
+            if w == 0 || cluster.contains(where: TerminalText.isUnsafe) {
+                // A lone combining mark, a control character or a bidi override (the rule shared
+                // with the CLI, `TerminalText`): a replacement glyph instead.
                 cluster = ["\u{FFFD}"]
                 w = 1
             }

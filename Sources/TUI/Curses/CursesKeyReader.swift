@@ -1,5 +1,6 @@
 import CNCursesW
 import TUICore
+import UntrustedText
 
 /// Turns ncursesw's `wget_wch` results into `InputEvent`s: wide characters, key codes (including
 /// the xterm modifier variants ncurses names `kLFT5`, `kRIT3`, … which `keyname` reports), Alt as
@@ -157,22 +158,33 @@ final class CursesKeyReader {
         return nil
     }
 
+    /// Most characters kept from one paste: four times the prompt-text limit, so the reducer
+    /// can still say how much it cut (`WorkbenchReducer.cutPaste`); the rest is read and dropped.
+    static let maximumPasteScalars = 4 * PromptTextLimit.maximumBytes
+
     /// Collects a bracketed paste up to its end marker (waiting briefly for the rest of it).
+    /// Linear: the kept scalars are counted as they come (counting `text.unicodeScalars` per
+    /// character made a 65 KB paste take 40 s, issue 17, item 6). Past `maximumPasteScalars` the
+    /// rest is read to the end marker and dropped, so none of it arrives as keys; a quit signal
+    /// stops the read.
     private func readPaste() -> String {
-        var text = ""
+        var text = String.UnicodeScalarView()
+        var kept = 0
         nodelay(stdscr, false)
         wtimeout(stdscr, 200)
         defer { nodelay(stdscr, true) }
-        while let raw = read() {
+        while TerminalGuard.quitSignal == 0, let raw = read() {
+            var scalar: Unicode.Scalar?
             switch raw {
-            case .code(CursesKeyReader.pasteEndCode): return text
-            case .code(KEY_ENTER): text.append("\n")
+            case .code(CursesKeyReader.pasteEndCode): return String(text)
+            case .code(KEY_ENTER): scalar = "\n"
             case .code: continue
-            case .character(let c):
-                if c == 0x0D { text.append("\n") } else if let s = Unicode.Scalar(c) { text.unicodeScalars.append(s) }
+            case .character(let c): scalar = c == 0x0D ? "\n" : Unicode.Scalar(c)
             }
-            if text.unicodeScalars.count > 1_000_000 { break }   // bounded: an unterminated paste
+            guard let scalar, kept < Self.maximumPasteScalars else { continue }
+            text.append(scalar)
+            kept += 1
         }
-        return text
+        return String(text)
     }
 }

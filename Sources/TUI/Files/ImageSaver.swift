@@ -15,18 +15,13 @@ struct ImageSaver {
         dayFormatter.locale = Locale(identifier: "en_US_POSIX")
         dayFormatter.dateFormat = "yyyy-MM-dd"
         let folder = outputFolder.appendingPathComponent(dayFormatter.string(from: date))
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw ImageFileError(path: folder.path, reason: "cannot create the output folder")
-        }
         let number = nextNumber(in: folder)
         let slug = ImageSaver.slug(settings.prompt)
         let name = String(format: "%05d-%llu", number, settings.seed) + (slug.isEmpty ? "" : "-" + slug) + ".png"
         let url = folder.appendingPathComponent(name)
         var text = [(key: "parameters", value: Infotext.format(settings))]
         if let json = try grid?.jsonText() { text.append((key: ImageParameters.gridKey, value: json)) }
-        try PNGFile.write(image, text: text, to: url)
+        try PNGFile.write(image, text: text, to: url, folder: .createIfMissing)   // Easel's outputs folder
         return url
     }
 
@@ -41,17 +36,24 @@ struct ImageSaver {
     }
 
     /// The prompt's first words, lower-case ASCII letters and digits joined by "-", at most 48
-    /// characters; attention syntax, weights and punctuation are dropped.
+    /// characters; attention syntax, weights, punctuation, `<lora:…>` tags and the quality tags
+    /// dialects add (`qualityWords`: every SD 1.5 name began "best-quality") are dropped.
     static func slug(_ prompt: String) -> String {
         var words: [String] = []
         var length = 0
-        for raw in prompt.lowercased().split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }) {
+        let text = prompt.lowercased().replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)
+        for raw in text.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_")) }) {
             let word = String(raw)
-            if word.allSatisfy(\.isNumber) { continue }   // weights such as 1.4
+            if word.allSatisfy(\.isNumber) || qualityWords.contains(word) || word.hasPrefix("score_") { continue }
             if length + word.count + 1 > 48 { break }
             words.append(word)
             length += word.count + 1
         }
         return words.joined(separator: "-")
     }
+
+    /// Words of quality tags ("(best quality:1.4)", "masterpiece, best quality, 8k,
+    /// ultra-detailed", Pony's score tags) that say nothing about the picture.
+    static let qualityWords: Set<String> = ["best", "quality", "masterpiece", "8k", "4k", "ultra", "detailed",
+                                            "highres", "absurdres", "high", "worst", "low"]
 }

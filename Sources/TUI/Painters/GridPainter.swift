@@ -1,19 +1,22 @@
 import PromptKit
 import TUICore
 
-/// The grid editor: one line per grid row with its label, value and qualifier, then extra tags
-/// and the negative prompt. The selected cell is highlighted; the edited one shows its text
-/// field, and the hardware cursor is placed in it.
+/// The grid editor: one line per grid row with its label (and weight), value and qualifier,
+/// then extra tags and the negative prompt. The selected cell is highlighted and holds the
+/// hardware cursor, since typing types into it; an empty one shows a dim placeholder. The
+/// edited one shows its text field.
 struct GridPainter {
     let canvas: CursesCanvas
     let state: AppState
 
     static let labelWidth = 16
 
-    /// Draws into `rect`; returns the screen position of the text cursor while editing.
+    /// Draws into `rect`; returns the screen position of the text cursor.
     func draw(in rect: Rect) -> (x: Int, y: Int)? {
         let focused = state.focus == .grid && state.overlays.isEmpty
-        canvas.box(rect, title: "Prompt grid · \(state.document.family.rawValue)", focused: focused)
+        let title = state.document.raw.map { "Prompt grid · raw prompt from \($0.source) · rows add to it · F4: a dialect" }
+            ?? "Prompt grid · \(state.document.family.rawValue)"
+        canvas.box(rect, title: title, focused: focused)
         let inner = rect.inner
         guard inner.width > 8, inner.height > 0 else { return nil }
         let lines = GridLine.all
@@ -24,8 +27,7 @@ struct GridPainter {
         var cursor: (x: Int, y: Int)?
         for (offset, line) in lines.dropFirst(first).prefix(inner.height).enumerated() {
             let y = inner.y + offset
-            canvas.text(CellWidth.fit(line.label, cells: labelWidth - 1, pad: true) + " ", x: inner.x, y: y,
-                        role: line == state.gridCursor.line && focused ? .title : .label)
+            drawLabel(line, x: inner.x, y: y, width: labelWidth, focused: focused)
             let x = inner.x + labelWidth
             if line.hasQualifier {
                 let valueWidth = (fieldsWidth - 3) / 2
@@ -41,6 +43,18 @@ struct GridPainter {
         return cursor
     }
 
+    /// "what", or "what ×1.2" with a row weight, right-aligned in the label column.
+    private func drawLabel(_ line: GridLine, x: Int, y: Int, width: Int, focused: Bool) {
+        var weight = ""
+        if case .row(let field) = line, let w = state.document.grid[field].weight, w != 1 {
+            weight = "×" + ParameterFormat.number(w)
+        }
+        let nameWidth = max(1, width - 1 - (weight.isEmpty ? 0 : CellWidth.of(weight) + 1))
+        let role: ThemeRole = line == state.gridCursor.line && focused ? .title : .label
+        canvas.text(CellWidth.fit(line.label, cells: nameWidth, pad: true), x: x, y: y, role: role)
+        if !weight.isEmpty { canvas.text(weight, x: x + nameWidth, y: y, role: .value) }
+    }
+
     private func drawCell(_ cell: GridCell, x: Int, y: Int, width: Int, focused: Bool) -> (x: Int, y: Int)? {
         guard width > 0 else { return nil }
         let selected = cell == state.gridCursor && focused
@@ -51,15 +65,17 @@ struct GridPainter {
             return (x + view.cursorColumn, y)
         }
         let text = state.document.grid.text(at: cell)
+        let typing = selected && state.keyStyle == .standard
         if text.isEmpty {
-            let hint = selected ? GridPlaceholders.example(for: cell) : ""
+            // A placeholder reads as one: dim italic "e.g. …" after a one-cell gap for the cursor.
+            let hint = selected ? " " + GridPlaceholders.example(for: cell) : ""
             canvas.text(CellWidth.fit(hint, cells: width, pad: true), x: x, y: y,
-                        role: selected ? .selection : .placeholder, width: width)
-        } else {
-            canvas.text(CellWidth.fit(text, cells: width, pad: true), x: x, y: y,
-                        role: selected ? .selection : .text, width: width)
+                        role: selected ? .placeholderSelected : .placeholder, width: width)
+            return typing ? (x, y) : nil
         }
-        return nil
+        let shown = CellWidth.fit(text, cells: width, pad: true)
+        canvas.text(shown, x: x, y: y, role: selected ? .selection : .text, width: width)
+        return typing ? (x + min(width - 1, CellWidth.of(text)), y) : nil
     }
 }
 

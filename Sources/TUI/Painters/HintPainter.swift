@@ -12,9 +12,13 @@ struct HintPainter {
         var hints = keymap.hints(in: state.keyContexts)
         if state.keyContexts.first?.typesText == true {
             hints.insert(KeyBinding([], .cursorLeft, .editing, "type text", hint: "type text"), at: 0)
+        } else if state.keyContexts.first == .grid {
+            // Standard keys: a printable key types into the selected field.
+            let field = state.gridCursor.line.label
+            hints.insert(KeyBinding([], .startEditing, .grid, "", hint: "type to fill in “\(field)”"), at: 0)
         }
         for binding in hints {
-            let key = binding.keys.first.map { $0.label } ?? ""
+            let key = binding.hintKeys ?? binding.keys.first.map { $0.label } ?? ""
             let text = binding.hint ?? binding.description
             let needed = CellWidth.of(key) + 1 + CellWidth.of(text) + 2
             guard x + needed <= rect.maxX else { break }

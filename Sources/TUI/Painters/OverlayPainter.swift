@@ -29,27 +29,28 @@ struct OverlayPainter {
         canvas.box(rect, title: title, focused: true)
     }
 
+    /// The help text (`HelpLines`) with "lines a–b of n" in the title while it scrolls.
     private func drawHelp(screen: Rect, scroll: Int) {
-        let rect = screen.centered(width: min(84, screen.width - 2), height: screen.height - 2)
-        window(rect, title: "Keys (Esc closes)")
+        let rect = screen.centered(width: min(96, screen.width - 2), height: screen.height - 2)
+        let lines = HelpLines.lines(keymap: keymap, state: state)
         let inner = rect.inner
-        var lines: [(String, String, ThemeRole)] = []
-        for section in keymap.helpSections {
-            lines.append(("", "", .overlay))
-            lines.append((section.context.title, "", .title))
-            for binding in section.bindings {
-                lines.append((binding.keys.map(\.label).joined(separator: " "), binding.description, .overlay))
-            }
+        let visible = min(inner.height, HelpLines.visibleRows(screenRows: screen.height))
+        var title = "Keys (Esc closes)"
+        if lines.count > visible {
+            let last = min(lines.count, scroll + visible)
+            title += " · lines \(scroll + 1)–\(last) of \(lines.count)" + (last < lines.count ? " ↓ PgDn more" : " (end)")
         }
-        lines.removeFirst()
+        window(rect, title: title)
         let keyWidth = min(26, inner.width / 3)
-        for (i, line) in lines.dropFirst(scroll).prefix(inner.height).enumerated() {
+        for (i, line) in lines.dropFirst(scroll).prefix(visible).enumerated() {
             let y = inner.y + i
-            if line.2 == .title {
-                canvas.text(line.0, x: inner.x + 1, y: y, role: .title, width: inner.width - 1)
-            } else {
-                canvas.text(CellWidth.fit(line.0, cells: keyWidth), x: inner.x + 2, y: y, role: .hintKey)
-                canvas.text(line.1, x: inner.x + 3 + keyWidth, y: y, role: .overlay, width: inner.width - keyWidth - 3)
+            switch line {
+            case .blank: break
+            case .heading(let text): canvas.text(text, x: inner.x + 1, y: y, role: .title, width: inner.width - 1)
+            case .text(let text): canvas.text(text, x: inner.x + 2, y: y, role: .dim, width: inner.width - 2)
+            case .binding(let keys, let description):
+                canvas.text(CellWidth.fit(keys, cells: keyWidth), x: inner.x + 2, y: y, role: .hintKey)
+                canvas.text(description, x: inner.x + 3 + keyWidth, y: y, role: .overlay, width: inner.width - keyWidth - 3)
             }
         }
     }
@@ -80,8 +81,11 @@ struct OverlayPainter {
             return
         }
         let listWidth = min(36, inner.width / 2)
-        let items = state.presets.map { entry in
-            (entry.name + (entry.isBuiltIn ? "  [built-in]" : ""), entry.isBuiltIn ? ThemeRole.dim : .overlay)
+        let items = state.presets.map { entry -> (String, ThemeRole) in
+            let on = entry.isStyle && entry.document.styles.allSatisfy { state.document.styles.contains($0) }
+            let mark = entry.isStyle ? (on ? "✓ " : "  ") : ""
+            let tail = entry.isBuiltIn ? "  [built-in]" : entry.isStyle ? "  [style]" : ""
+            return (mark + entry.name + tail, entry.isBuiltIn ? .dim : .overlay)
         }
         drawList(items, selected: browser.selected, in: Rect(x: inner.x, y: inner.y, width: listWidth, height: inner.height))
         // The selected preset's prompt, as its family's dialect renders it.
@@ -90,7 +94,9 @@ struct OverlayPainter {
         let detailWidth = inner.maxX - detailX
         guard detailWidth > 10 else { return }
         let rendered = entry.document.render()
-        var lines = ["\(entry.document.family.rawValue) · \(entry.document.settings.steps) steps · CFG \(ParameterFormat.number(entry.document.settings.cfgScale)) · \(entry.document.settings.width)×\(entry.document.settings.height)", ""]
+        var lines = entry.isStyle
+            ? ["A1111 style: Enter adds it to your prompt (again: removes it)", ""]
+            : ["\(entry.document.family.rawValue) · \(entry.document.settings.steps) steps · CFG \(ParameterFormat.number(entry.document.settings.cfgScale)) · \(entry.document.settings.width)×\(entry.document.settings.height)", ""]
         lines += TextWrap.lines(rendered.prompt, width: detailWidth)
         if let negative = rendered.negative, !negative.isEmpty {
             lines += [""] + TextWrap.lines("Negative prompt: " + negative, width: detailWidth)
@@ -100,19 +106,30 @@ struct OverlayPainter {
         }
     }
 
-    /// The prompt line, and under it the file names Tab found (as many as fit, one per line).
+    /// The one-line field (a pre-filled value shown selected: typing replaces it) and, for a
+    /// path, the folder's matching entries below it.
     private func drawTextEntry(_ entry: TextEntry, screen: Rect) -> (x: Int, y: Int)? {
-        let listed = min(entry.candidates.count, max(0, screen.height - 6))
-        let rect = screen.centered(width: min(screen.width - 2, 70), height: 3 + listed)
+        var listed: [String] = []
+        if entry.isPath, let listing = entry.listing {
+            listed = PathCompletion.matches(entry.field.text, in: listing, fileTypes: entry.fileTypes)
+        }
+        let listRows = entry.isPath ? min(max(1, listed.count), max(0, screen.height - 8), 10) : 0
+        let rect = screen.centered(width: min(screen.width - 2, 70), height: 3 + (listRows > 0 ? listRows + 1 : 0))
         window(rect, title: entry.title)
         let inner = rect.inner
         let width = inner.width - 2
         guard width > 0 else { return nil }
         canvas.text(CellWidth.fit(entry.field.visibleText(width: width), cells: width, pad: true),
-                    x: inner.x + 1, y: inner.y, role: .editing)
-        for (i, name) in entry.candidates.prefix(listed).enumerated() {
-            let more = i == listed - 1 && entry.candidates.count > listed ? " … \(entry.candidates.count - listed) more" : ""
-            canvas.text(name + more, x: inner.x + 1, y: inner.y + 1 + i, role: .dim, width: width)
+                    x: inner.x + 1, y: inner.y, role: entry.prefilled ? .selection : .editing)
+        if listRows > 0 {
+            let folder = entry.listing?.folder ?? ""
+            let heading = listed.isEmpty ? "nothing matches in \(folder.isEmpty ? "./" : folder)"
+                : "\(listed.count) in \(folder.isEmpty ? "./" : folder)" + (listed.count > listRows ? " (first \(listRows))" : "")
+            canvas.text(CellWidth.fit(heading, cells: width), x: inner.x + 1, y: inner.y + 1, role: .dim)
+            for (i, name) in listed.prefix(listRows).enumerated() {
+                canvas.text(CellWidth.fit("  " + name, cells: width), x: inner.x + 1, y: inner.y + 2 + i,
+                            role: name.hasSuffix("/") ? .title : .overlay)
+            }
         }
         return (inner.x + 1 + entry.field.viewport(width: width).cursorColumn, inner.y)
     }

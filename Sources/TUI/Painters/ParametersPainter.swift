@@ -33,12 +33,12 @@ struct ParametersPainter {
         if let scale = field.slider {
             let advice = state.currentModelAdvice
             let recommended = ParameterFormat.recommended(field, family: family, advice: advice)
-            let note = ParameterFormat.recommendedLabel(field, family: family, advice: advice) ?? ""
+            let current = numericValue(field)
+            let note = ParameterFormat.recommendedLabel(field, family: family, advice: advice, value: current) ?? ""
             let valueText = CellWidth.fit(value, cells: 5, pad: true)
             // The note column has one width for every slider, so the bars line up.
-            let noteWidth = 9
+            let noteWidth = 11
             let barWidth = max(0, width - 6 - noteWidth - 1)
-            let current = numericValue(field)
             if barWidth >= 4 {
                 drawSlider(x: x, y: y, width: barWidth, scale: scale, value: current, recommended: recommended)
             }

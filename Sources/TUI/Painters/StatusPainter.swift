@@ -12,7 +12,10 @@ struct StatusPainter {
         var x = rect.x
         x += drawRender(x: x, y: rect.y, width: max(rect.width * 3 / 5, min(rect.width, 64)))
         let right = rightText
-        let rightWidth = min(CellWidth.of(right), max(0, rect.maxX - x - 2))
+        var rightWidth = min(CellWidth.of(right), max(0, rect.maxX - x - 2))
+        // A message naming a path that does not fit beside the model and seed gets their room too.
+        if let message = state.status, message.text.contains("/"),
+           CellWidth.of(message.text) + 4 > rect.maxX - x - rightWidth { rightWidth = 0 }
         if let message = state.status {
             let role: ThemeRole
             switch message.kind {
@@ -22,7 +25,7 @@ struct StatusPainter {
             case .error: role = .error
             }
             let width = rect.maxX - x - rightWidth - 2
-            if width > 4 { canvas.text("  " + CellWidth.fit(message.text, cells: width - 2), x: x, y: rect.y, role: role, width: width) }
+            if width > 4 { canvas.text("  " + TextShorten.fit(message.text, cells: width - 2), x: x, y: rect.y, role: role, width: width) }
         }
         if rightWidth > 0 {
             canvas.text(CellWidth.fit(right, cells: rightWidth), x: rect.maxX - rightWidth - 1, y: rect.y, role: .statusBar)

@@ -1,4 +1,5 @@
 import EngineAPI
+import PromptKit
 import Foundation
 import RenderSettings
 
@@ -38,7 +39,9 @@ public final class EngineSession: @unchecked Sendable {
             guard let self, self.isCurrent(current) else { return }
             switch event {
             case .modelLoading(let model): sink(.modelLoading(name: model.name))
-            case .modelLoaded(let model): sink(.modelLoaded(name: model.name))
+            case .modelLoaded(let model):
+                let dialect = model.family.flatMap { ModelFamily.dialect(for: $0, names: [model.name, model.title]) }
+                sink(.modelLoaded(name: model.name, dialect: dialect))
             case .modelFailed(let model, let message): sink(.modelFailed(name: model.name, message: message))
             case .modelUpdated(let model): if let hash = model.hash { sink(.modelHashed(hash)) }
             default: break

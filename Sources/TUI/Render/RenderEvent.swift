@@ -1,10 +1,13 @@
 import Imaging
+import PromptKit
 
 /// What the workbench hears from its `EngineSession`, from any thread, with the job numbers
 /// the reducer gave.
 public enum RenderEvent: Sendable {
     case modelLoading(name: String)
-    case modelLoaded(name: String)
+    /// The model is ready; `dialect` is the prompt family its checkpoint family and names call
+    /// for (Pony for a Pony file), when the engine could tell.
+    case modelLoaded(name: String, dialect: ModelFamily? = nil)
     case modelFailed(name: String, message: String)
     /// A1111's short hash of the loaded model file.
     case modelHashed(String)

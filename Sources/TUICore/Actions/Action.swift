@@ -15,11 +15,14 @@ public enum Action: Equatable, Sendable {
     // rendering
     /// The debounce delay after the last change has passed: start a job.
     case renderDue
+    /// The debounced prompt analysis of a long document is due (see `Effect.scheduleAnalysis`).
+    case analysisDue
     case renderProgress(job: Int, step: Int, total: Int, elapsed: Double, hasPreview: Bool)
     case renderFinished(job: Int, elapsed: Double)
     case renderFailed(job: Int, message: String)
     case modelLoading(name: String)
-    case modelLoaded(name: String)
+    /// The engine loaded the model; `dialect` is the family its checkpoint calls for, if known.
+    case modelLoaded(name: String, dialect: ModelFamily? = nil)
     /// A1111's "Model hash" of the loaded file (computed in the background).
     case modelHashed(String)
     case modelFailed(name: String, message: String)
@@ -44,4 +47,5 @@ public enum Action: Equatable, Sendable {
     /// An effect failed; the message is shown as an error in the status line.
     case operationFailed(String)
     case clipboardCopied(characters: Int)
+    case folderListed(FolderListing)
 }

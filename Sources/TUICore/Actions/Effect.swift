@@ -10,6 +10,9 @@ public enum Effect: Equatable, Sendable {
     /// Start the job `renderDue` after `delay` seconds without further changes (debounce).
     case scheduleRender(delay: Double)
     case startRender(job: Int, settings: RenderSettings)
+    /// Send `analysisDue` after `delay` seconds without further changes: tokenizing and lint of
+    /// long text wait until typing pauses instead of running on every key.
+    case scheduleAnalysis(delay: Double)
     case loadModel(path: String)
     /// Save the last finished image with these settings as A1111 parameters.
     /// Save the finished image with its settings and the grid it was rendered from.
@@ -30,4 +33,7 @@ public enum Effect: Equatable, Sendable {
     case deletePreset(name: String)
     case importStyles(path: String)
     case reloadPresets
+    /// Read a folder for a path prompt (as typed: "~/" expands, "" is the current folder);
+    /// reported back as `folderListed`.
+    case listFolder(String)
 }

@@ -4,12 +4,14 @@
 public enum Command: String, Hashable, Sendable, CaseIterable {
     // application
     case quit, showHelp, closeOverlay, focusNext, focusPrevious, undo, redo
-    case saveImage, copyPrompt, openImage, showPresets, renderNow, cancelRender, nextDialect
+    case saveImage, copyPrompt, openImage, showPresets, renderNow, cancelRender, nextDialect, toggleVimKeys
     // img2img
-    case pickInitImage, useResultAsInit, clearInitImage, completePath
+    case pickInitImage, useResultAsInit, clearInitImage
     // lists and the grid
     case moveUp, moveDown, moveLeft, moveRight, pageUp, pageDown, moveFirst, moveLast
-    case startEditing, clearField, confirm, cancel
+    case startEditing, clearField, confirm, cancel, raiseWeight, lowerWeight
+    /// Tab in a path prompt: complete the file name.
+    case complete
     // text editing
     case cursorLeft, cursorRight, wordLeft, wordRight, lineStart, lineEnd
     case deleteBackward, deleteForward, deleteWordBackward, deleteWordForward

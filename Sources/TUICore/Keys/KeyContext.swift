@@ -3,14 +3,19 @@
 public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     /// Always active, even while typing: only control and function keys live here.
     case global
-    /// No overlay open and no text field being edited.
+    /// No overlay open (a grid field may be being edited): the workbench's commands, on keys
+    /// that cannot be text.
     case main
-    /// The grid editor has focus (not editing).
+    /// Vim-style letters on the grid (`KeyStyle.vim`, F9): active when no field is edited.
+    case vim
+    /// The grid editor has focus (not editing); printable keys start typing into the field.
     case grid
     /// A grid field is being edited; printable keys type.
     case editing
     /// The parameter panel has focus.
     case parameters
+    /// The prompt view has focus: the arrow keys scroll it.
+    case promptView
     /// A list picker (sampler, schedule, family, model, aspect) is open.
     case picker
     /// The preset browser is open.
@@ -27,9 +32,11 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
         switch self {
         case .global: return "Everywhere"
         case .main: return "Workbench"
+        case .vim: return "Vim-style keys (F9 or --keys vim turns them on)"
         case .grid: return "Grid editor"
         case .editing: return "Editing a field"
         case .parameters: return "Parameters"
+        case .promptView: return "Prompt view"
         case .picker: return "Lists"
         case .presets: return "Preset browser"
         case .textEntry: return "Text prompt"

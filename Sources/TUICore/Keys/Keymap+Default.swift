@@ -1,44 +1,74 @@
 extension Keymap {
     /// Easel's key table.
     public static let standard = Keymap(bindings: globalBindings + mainBindings + gridBindings
-        + editingBindings + parameterBindings + listBindings + presetBindings + dialogBindings)
+        + vimBindings + editingBindings + parameterBindings + promptViewBindings + listBindings + presetBindings + dialogBindings)
 
     private static let globalBindings: [KeyBinding] = [
-        KeyBinding([.ctrl("q"), .ctrl("c")], .quit, .global, "quit Easel (restores the terminal)"),
-        KeyBinding([.f(1)], .showHelp, .global, "show or hide this help"),
+        KeyBinding([.ctrl("q"), .ctrl("c")], .quit, .global, "quit Easel (restores the terminal)", hint: "quit"),
+        KeyBinding([.f(1)], .showHelp, .global, "show or hide this help", hint: "help"),
         KeyBinding([.ctrl("z")], .undo, .global, "undo the last change"),
         KeyBinding([.ctrl("y")], .redo, .global, "redo"),
-        KeyBinding([.ctrl("s")], .saveImage, .global, "save the image as PNG with its parameters"),
+        KeyBinding([.ctrl("s")], .saveImage, .global, "save the image as PNG with its parameters", hint: "save"),
         KeyBinding([.f(5)], .renderNow, .global, "render now"),
     ]
 
+    /// The workbench's commands, on keys that cannot be text, so they work while a grid field is
+    /// being typed into as well.
     private static let mainBindings: [KeyBinding] = [
-        KeyBinding([.char("q")], .quit, .main, "quit", hint: "quit"),
-        KeyBinding([.char("?")], .showHelp, .main, "help", hint: "help"),
         KeyBinding([.tab], .focusNext, .main, "next pane", hint: "next pane"),
         KeyBinding([.backTab], .focusPrevious, .main, "previous pane"),
-        KeyBinding([.char("u")], .undo, .main, "undo"),
         KeyBinding([.ctrl("r")], .redo, .main, "redo"),
-        KeyBinding([.char("s")], .saveImage, .main, "save image", hint: "save image"),
-        KeyBinding([.char("y")], .copyPrompt, .main, "copy the prompt to the clipboard (OSC 52)", hint: "copy prompt"),
-        KeyBinding([.char("o")], .openImage, .main, "load parameters from an A1111 PNG"),
-        KeyBinding([.char("p")], .showPresets, .main, "preset browser", hint: "presets"),
-        KeyBinding([.char("d")], .nextDialect, .main, "next model family / dialect"),
-        KeyBinding([.char("x")], .cancelRender, .main, "stop the current render"),
-        KeyBinding([.char("b")], .pickInitImage, .main, "pick an init image (img2img; Tab completes the path)", hint: "init image"),
-        KeyBinding([.char("n")], .useResultAsInit, .main, "use this result as the init image (refine it)", hint: "refine"),
-        KeyBinding([.char("B")], .clearInitImage, .main, "drop the init image (back to txt2img)"),
+        KeyBinding([.ctrl("p"), .f(2)], .showPresets, .main, "preset browser (presets and A1111 styles)", hint: "presets"),
+        KeyBinding([.ctrl("o"), .f(3)], .openImage, .main, "load an A1111 or ComfyUI PNG"),
+        KeyBinding([.f(4)], .nextDialect, .main, "next model family / dialect", hint: "family"),
+        KeyBinding([.f(6)], .copyPrompt, .main, "copy the prompt to the clipboard (OSC 52)"),
+        KeyBinding([.ctrl("x"), .f(8)], .cancelRender, .main, "stop the current render"),
+        KeyBinding([.f(9)], .toggleVimKeys, .main, "vim-style keys on or off (also --keys vim)"),
+        KeyBinding([.f(7)], .pickInitImage, .main, "pick an init image (img2img; Tab completes the path)", hint: "init image"),
+        KeyBinding([.ctrl("n")], .useResultAsInit, .main, "use this result as the init image (refine it)", hint: "refine"),
+        KeyBinding([Key(.function(7), .shift)], .clearInitImage, .main, "drop the init image (back to txt2img)"),
     ]
 
+    /// The grid when no field is being edited: any printable key starts typing into the
+    /// selected field (`WorkbenchReducer.handleKey`), so only keys that cannot be text live here.
     private static let gridBindings: [KeyBinding] = [
-        KeyBinding([.up, .char("k")], .moveUp, .grid, "previous row"),
-        KeyBinding([.down, .char("j")], .moveDown, .grid, "next row"),
-        KeyBinding([.left, .char("h")], .moveLeft, .grid, "value column"),
-        KeyBinding([.right, .char("l")], .moveRight, .grid, "qualifier column"),
-        KeyBinding([.home, .char("g")], .moveFirst, .grid, "first row"),
-        KeyBinding([.end, .char("G")], .moveLast, .grid, "last row"),
-        KeyBinding([.enter, .char("e"), .char("i")], .startEditing, .grid, "edit the field", hint: "edit"),
-        KeyBinding([.delete, .backspace], .clearField, .grid, "clear the field"),
+        KeyBinding([.up], .moveUp, .grid, "previous row", hint: "rows", hintKeys: "↑↓"),
+        KeyBinding([.down], .moveDown, .grid, "next row"),
+        KeyBinding([.left], .moveLeft, .grid, "value column"),
+        KeyBinding([.right], .moveRight, .grid, "qualifier column"),
+        KeyBinding([.home], .moveFirst, .grid, "first row"),
+        KeyBinding([.end], .moveLast, .grid, "last row"),
+        KeyBinding([.enter], .startEditing, .grid, "edit the field (or just start typing)"),
+        KeyBinding([.backspace], .deleteBackward, .grid, "delete the field's last character"),
+        KeyBinding([.delete], .clearField, .grid, "clear the field"),
+        KeyBinding([Key(.up, .control), Key(.up, .alt)], .raiseWeight, .grid, "raise the row's weight by 0.1 (A1111's Ctrl-↑)", hint: "weight", hintKeys: "Ctrl-↑↓"),
+        KeyBinding([Key(.down, .control), Key(.down, .alt)], .lowerWeight, .grid, "lower the row's weight by 0.1"),
+    ]
+
+    /// Vim-style keys (F9 or `--keys vim`): letters move and run commands on the grid, and a
+    /// field is typed into only after Enter, `i`, `a` or `e`.
+    private static let vimBindings: [KeyBinding] = [
+        KeyBinding([.char("k")], .moveUp, .vim, "previous row / parameter"),
+        KeyBinding([.char("j")], .moveDown, .vim, "next row / parameter"),
+        KeyBinding([.char("h")], .moveLeft, .vim, "value column"),
+        KeyBinding([.char("l")], .moveRight, .vim, "qualifier column"),
+        KeyBinding([.char("g")], .moveFirst, .vim, "first row"),
+        KeyBinding([.char("G")], .moveLast, .vim, "last row"),
+        KeyBinding([.char("i"), .char("a"), .char("e")], .startEditing, .vim, "edit the field", hint: "edit"),
+        KeyBinding([.char("x")], .clearField, .vim, "clear the field"),
+        KeyBinding([.char("q")], .quit, .vim, "quit", hint: "quit"),
+        KeyBinding([.char("?")], .showHelp, .vim, "help"),
+        KeyBinding([.char("u")], .undo, .vim, "undo"),
+        KeyBinding([.char("s")], .saveImage, .vim, "save image"),
+        KeyBinding([.char("y")], .copyPrompt, .vim, "copy the prompt"),
+        KeyBinding([.char("o")], .openImage, .vim, "load a PNG"),
+        KeyBinding([.char("p")], .showPresets, .vim, "preset browser", hint: "presets"),
+        KeyBinding([.char("d")], .nextDialect, .vim, "next model family"),
+        KeyBinding([.char("b")], .pickInitImage, .vim, "pick an init image"),
+        KeyBinding([.char("n")], .useResultAsInit, .vim, "use this result as the init image"),
+        KeyBinding([.char("B")], .clearInitImage, .vim, "drop the init image"),
+        KeyBinding([.char("+")], .raiseWeight, .vim, "raise the row's weight"),
+        KeyBinding([.char("-")], .lowerWeight, .vim, "lower the row's weight"),
     ]
 
     private static let editingBindings: [KeyBinding] = [
@@ -47,6 +77,8 @@ extension Keymap {
         KeyBinding([.backTab], .editPreviousField, .editing, "edit the previous field"),
         KeyBinding([.up], .editRowUp, .editing, "edit the row above"),
         KeyBinding([.down], .editRowDown, .editing, "edit the row below"),
+        KeyBinding([Key(.up, .control), Key(.up, .alt)], .raiseWeight, .editing, "raise the row's weight by 0.1", hint: "weight", hintKeys: "Ctrl-↑↓"),
+        KeyBinding([Key(.down, .control), Key(.down, .alt)], .lowerWeight, .editing, "lower the row's weight by 0.1"),
     ] + textBindings(.editing)
 
     /// Cursor and deletion keys shared by grid fields and one-line prompts (readline's keys).
@@ -83,6 +115,15 @@ extension Keymap {
         KeyBinding([.end, .char("G")], .moveLast, .parameters, "last parameter"),
     ]
 
+    private static let promptViewBindings: [KeyBinding] = [
+        KeyBinding([.up], .moveUp, .promptView, "scroll up", hint: "scroll", hintKeys: "↑↓"),
+        KeyBinding([.down], .moveDown, .promptView, "scroll down"),
+        KeyBinding([.pageUp], .pageUp, .promptView, "page up"),
+        KeyBinding([.pageDown, .char(" ")], .pageDown, .promptView, "page down"),
+        KeyBinding([.home], .moveFirst, .promptView, "top"),
+        KeyBinding([.end], .moveLast, .promptView, "bottom"),
+    ]
+
     private static let listBindings: [KeyBinding] = [
         KeyBinding([.up, .char("k")], .moveUp, .picker, "previous item"),
         KeyBinding([.down, .char("j")], .moveDown, .picker, "next item"),
@@ -111,7 +152,7 @@ extension Keymap {
     private static let dialogBindings: [KeyBinding] = [
         KeyBinding([.enter], .confirm, .textEntry, "accept", hint: "accept"),
         KeyBinding([.escape], .cancel, .textEntry, "cancel", hint: "cancel"),
-        KeyBinding([.tab], .completePath, .textEntry, "complete a file name (file prompts)"),
+        KeyBinding([.tab], .complete, .textEntry, "complete the file name (path prompts)", hint: "complete"),
     ] + textBindings(.textEntry) + [
         KeyBinding([.char("y"), .char("Y"), .enter], .confirm, .confirm, "yes", hint: "yes"),
         KeyBinding([.char("n"), .char("N"), .escape], .cancel, .confirm, "no", hint: "no"),

@@ -7,14 +7,17 @@ public struct KeyBinding: Hashable, Sendable {
     /// The short text of the one-line hint at the bottom, for the few most useful bindings of a
     /// context; nil when the hint line leaves it out.
     public var hint: String?
+    /// How the hint line spells the keys when the first key's label would mislead ("↑↓").
+    public var hintKeys: String?
 
     public init(_ keys: [Key], _ command: Command, _ context: KeyContext, _ description: String,
-                hint: String? = nil) {
+                hint: String? = nil, hintKeys: String? = nil) {
         self.keys = keys
         self.command = command
         self.context = context
         self.description = description
         self.hint = hint
+        self.hintKeys = hintKeys
     }
 }
 

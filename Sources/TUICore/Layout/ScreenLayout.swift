@@ -2,13 +2,17 @@
 ///
 /// - `full` (at least `fullSize`): grid editor and prompt view on the left, parameters and the
 ///   preview on the right, then the status line and the key hint line.
+/// - `medium` (at least `mediumSize`, e.g. 80×24): the grid (or, while it has focus, the
+///   parameter panel) and the prompt view on the left, the preview on the right, and the
+///   parameters as one summary row above the status line.
 /// - `compact` (at least `compactSize`): one pane at a time (the focused one) above a short prompt
-///   view when there is room; Tab cycles grid → parameters → preview.
+///   view when there is room; Tab cycles grid → prompt → parameters → preview.
 /// - `tooSmall`: only a message saying how large the terminal must be.
 public struct ScreenLayout: Equatable, Sendable {
-    public enum Mode: Equatable, Sendable { case full, compact, tooSmall }
+    public enum Mode: Equatable, Sendable { case full, medium, compact, tooSmall }
 
     public static let fullSize = (columns: 96, rows: 24)
+    public static let mediumSize = (columns: 60, rows: 18)
     public static let compactSize = (columns: 40, rows: 10)
 
     public var mode: Mode
@@ -17,6 +21,8 @@ public struct ScreenLayout: Equatable, Sendable {
     public var grid: Rect?
     public var prompt: Rect?
     public var parameters: Rect?
+    /// The one-row parameter summary of the medium layout.
+    public var summary: Rect?
     public var preview: Rect?
     public var status: Rect?
     public var hint: Rect?
@@ -31,6 +37,9 @@ public struct ScreenLayout: Equatable, Sendable {
         if columns >= Self.fullSize.columns && rows >= Self.fullSize.rows {
             mode = .full
             layoutFull(parameterCount: parameterCount, gridLineCount: gridLineCount)
+        } else if columns >= Self.mediumSize.columns && rows >= Self.mediumSize.rows {
+            mode = .medium
+            layoutMedium(focus: focus, gridLineCount: gridLineCount)
         } else if columns >= Self.compactSize.columns && rows >= Self.compactSize.rows {
             mode = .compact
             layoutCompact(focus: focus)
@@ -57,6 +66,23 @@ public struct ScreenLayout: Equatable, Sendable {
         preview = Rect(x: left, y: paramsHeight, width: right, height: previewRows)
     }
 
+    /// Grid, prompt and preview at once; the parameter panel takes the grid's place while it
+    /// has focus, so the preview stays in sight while CFG or steps change.
+    private mutating func layoutMedium(focus: Pane, gridLineCount: Int) {
+        let body = rows - 3
+        summary = Rect(x: 0, y: rows - 3, width: columns, height: 1)
+        status = Rect(x: 0, y: rows - 2, width: columns, height: 1)
+        hint = Rect(x: 0, y: rows - 1, width: columns, height: 1)
+        let squareWidth = (body - 2) * 2 + 2
+        let right = min(squareWidth, columns * 40 / 100)
+        let left = columns - right
+        let topHeight = min(gridLineCount + 2, body - 5)
+        let top = Rect(x: 0, y: 0, width: left, height: topHeight)
+        if focus == .parameters { parameters = top } else { grid = top }
+        prompt = Rect(x: 0, y: topHeight, width: left, height: body - topHeight)
+        preview = Rect(x: left, y: 0, width: right, height: body)
+    }
+
     private mutating func layoutCompact(focus: Pane) {
         let body = rows - 2
         status = Rect(x: 0, y: rows - 2, width: columns, height: 1)
@@ -65,6 +91,8 @@ public struct ScreenLayout: Equatable, Sendable {
         switch focus {
         case .preview:
             preview = full
+        case .prompt:
+            prompt = full
         case .grid, .parameters:
             // Below 16 rows the focused pane takes the whole body; above, the prompt view gets
             // a third of it.
@@ -82,6 +110,7 @@ public struct ScreenLayout: Equatable, Sendable {
     public func rect(of pane: Pane) -> Rect? {
         switch pane {
         case .grid: return grid
+        case .prompt: return prompt
         case .parameters: return parameters
         case .preview: return preview
         }
@@ -89,6 +118,9 @@ public struct ScreenLayout: Equatable, Sendable {
 
     /// The panes Tab cycles through in this layout.
     public var focusablePanes: [Pane] {
-        mode == .compact ? [.grid, .parameters, .preview] : [.grid, .parameters]
+        switch mode {
+        case .compact: return [.grid, .prompt, .parameters, .preview]
+        default: return [.grid, .parameters, .prompt]
+        }
     }
 }

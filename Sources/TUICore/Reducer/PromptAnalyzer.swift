@@ -16,14 +16,18 @@ public struct PromptAnalyzer: Sendable {
 
     public func analyze(_ document: Document) -> PromptAnalysis {
         let preset = document.preset(named: "")
-        let rendered = preset.render()
+        let rendered = document.render()
         var promptChunks: [Int]?
         var negativeChunks: [Int]?
         if document.family.profile.usesCLIPChunks, let chunkCounter {
             promptChunks = chunkCounter(rendered.prompt)
             if let negative = rendered.negative, !negative.isEmpty { negativeChunks = chunkCounter(negative) }
         }
-        let warnings = linter.lint(LintInput(preset: preset)).map(\.message)
+        // A raw prompt is checked as written (tokens, CFG, size), not as a dialect's output.
+        let input = document.raw == nil ? LintInput(preset: preset)
+            : LintInput(prompt: rendered.prompt, negative: rendered.negative ?? "", family: document.family,
+                        cfg: document.settings.cfgScale, width: document.settings.width, height: document.settings.height)
+        let warnings = linter.lint(input).map(\.message)
         return PromptAnalysis(rendered: rendered, promptChunks: promptChunks, negativeChunks: negativeChunks,
                               warnings: warnings)
     }

@@ -5,16 +5,11 @@ public struct WorkbenchEnvironment: Sendable {
     public var analyze: @Sendable (Document) -> PromptAnalysis
     /// Seconds between the last change and the start of a new render.
     public var debounce: Double
-    /// The entries of a folder (folders with a trailing "/"), nil when it cannot be read: for
-    /// path completion in file prompts.
-    public var listDirectory: @Sendable (String) -> [String]?
 
     public init(keymap: Keymap = .standard, debounce: Double = 0.3,
-                analyze: @escaping @Sendable (Document) -> PromptAnalysis = PromptAnalyzer.withoutTokenizer.analyze,
-                listDirectory: @escaping @Sendable (String) -> [String]? = PathCompletion.listDirectory) {
+                analyze: @escaping @Sendable (Document) -> PromptAnalysis = PromptAnalyzer.withoutTokenizer.analyze) {
         self.keymap = keymap
         self.debounce = debounce
         self.analyze = analyze
-        self.listDirectory = listDirectory
     }
 }

@@ -23,9 +23,25 @@ extension WorkbenchReducer {
         default:
             break
         }
-        // The rest only from the workbench itself (no overlay, not typing).
-        guard state.topOverlay == nil, state.editor == nil else { return nil }
+        // The rest only from the workbench itself (no overlay); a field being typed into is
+        // finished first where the command leaves it.
+        guard state.topOverlay == nil else { return nil }
         switch command {
+        case .showPresets, .openImage, .toggleVimKeys:
+            if state.editor != nil {
+                state.editor = nil
+                state.history.seal()
+            }
+        default:
+            break
+        }
+        switch command {
+        case .toggleVimKeys:
+            state.keyStyle = state.keyStyle == .vim ? .standard : .vim
+            state.status = .info(state.keyStyle == .vim
+                ? "Vim-style keys: hjkl move, i edits, q quits, p presets (F9 turns them off)"
+                : "Standard keys: typing types into the grid; commands on Ctrl and F-keys (F1 lists them)")
+            return Reaction(redraw: [.status, .hint, .grid])
         case .focusNext, .focusPrevious:
             let panes = state.layout.focusablePanes
             let index = panes.firstIndex(of: state.focus) ?? 0
@@ -38,13 +54,12 @@ extension WorkbenchReducer {
             if let negative = rendered.negative, !negative.isEmpty { text += "\nNegative prompt: " + negative }
             return Reaction(effects: [.copyToClipboard(text)])
         case .openImage:
-            state.overlays.append(.textEntry(TextEntry(title: "Load parameters from PNG", purpose: .openImage)))
-            return Reaction(redraw: [.overlay])
+            state.overlays.append(.textEntry(TextEntry(title: "Load an A1111 or ComfyUI PNG (Tab completes)", purpose: .openImage)))
+            return Reaction(redraw: [.overlay], effects: [.listFolder("")])
         case .pickInitImage:
-            state.overlays.append(.textEntry(TextEntry(title: "Init image (PNG; Tab completes)",
-                                                       text: state.document.initImagePath.flatMap { $0.hasPrefix("(") ? nil : $0 } ?? "",
-                                                       purpose: .initImage)))
-            return Reaction(redraw: [.overlay])
+            let current = state.document.initImagePath.flatMap { $0.hasPrefix("(") ? nil : $0 } ?? ""
+            state.overlays.append(.textEntry(TextEntry(title: "Init image (PNG; Tab completes)", text: current, purpose: .initImage)))
+            return Reaction(redraw: [.overlay], effects: [.listFolder(PathCompletion.folderPart(current))])
         case .useResultAsInit:
             guard case .finished(let job, _, _, _)? = state.lastFinished, state.lastJob?.id == job else {
                 state.status = .warning("No finished image to refine yet")
@@ -72,7 +87,7 @@ extension WorkbenchReducer {
         case .nextDialect:
             let all = ModelFamily.allCases
             let next = all[((all.firstIndex(of: state.document.family) ?? 0) + 1) % all.count]
-            return change(&state, kind: nil) { $0.grid.family = next }
+            return switchFamily(&state, to: next)
         default:
             return nil
         }
@@ -104,8 +119,8 @@ extension WorkbenchReducer {
 
     func performHelp(_ state: inout AppState, _ command: Command) -> Reaction {
         guard case .help(let scroll) = state.topOverlay else { return .none }
-        let page = max(1, state.rows - 6)
-        let lines = environment.keymap.helpSections.reduce(0) { $0 + $1.bindings.count + 2 }
+        let page = HelpLines.visibleRows(screenRows: state.rows)
+        let lines = HelpLines.lines(keymap: environment.keymap, state: state).count
         let maxScroll = max(0, lines - page)
         var newScroll = scroll
         switch command {

@@ -35,25 +35,15 @@ extension WorkbenchReducer {
     }
 
     func performTextEntry(_ state: inout AppState, _ command: Command, _ entry: TextEntry) -> Reaction {
-        var entry = entry
-        if let textEdit = Self.textEdit(for: command) {
-            textEdit(&entry.field)
-            entry.candidates = []
-            state.overlays[state.overlays.count - 1] = .textEntry(entry)
-            return Reaction(redraw: [.overlay])
-        }
+        if let textEdit = Self.textEdit(for: command) { return editEntry(&state, entry, command, textEdit) }
         switch command {
+        case .complete:
+            return completeEntry(&state, entry)
         case .cancel:
             state.overlays.removeLast()
             return Reaction(redraw: [.overlay, .layout])
         case .confirm:
             return confirmTextEntry(&state, entry)
-        case .completePath where entry.purpose == .initImage || entry.purpose == .openImage || entry.purpose == .importStyles:
-            let completion = PathCompletion.complete(Self.expandingTilde(entry.field.text), list: environment.listDirectory)
-            entry.field = TextField(completion.text)
-            entry.candidates = completion.candidates
-            state.overlays[state.overlays.count - 1] = .textEntry(entry)
-            return Reaction(redraw: [.overlay])
         default:
             return .none
         }
@@ -99,6 +89,15 @@ extension WorkbenchReducer {
             switch question.purpose {
             case .deletePreset(let name):
                 return Reaction(redraw: [.overlay, .layout], effects: [.deletePreset(name: name)])
+            case .fitToModel(let width, let height, let steps):
+                var reaction = applyModelFit(&state, width: width, height: height, steps: steps)
+                state.status = .success("Fitted to \(width)×\(height) at \(steps) steps (Ctrl-Z undoes the whole change)")
+                reaction.redraw.formUnion([.overlay, .layout, .status])
+                return reaction
+            case .familySettings(let offer):
+                var reaction = applyFamilySettings(&state, offer)
+                reaction.redraw.formUnion([.overlay, .layout, .status])
+                return reaction
             case .overwritePreset(let name):
                 // Close the name prompt under the question too, if there is one.
                 if case .textEntry = state.topOverlay { state.overlays.removeLast() }
@@ -111,7 +110,7 @@ extension WorkbenchReducer {
     }
 
     /// `~/x` → `$HOME/x` (paths typed into prompts).
-    static func expandingTilde(_ path: String) -> String {
+    public static func expandingTilde(_ path: String) -> String {
         guard path == "~" || path.hasPrefix("~/") else { return path }
         let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
         return home + path.dropFirst()

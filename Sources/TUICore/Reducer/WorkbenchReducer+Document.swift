@@ -10,9 +10,15 @@ extension WorkbenchReducer {
     }
 
     /// After any document change: new prompt analysis, running job cancelled, next one scheduled.
+    /// A document with more than `immediateAnalysisBytes` of text is analysed after a pause in
+    /// typing (`analysisDelay`), so tokenizing and lint never hold up a key (issue 17, item 6).
     func documentChanged(_ state: inout AppState) -> Reaction {
-        state.analysis = environment.analyze(state.document)
         var reaction = Reaction(redraw: .document)
+        if state.document.grid.textBytes > Self.immediateAnalysisBytes {
+            reaction.effects.append(.scheduleAnalysis(delay: Self.analysisDelay))
+        } else {
+            refreshAnalysis(&state)
+        }
         reaction.merge(restartRender(&state, delay: environment.debounce, force: false))
         return reaction
     }

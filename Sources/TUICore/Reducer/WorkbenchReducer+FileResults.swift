@@ -38,8 +38,8 @@ extension WorkbenchReducer {
             state.status = .success("Imported \(count) style\(count == 1 ? "" : "s") from \(path)")
             return Reaction(redraw: [.status], effects: [.reloadPresets])
         case .imageSaved(let path):
-            let file = path as NSString   // plain string operations: no current directory involved
-            state.status = .success("Saved \(file.lastPathComponent) in \(file.deletingLastPathComponent)")
+            // The whole path: the status line shortens it in the middle, never its file name.
+            state.status = .success("Saved \(path)")
             return Reaction(redraw: [.status])
         case .imageOpened(let path, let settings, let grid):
             return openImage(&state, path: path, settings: settings, grid: grid)
@@ -56,37 +56,107 @@ extension WorkbenchReducer {
         }
     }
 
-    /// Parameters read from an A1111 PNG: all settings and the prompts. A PNG Easel saved
-    /// carries the grid it was rendered from, which is restored row by row when it still renders
-    /// the PNG's prompt and negative (it would not if the text was edited elsewhere). Otherwise
-    /// the prompt goes into the grid's extra tags (a plain prompt has no rows to split into),
-    /// less what the family's dialect adds by itself (its quality tags, its default negative), so
-    /// rendering the loaded grid gives back the PNG's prompt instead of doubling those parts.
+    /// Parameters read from an A1111 or ComfyUI PNG: all settings and the prompts. A PNG Easel
+    /// saved carries the grid it was rendered from, which is restored row by row when it still
+    /// renders the PNG's prompt and negative (it would not if the text was edited elsewhere).
+    /// Otherwise the prompt loads as written, in raw-prompt mode (`Document.raw`), which no
+    /// dialect rewrites; F4 or the family picker turns it into grid text. The status line names
+    /// what the PNG used that is not applied here (`notApplied`).
     func openImage(_ state: inout AppState, path: String, settings: RenderSettings, grid saved: PromptGrid?) -> Reaction {
+        let name = (path as NSString).lastPathComponent
         var restoredRows = false
+        let missing = notApplied(settings, loadedModel: modelName(state))
         var reaction = change(&state, kind: nil) { doc in
             if let saved, Self.renders(saved, settings) {
                 doc.grid = saved
+                doc.raw = nil
+                restoredRows = true
+            } else if let saved, var raw = Self.rawPart(of: settings, before: saved) {
+                // Saved in raw-prompt mode: the raw prompt, then the rows' tags.
+                raw.source = name
+                raw.notApplied = missing
+                doc.grid = saved
+                doc.raw = raw
                 restoredRows = true
             } else {
-                let defaults = PromptGrid(family: doc.family).render()
-                var grid = PromptGrid(family: doc.family)
-                grid.setText(Self.removing(defaults.prompt, from: settings.prompt), at: GridCell(.extraTags))
-                grid.negative = Self.removing(defaults.negative ?? "", from: settings.negativePrompt)
-                doc.grid = grid
+                doc.grid = PromptGrid(family: doc.family)
+                doc.raw = RawPrompt(prompt: settings.prompt.trimmingCharacters(in: .whitespacesAndNewlines),
+                                    negative: settings.negativePrompt.trimmingCharacters(in: .whitespacesAndNewlines),
+                                    source: name, notApplied: missing)
             }
-            doc.style = nil
+            doc.styles = []
             var s = settings
             s.prompt = ""
             s.negativePrompt = ""
+            s.rng = .cpu
             doc.settings = s
             doc.seedLocked = true
         }
-        let name = (path as NSString).lastPathComponent
-        state.status = .success(restoredRows ? "Loaded the grid and parameters from \(name)"
-                                             : "Loaded parameters from \(name)")
+        let loaded = restoredRows ? "Loaded the grid and parameters from \(name)" : "Loaded \(name) as a raw prompt with its parameters"
+        state.status = missing.isEmpty ? .success(loaded) : .warning(loaded + "; not applied: " + missing.joined(separator: ", "))
         reaction.redraw.formUnion([.status, .layout])
         return reaction
+    }
+
+    /// What a PNG's settings ask for that this render does not do: another model, LoRAs (read
+    /// from `<lora:…>` tags and A1111's "Lora hashes"), a hires fix, GPU or NV noise.
+    func notApplied(_ settings: RenderSettings, loadedModel: String?) -> [String] {
+        var out: [String] = []
+        if let model = settings.modelName, !model.isEmpty, model != loadedModel {
+            out.append("model \(model)" + (loadedModel.map { " (rendering with \($0))" } ?? ""))
+        }
+        var loras = Self.loraNames(in: settings.prompt)
+        if let hashes = settings.extraParameters.first(where: { $0.key == "Lora hashes" })?.value {
+            loras += hashes.split(separator: ",").map { $0.split(separator: ":").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" }
+        }
+        loras = Array(Set(loras.filter { !$0.isEmpty })).sorted()
+        if !loras.isEmpty { out.append("LoRA " + loras.joined(separator: ", ")) }
+        if let hires = settings.extraParameters.first(where: { $0.key.hasPrefix("Hires") }) {
+            out.append("hires fix (\(hires.key) \(hires.value))")
+        }
+        if settings.rng != .cpu { out.append("\(settings.rng.displayName) RNG (CPU noise here, so the image differs)") }
+        return out
+    }
+
+    /// The names in `<lora:name:weight>` tags.
+    static func loraNames(in prompt: String) -> [String] {
+        prompt.components(separatedBy: "<lora:").dropFirst().compactMap { part in
+            part.split(separator: ">").first?.split(separator: ":").first.map(String.init)
+        }
+    }
+
+    /// Leaves raw-prompt mode for a dialect: the raw prompt becomes the grid's extra tags and
+    /// its negative the grid's, less what `family`'s dialect adds by itself (its quality tags,
+    /// its default negative), so the dialect does not write those twice.
+    static func leaveRawMode(_ doc: inout Document, family: ModelFamily) {
+        guard let raw = doc.raw else { return }
+        let defaults = PromptGrid(family: family).render()
+        let kept = doc.grid
+        var grid = kept
+        grid.family = family
+        let tags = [Self.removing(defaults.prompt, from: raw.prompt), kept.text(at: GridCell(.extraTags))]
+        grid.setText(tags.filter { !$0.isEmpty }.joined(separator: ", "), at: GridCell(.extraTags))
+        grid.negative = [Self.removing(defaults.negative ?? "", from: raw.negative), kept.negative]
+            .filter { !$0.isEmpty }.joined(separator: ", ")
+        doc.grid = grid
+        doc.raw = nil
+    }
+
+    /// The raw prompt a PNG saved in raw-prompt mode began with: its prompt and negative end
+    /// with what `grid`'s rows add (`RawPrompt.render(with:)`). Nil when they do not, or the
+    /// grid adds nothing.
+    static func rawPart(of settings: RenderSettings, before grid: PromptGrid) -> RawPrompt? {
+        let added = RawPrompt(prompt: "").render(with: grid)
+        guard !added.prompt.isEmpty else { return nil }
+        func head(_ text: String, _ tail: String) -> String? {
+            if tail.isEmpty { return text }
+            if text == tail { return "" }
+            return text.hasSuffix(", " + tail) ? String(text.dropLast(tail.count + 2)) : nil
+        }
+        guard let prompt = head(settings.prompt, added.prompt),
+              let negative = head(settings.negativePrompt, added.negative ?? "") else { return nil }
+        let raw = RawPrompt(prompt: prompt, negative: negative)
+        return raw.render(with: grid).prompt == settings.prompt ? raw : nil
     }
 
     /// Whether `grid` renders exactly the prompt and negative of `settings`.

@@ -1,3 +1,4 @@
+import UntrustedText
 extension WorkbenchReducer {
     func performGrid(_ state: inout AppState, _ command: Command) -> Reaction {
         let lines = GridLine.all
@@ -14,6 +15,11 @@ extension WorkbenchReducer {
         case .clearField:
             let cell = state.gridCursor
             return change(&state, kind: nil) { $0.grid.setText("", at: cell) }
+        case .deleteBackward:
+            _ = startEditing(&state)
+            return edit(&state) { $0.deleteBackward() }
+        case .raiseWeight, .lowerWeight:
+            return changeWeight(&state, up: command == .raiseWeight)
         default:
             return .none
         }
@@ -29,12 +35,7 @@ extension WorkbenchReducer {
     /// Typing or pasting: into a prompt's field, the field being edited, or — when the grid has
     /// focus — the selected field, which starts editing.
     func type(_ state: inout AppState, _ text: String) -> Reaction {
-        if case .textEntry(var entry) = state.topOverlay {
-            entry.field.insert(text)
-            entry.candidates = []
-            state.overlays[state.overlays.count - 1] = .textEntry(entry)
-            return Reaction(redraw: [.overlay])
-        }
+        if case .textEntry(let entry) = state.topOverlay { return typeIntoEntry(&state, entry, text) }
         guard state.topOverlay == nil else { return .none }
         if state.editor == nil {
             guard state.focus == .grid else { return .none }
@@ -48,7 +49,12 @@ extension WorkbenchReducer {
             state.status = .warning("Paste into a grid field or a text prompt")
             return Reaction(redraw: [.status])
         }
-        return type(&state, text)
+        let existing = state.editor?.text.utf8.count ?? 0
+        guard let (kept, dropped) = Self.cutPaste(text, existing: existing) else { return type(&state, text) }
+        var reaction = type(&state, kept)
+        state.status = .warning("Paste cut: \(dropped) bytes past the \(PromptTextLimit.maximumBytes)-byte limit for prompt text were dropped")
+        reaction.redraw.insert(.status)
+        return reaction
     }
 
     /// Applies a text edit to the editor and writes the text into the grid.
@@ -71,6 +77,8 @@ extension WorkbenchReducer {
             state.editor = nil
             state.history.seal()
             return Reaction(redraw: [.grid, .hint])
+        case .raiseWeight, .lowerWeight:
+            return changeWeight(&state, up: command == .raiseWeight)
         case .editNextField, .editPreviousField:
             moveToNeighbourCell(&state, forward: command == .editNextField)
             return startEditing(&state)
@@ -83,6 +91,23 @@ extension WorkbenchReducer {
         default:
             return .none
         }
+    }
+
+    /// Ctrl-↑/↓ on a row: its weight ±0.1 within 0.1…2, as A1111's emphasis keys step
+    /// (`edit-attention.js`, default step 0.1); 1 means no emphasis and is stored as none.
+    func changeWeight(_ state: inout AppState, up: Bool) -> Reaction {
+        guard case .row(let field) = state.gridCursor.line else {
+            state.status = .warning("Weights belong to grid rows; write (tag:1.2) in \(state.gridCursor.line.label) instead")
+            return Reaction(redraw: [.status])
+        }
+        let current = state.document.grid[field].weight ?? 1
+        let next = min(2, max(0.1, ((current + (up ? 0.1 : -0.1)) * 10).rounded() / 10))
+        var reaction = change(&state, kind: "weight \(field.rawValue)") { doc in
+            doc.grid[field].weight = next == 1 ? nil : next
+        }
+        state.status = .info("\(field.label): weight \(ParameterFormat.number(next))\(next == 1 ? " (no emphasis)" : "")")
+        reaction.redraw.formUnion([.status, .grid])
+        return reaction
     }
 
     /// The next (or previous) cell in reading order: value, qualifier, next line's value, wrapping.
@@ -111,5 +136,26 @@ extension WorkbenchReducer {
         case .deleteToStart: return { $0.deleteToStart() }
         default: return nil
         }
+    }
+}
+
+extension WorkbenchReducer {
+    /// Arrow keys on the focused prompt view scroll it; the painter clamps at the end.
+    func performPromptView(_ state: inout AppState, _ command: Command) -> Reaction {
+        let page = max(1, (state.layout.prompt?.height ?? 6) - 3)
+        switch command {
+        case .moveUp: state.promptScroll -= 1
+        case .moveDown: state.promptScroll += 1
+        case .pageUp: state.promptScroll -= page
+        case .pageDown: state.promptScroll += page
+        case .moveFirst: state.promptScroll = 0
+        case .moveLast: state.promptScroll = Int.max / 2
+        default: return .none
+        }
+        let inner = (state.layout.prompt ?? Rect(x: 0, y: 0, width: 60, height: 8)).inner
+        let most = PromptViewLines.maxScroll(state.analysis, width: inner.width, height: inner.height,
+                                             styles: state.document.styles.map(\.name))
+        state.promptScroll = min(max(0, state.promptScroll), most)
+        return Reaction(redraw: [.prompt])
     }
 }

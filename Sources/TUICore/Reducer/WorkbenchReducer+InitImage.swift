@@ -13,7 +13,7 @@ extension WorkbenchReducer {
         let name = path.hasPrefix("(") ? path : (path as NSString).lastPathComponent
         let size = state.document.settings
         let resized = width != size.width || height != size.height ? "; resized to \(size.width)×\(size.height) when rendering" : ""
-        state.status = .success("Init image \(name) (\(width)×\(height)\(resized)); ←/→ on Strength, B drops it")
+        state.status = .success("Init image \(name) (\(width)×\(height)\(resized)); ←/→ on Strength, Shift-F7 drops it")
         reaction.redraw.formUnion([.status, .parameters, .preview])
         return reaction
     }

@@ -94,8 +94,7 @@ extension WorkbenchReducer {
     func choose(_ state: inout AppState, _ field: ParameterField, index: Int) -> Reaction {
         switch field {
         case .family:
-            let family = ModelFamily.allCases[index]
-            return change(&state, kind: nil) { $0.grid.family = family }
+            return switchFamily(&state, to: ModelFamily.allCases[index])
         case .sampler:
             let sampler = Sampler.allCases[index]
             return change(&state, kind: nil) { $0.settings.sampler = sampler }
@@ -103,8 +102,7 @@ extension WorkbenchReducer {
             let schedule = Schedule.allCases[index]
             return change(&state, kind: nil) { $0.settings.schedule = schedule }
         case .aspect:
-            let profile = state.document.family.profile
-            let size = AspectPreset.all[index].size(area: profile.defaultWidth * profile.defaultHeight)
+            let size = AspectPreset.all[index].size(for: state.document.family.profile)
             return change(&state, kind: nil) {
                 $0.settings.width = size.width
                 $0.settings.height = size.height
@@ -113,6 +111,7 @@ extension WorkbenchReducer {
             guard state.availableModels.indices.contains(index) else { return .none }
             let path = state.availableModels[index]
             var reaction = change(&state, kind: nil) { $0.modelPath = path }
+            state.adoptDialectOnLoad = true
             reaction.effects.append(.loadModel(path: path))
             return reaction
         default:

@@ -38,8 +38,8 @@ extension WorkbenchReducer {
                                                         purpose: .deletePreset(name: entry.name))))
             return Reaction(redraw: [.overlay])
         case .importStyles:
-            state.overlays.append(.textEntry(TextEntry(title: "Import A1111 styles.csv from", purpose: .importStyles)))
-            return Reaction(redraw: [.overlay])
+            state.overlays.append(.textEntry(TextEntry(title: "Import A1111 styles.csv from (Tab completes)", purpose: .importStyles)))
+            return Reaction(redraw: [.overlay], effects: [.listFolder("")])
         default:
             return .none
         }
@@ -50,6 +50,7 @@ extension WorkbenchReducer {
     /// Loads a preset as one undo step, loads its model if it names another one, and switches
     /// to its theme unless `keepTheme` (undo leaves the theme as it is).
     func loadPreset(_ state: inout AppState, _ entry: PresetEntry, keepTheme: Bool = false) -> Reaction {
+        if entry.isStyle { return toggleStyle(&state, entry) }
         let previousModel = state.document.modelPath
         var reaction = change(&state, kind: nil) { doc in
             let model = doc.modelPath
@@ -63,6 +64,23 @@ extension WorkbenchReducer {
             reaction.effects.append(.applyTheme(theme))
         }
         state.status = .success("Loaded preset “\(entry.name)”")
+        reaction.redraw.formUnion([.overlay, .layout, .status])
+        if let offer = offerModelFit(&state, source: "“\(entry.name)”") { reaction.merge(offer) }
+        return reaction
+    }
+
+    /// A style preset, as A1111 applies styles: added to the current prompt by its `{prompt}`
+    /// rule (or after it), several at once; the grid and the settings stay. Loading an active
+    /// style again turns it off. One undo step either way.
+    func toggleStyle(_ state: inout AppState, _ entry: PresetEntry) -> Reaction {
+        let styles = entry.document.styles
+        let active = styles.allSatisfy { state.document.styles.contains($0) }
+        var reaction = change(&state, kind: nil) { doc in
+            if active { doc.styles.removeAll { styles.contains($0) } } else { doc.styles += styles }
+        }
+        let names = state.document.styles.map { "“\($0.name)”" }.joined(separator: ", ")
+        state.status = .success(active ? "Style “\(entry.name)” off" + (names.isEmpty ? "" : "; on: \(names)")
+                                       : "Style “\(entry.name)” on (load it again to turn it off); on: \(names)")
         reaction.redraw.formUnion([.overlay, .layout, .status])
         return reaction
     }
@@ -110,7 +128,7 @@ extension WorkbenchReducer {
         return Reaction(redraw: [.status])
     }
 
-    /// Preset names become file names (PromptKit's `PresetName` rule).
+    /// Preset names are any text; PromptKit's `PresetName` gives each a safe file name.
     static func presetNameProblem(_ name: String) -> String? {
         do {
             try PresetName.validate(name)

@@ -28,9 +28,13 @@ extension WorkbenchReducer {
             state.model = .loading(name: name)
             state.modelHash = nil
             return Reaction(redraw: [.status, .parameters])
-        case .modelLoaded(let name):
+        case .modelLoaded(let name, let dialect):
             state.model = .ready(name: name)
+            refreshAnalysis(&state)
             if case .unavailable = state.render { state.render = .idle }
+            let adopt = state.adoptDialectOnLoad
+            state.adoptDialectOnLoad = false
+            if adopt, let dialect, let adopted = adoptModelDialect(&state, dialect) { return adopted }
             var reaction = restartRender(&state, delay: 0, force: false)
             reaction.redraw.formUnion([.status, .parameters])
             return reaction
@@ -44,7 +48,8 @@ extension WorkbenchReducer {
             return .none
         case .modelsFound(let paths):
             state.availableModels = paths
-            return Reaction(redraw: [.parameters])
+            refreshAnalysis(&state)
+            return Reaction(redraw: [.parameters, .prompt])
         default:
             return .none
         }

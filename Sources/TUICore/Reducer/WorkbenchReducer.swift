@@ -10,7 +10,7 @@ public struct WorkbenchReducer: Sendable {
 
     /// Fills in the derived parts of a fresh state (the prompt analysis).
     public func prepare(_ state: inout AppState) {
-        state.analysis = environment.analyze(state.document)
+        refreshAnalysis(&state)
     }
 
     public func reduce(_ state: inout AppState, _ action: Action) -> Reaction {
@@ -20,12 +20,17 @@ public struct WorkbenchReducer: Sendable {
         case .resize(let columns, let rows): return resize(&state, columns: columns, rows: rows)
         case .command(let command): return perform(&state, command)
         case .type(let text): return type(&state, text)
+        case .analysisDue:
+            refreshAnalysis(&state)
+            return Reaction(redraw: [.prompt])
         case .renderDue, .renderProgress, .renderFinished, .renderFailed,
              .modelLoading, .modelLoaded, .modelHashed, .modelFailed, .modelsFound:
             return reduceRender(&state, action)
         case .presetsLoaded, .openPreset, .themeApplied, .presetSaved, .presetDeleted, .presetRenamed, .stylesImported,
              .imageSaved, .imageOpened, .operationFailed, .clipboardCopied, .initImageLoaded:
             return reduceFileResult(&state, action)
+        case .folderListed(let listing):
+            return folderListed(&state, listing)
         }
     }
 
@@ -36,10 +41,21 @@ public struct WorkbenchReducer: Sendable {
         if let command = environment.keymap.command(for: key, in: contexts) {
             return perform(&state, command)
         }
-        if let character = key.typedCharacter, contexts.first?.typesText == true {
+        guard let character = key.typedCharacter else { return .none }
+        if contexts.first?.typesText == true { return type(&state, String(character)) }
+        guard state.topOverlay == nil, state.editor == nil else { return .none }
+        switch state.focus {
+        case .grid where state.keyStyle == .standard:
+            // Where a key can be text, it is text: typing on a row starts editing it.
             return type(&state, String(character))
+        case .parameters where character.isNumber && ParameterField.typedFields.contains(state.parameter):
+            // A digit on a number starts typing a new value (it replaces the old one).
+            var reaction = openParameterEditor(&state, state.parameter)
+            reaction.merge(type(&state, String(character)))
+            return reaction
+        default:
+            return .none
         }
-        return .none
     }
 
     func resize(_ state: inout AppState, columns: Int, rows: Int) -> Reaction {
@@ -63,6 +79,7 @@ public struct WorkbenchReducer: Sendable {
             switch state.focus {
             case .grid: return performGrid(&state, command)
             case .parameters: return performParameters(&state, command)
+            case .prompt: return performPromptView(&state, command)
             case .preview: return .none
             }
         }

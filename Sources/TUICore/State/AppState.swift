@@ -14,6 +14,10 @@ public struct AppState: Equatable, Sendable {
     /// The text being edited at `gridCursor`, nil when not editing.
     public var editor: TextField?
     public var parameter: ParameterField = .family
+    /// Whether letters type (standard) or move and run commands (vim) on the grid.
+    public var keyStyle: KeyStyle = .standard
+    /// Lines the prompt view is scrolled down by (clamped when drawn).
+    public var promptScroll = 0
     public var overlays: [Overlay] = []
     public var columns: Int
     public var rows: Int
@@ -39,6 +43,10 @@ public struct AppState: Equatable, Sendable {
     public var modelHash: String?
     /// Model files the model picker offers.
     public var availableModels: [String] = []
+    /// Set when the user picks another model: its load then brings the model's dialect
+    /// (`adoptModelDialect`). The model a session starts with already set the dialect, and a
+    /// preset brings its own, so their loads leave the family alone.
+    public var adoptDialectOnLoad = false
     /// Models with advice of their own (by path), which the sliders show instead of the family's.
     public var modelAdvice: [String: ModelAdvice] = [:]
 
@@ -78,18 +86,21 @@ public struct AppState: Equatable, Sendable {
         case .textEntry: return [.textEntry, .global]
         case .confirm: return [.confirm, .global]
         case nil:
-            if editor != nil { return [.editing, .global] }
+            if editor != nil { return [.editing, .main, .global] }
+            let vim: [KeyContext] = keyStyle == .vim ? [.vim] : []
             switch focus {
-            case .grid: return [.grid, .main, .global]
-            case .parameters: return [.parameters, .main, .global]
-            case .preview: return [.main, .global]
+            case .grid: return vim + [.grid, .main, .global]
+            case .parameters: return [.parameters] + vim + [.main, .global]
+            case .prompt: return [.promptView] + vim + [.main, .global]
+            case .preview: return vim + [.main, .global]
             }
         }
     }
 
     public static func == (a: AppState, b: AppState) -> Bool {
         a.document == b.document && a.history == b.history && a.focus == b.focus && a.gridCursor == b.gridCursor
-            && a.editor == b.editor && a.parameter == b.parameter && a.overlays == b.overlays
+            && a.editor == b.editor && a.parameter == b.parameter && a.keyStyle == b.keyStyle
+            && a.promptScroll == b.promptScroll && a.overlays == b.overlays
             && a.columns == b.columns && a.rows == b.rows && a.analysis == b.analysis && a.render == b.render
             && a.nextJob == b.nextJob && a.lastJob?.id == b.lastJob?.id && a.lastJob?.settings == b.lastJob?.settings
             && a.lastFinished == b.lastFinished && a.renderForced == b.renderForced

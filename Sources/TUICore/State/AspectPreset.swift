@@ -1,5 +1,9 @@
-/// Width:height ratios offered by the aspect picker. Choosing one keeps the family's native pixel
-/// area (e.g. 512×512 for SD 1.5, 1024×1024 for SDXL) and rounds both sides to multiples of 8 (the
+import Foundation
+import PromptKit
+
+/// Width:height ratios offered by the aspect picker. Choosing one takes the family's trained
+/// size at that ratio when it has size buckets (SDXL and Pony: 832×1216 for 2:3), else keeps the
+/// family's native pixel area (512×512 for SD 1.5) and rounds both sides to multiples of 8 (the
 /// latent grid: SD's VAE downsamples by 8), which keeps the ratio within 1%.
 public struct AspectPreset: Equatable, Sendable {
     public var label: String
@@ -16,20 +20,38 @@ public struct AspectPreset: Equatable, Sendable {
         AspectPreset(label: "16:9 wide", width: 16, height: 9),
     ]
 
-    /// Sides with this ratio and about `area` pixels, each a multiple of 8 (at least 64).
-    public func size(area: Int) -> (width: Int, height: Int) {
-        let ratio = Double(width) / Double(height)
-        let w = (Double(area) * ratio).squareRoot()
-        let h = w / ratio
-        func round8(_ v: Double) -> Int { max(64, Int((v / 8).rounded()) * 8) }
-        return (round8(w), round8(h))
+    /// This ratio's size for `profile`'s family.
+    public func size(for profile: ModelProfile) -> (width: Int, height: Int) {
+        Self.size(ratio: Double(width) / Double(height), for: profile)
     }
 
-    /// The preset whose ratio is within 3% of width:height, if any.
+    /// The size for `profile` nearest to `ratio` (width / height): the bucket whose ratio is
+    /// closest on a log scale, or the native area at that ratio.
+    public static func size(ratio: Double, for profile: ModelProfile) -> (width: Int, height: Int) {
+        func distance(_ size: PixelSize) -> Double { abs(log(Double(size.width) / Double(size.height) / ratio)) }
+        if let bucket = profile.sizeBuckets.min(by: { distance($0) < distance($1) }) {
+            return (bucket.width, bucket.height)
+        }
+        return size(ratio: ratio, area: profile.defaultWidth * profile.defaultHeight)
+    }
+
+    /// Sides with this ratio and about `area` pixels, each a multiple of 8 (at least 64).
+    public func size(area: Int) -> (width: Int, height: Int) {
+        Self.size(ratio: Double(width) / Double(height), area: area)
+    }
+
+    static func size(ratio: Double, area: Int) -> (width: Int, height: Int) {
+        let w = (Double(area) * ratio).squareRoot()
+        func round8(_ v: Double) -> Int { max(64, Int((v / 8).rounded()) * 8) }
+        return (round8(w), round8(w / ratio))
+    }
+
+    /// The preset whose ratio is within 4% of width:height, if any (SDXL's 896×1152 bucket is
+    /// 3.7% from 3:4).
     public static func matching(width: Int, height: Int) -> AspectPreset? {
         guard width > 0, height > 0 else { return nil }
         let ratio = Double(width) / Double(height)
-        return all.first { abs(Double($0.width) / Double($0.height) / ratio - 1) < 0.03 }
+        return all.first { abs(Double($0.width) / Double($0.height) / ratio - 1) < 0.04 }
     }
 
     /// "3:2" for a matching preset, otherwise the reduced ratio such as "5:4" or "custom".

@@ -11,19 +11,23 @@ public struct Document: Equatable, Sendable {
     /// When false, every render draws a new random seed (and records it in `settings.seed`).
     public var seedLocked: Bool
     public var modelPath: String?
-    /// An A1111 style applied to the rendered prompt (from a preset imported from styles.csv).
-    public var style: PromptStyle?
+    /// A1111 styles applied to the rendered prompt, in the order they were turned on (presets
+    /// imported from styles.csv); several may be active at once, as in A1111.
+    public var styles: [PromptStyle]
+    /// A prompt loaded as written (from an A1111 or ComfyUI PNG), which no dialect rewrites;
+    /// the grid's rows are added after it. Nil: the grid in its family's dialect.
+    public var raw: RawPrompt?
     /// The init image (img2img): a PNG path, or "(render N)" for a result used as the init
     /// image. Its strength is `settings.denoisingStrength`. Not saved in presets.
     public var initImagePath: String?
 
     public init(grid: PromptGrid = PromptGrid(), settings: RenderSettings? = nil, seedLocked: Bool = true,
-                modelPath: String? = nil, style: PromptStyle? = nil) {
+                modelPath: String? = nil, styles: [PromptStyle] = []) {
         self.grid = grid
         self.settings = settings ?? grid.family.profile.defaultSettings()
         self.seedLocked = seedLocked
         self.modelPath = modelPath
-        self.style = style
+        self.styles = styles
     }
 
     /// The family whose dialect renders the grid (the preset's "dialect").
@@ -33,7 +37,7 @@ public struct Document: Equatable, Sendable {
     public init(preset: Preset) {
         var grid = preset.grid
         grid.family = preset.dialect
-        self.init(grid: grid, settings: preset.settings, modelPath: preset.modelPath, style: preset.style)
+        self.init(grid: grid, settings: preset.settings, modelPath: preset.modelPath, styles: preset.styles)
     }
 
     /// This document as a preset named `name`.
@@ -42,11 +46,14 @@ public struct Document: Equatable, Sendable {
         bare.prompt = ""
         bare.negativePrompt = ""
         return Preset(name: name, description: description, grid: grid, dialect: family, settings: bare,
-                      modelPath: modelPath, style: style)
+                      modelPath: modelPath, styles: styles)
     }
 
-    /// The grid in its family's dialect, with the style applied (PromptKit's `Preset.render`).
-    public func render() -> RenderedPrompt { preset(named: "").render() }
+    /// The grid in its family's dialect (or the raw prompt), with the styles applied.
+    public func render() -> RenderedPrompt {
+        guard let raw else { return preset(named: "").render() }
+        return PromptStyle.apply(styles, to: raw.render(with: grid), family: family)
+    }
 
     /// The settings a render of this document uses, with prompt and negative filled in.
     public func renderSettings(using rendered: RenderedPrompt) -> RenderSettings {

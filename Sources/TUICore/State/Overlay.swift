@@ -43,13 +43,35 @@ public struct TextEntry: Equatable, Sendable {
     public var title: String
     public var field: TextField
     public var purpose: Purpose
-    /// File names the last Tab completion found (shown under the field).
-    public var candidates: [String] = []
+    /// The text is a pre-filled value shown selected: the first typed character replaces it
+    /// (as in a web form's selected field); a cursor key keeps it for editing.
+    public var prefilled: Bool
+    /// For path prompts: the folder listed below the field and its entries (directories end
+    /// in "/"), as the TUI last read them.
+    public var listing: FolderListing?
 
     public init(title: String, text: String = "", purpose: Purpose) {
         self.title = title
         field = TextField(text)
         self.purpose = purpose
+        prefilled = !text.isEmpty
+    }
+
+    /// Whether the field holds a file path (Tab completes, the folder is listed).
+    public var isPath: Bool {
+        switch purpose {
+        case .openImage, .initImage, .importStyles: return true
+        default: return false
+        }
+    }
+
+    /// File name endings a path prompt lists (folders are always listed).
+    public var fileTypes: [String] {
+        switch purpose {
+        case .openImage, .initImage: return [".png"]
+        case .importStyles: return [".csv"]
+        default: return []
+        }
     }
 }
 
@@ -58,6 +80,10 @@ public struct Confirmation: Equatable, Sendable {
     public enum Purpose: Equatable, Sendable {
         case deletePreset(name: String)
         case overwritePreset(name: String)
+        /// Fit the settings to the model (its native size, steps within its advice).
+        case fitToModel(width: Int, height: Int, steps: Int)
+        /// Take the new family's settings (CFG, steps, size, sampler, clip skip).
+        case familySettings(RenderSettingsOffer)
     }
     public var question: String
     public var purpose: Purpose
@@ -65,5 +91,18 @@ public struct Confirmation: Equatable, Sendable {
     public init(question: String, purpose: Purpose) {
         self.question = question
         self.purpose = purpose
+    }
+}
+
+/// A folder's entries, read by the TUI for a path prompt (`Effect.listFolder`).
+public struct FolderListing: Equatable, Sendable {
+    /// The folder as typed (up to and including the last "/"), e.g. "~/Pictures/" or "".
+    public var folder: String
+    /// Entry names; folders end in "/".
+    public var entries: [String]
+
+    public init(folder: String, entries: [String]) {
+        self.folder = folder
+        self.entries = entries
     }
 }

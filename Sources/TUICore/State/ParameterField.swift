@@ -30,6 +30,9 @@ public enum ParameterField: String, Equatable, Hashable, Sendable, CaseIterable 
         }
     }
 
+    /// Fields whose value is typed as a number (Enter or a digit opens the number prompt).
+    public static let typedFields: Set<ParameterField> = [.steps, .cfg, .clipSkip, .width, .height, .seed]
+
     /// The slider's range, small step and big step, for numeric fields with a slider.
     public var slider: SliderScale? {
         switch self {

@@ -31,20 +31,20 @@ public enum ParameterFormat {
         case .height: return String(s.height)
         case .seed: return String(s.seed)
         case .strength:
-            guard document.initImagePath != nil else { return "off (b: init image)" }
+            guard document.initImagePath != nil else { return "off (F7: init image)" }
             return number(s.denoisingStrength ?? Document.defaultStrength)
         }
     }
 
-    /// The recommended range for a slider: the model's own `advice` when it has some, else the
-    /// family's from `ModelProfiles`: CFG within ±2 of the recommended value (the lint rule),
+    /// The recommended range for a slider: for steps and sizes the model's own `advice` when it
+    /// has some (what the model can serve), else the family's from `ModelProfiles`; CFG always
+    /// the family's, so the slider and the lint rule agree: within ±2 of its value,
     /// the steps range, clip skip realistic…anime, sides up to the largest recommended. Nil when
     /// neither gives advice.
     public static func recommended(_ field: ParameterField, family: ModelFamily,
                                    advice: ModelAdvice? = nil) -> ClosedRange<Double>? {
         if let advice {
             switch field {
-            case .cfg: return advice.cfg
             case .steps: return Double(advice.steps.lowerBound)...Double(advice.steps.upperBound)
             case .width, .height: return 64...Double(advice.maxSide)
             default: break
@@ -67,12 +67,34 @@ public enum ParameterFormat {
         }
     }
 
-    /// "rec 5–9" for the hint next to a slider.
+    /// "rec 5–9" for the hint next to a slider. On families whose clip skip reads differently
+    /// (SDXL and Pony, `ModelProfile.clipSkipNote`), the clip skip hint says which layer the
+    /// `value` takes instead: "2nd last" for 1 and 2 (A1111 ignores both), "3rd last" for 3, ….
     public static func recommendedLabel(_ field: ParameterField, family: ModelFamily,
-                                        advice: ModelAdvice? = nil) -> String? {
+                                        advice: ModelAdvice? = nil, value: Double? = nil) -> String? {
+        if field == .clipSkip, family.profile.clipSkipNote != nil, let value {
+            let layer = max(2, Int(value))
+            let suffix = layer % 10 == 2 && layer % 100 != 12 ? "nd" : layer % 10 == 3 && layer % 100 != 13 ? "rd" : "th"
+            return "\(layer)\(suffix) last"
+        }
         guard let range = recommended(field, family: family, advice: advice) else { return nil }
         if field == .width || field == .height { return "≤ \(number(range.upperBound))" }
         if range.lowerBound == range.upperBound { return "rec \(number(range.lowerBound))" }
         return "rec \(number(range.lowerBound))–\(number(range.upperBound))"
+    }
+
+    /// Whether a slider's value lies outside its recommended range (width and height together).
+    public static func isOutsideAdvice(_ field: ParameterField, _ document: Document, advice: ModelAdvice?) -> Bool {
+        let s = document.settings
+        let value: Double
+        switch field {
+        case .steps: value = Double(s.steps)
+        case .cfg: value = s.cfgScale
+        case .clipSkip: value = Double(s.clipSkip)
+        case .width: value = Double(max(s.width, s.height))
+        case .height: value = Double(s.height)
+        default: return false
+        }
+        return recommended(field, family: document.family, advice: advice).map { !$0.contains(value) } ?? false
     }
 }

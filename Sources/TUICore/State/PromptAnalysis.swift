@@ -9,6 +9,9 @@ public struct PromptAnalysis: Equatable, Sendable {
     public var promptChunks: [Int]?
     public var negativeChunks: [Int]?
     public var warnings: [String]
+    /// What the model makes of the prompt, e.g. the demo model's vocabulary and the words it
+    /// ignores.
+    public var modelNotes: [String] = []
 
     public init(rendered: RenderedPrompt, promptChunks: [Int]? = nil, negativeChunks: [Int]? = nil,
                 warnings: [String] = []) {

@@ -43,7 +43,10 @@ public struct Theme: Equatable, Sendable {
         case .dim, .placeholder, .sliderTrack, .progressTrack: return ThemeStyle(dim: true)
         case .title, .hintKey, .success: return ThemeStyle(bold: true)
         case .titleFocused, .borderFocused, .warning: return ThemeStyle(bold: true, underline: role == .warning)
-        case .selection, .sliderFill, .progressFill, .cursor: return ThemeStyle(reverse: true)
+        case .selection, .progressFill, .cursor: return ThemeStyle(reverse: true)
+        // Not reverse video: a reversed ━ is a solid white block in xterm.
+        case .sliderFill: return ThemeStyle(bold: true)
+        case .placeholderSelected: return ThemeStyle(dim: true, underline: true)
         case .editing: return ThemeStyle(underline: true)
         case .error: return ThemeStyle(bold: true, reverse: true)
         case .sliderRecommended: return ThemeStyle(bold: true)

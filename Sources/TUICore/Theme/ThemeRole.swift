@@ -3,6 +3,8 @@
 public enum ThemeRole: String, CaseIterable, Sendable, Codable {
     case text, dim, title, titleFocused, border, borderFocused
     case selection, editing, cursor, value, label, placeholder
+    /// The placeholder of the selected, empty grid field: typing replaces it.
+    case placeholderSelected
     case warning, error, success
     case sliderFill, sliderTrack, sliderRecommended
     case progressFill, progressTrack, statusBar, hintKey, hintText

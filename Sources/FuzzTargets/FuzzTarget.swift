@@ -1,0 +1,62 @@
+import Foundation
+import Imaging
+import PromptKit
+import PromptSyntax
+import RenderSettings
+import SafeTensors
+
+/// The parsers fuzzed by `easel-fuzz` (issue 17, item 13): each takes any bytes and must
+/// return or throw, never crash, hang or allocate without bound. Thrown errors are the
+/// expected outcome for most inputs and are ignored.
+public enum FuzzTarget: String, CaseIterable, Sendable {
+    case safetensors
+    case attention
+    case promptEditing = "prompt-editing"
+    case infotext
+    case png
+    case grid
+    case preset
+    case styles
+
+    /// Runs the parser on one input.
+    public func run(_ bytes: [UInt8]) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        switch self {
+        case .safetensors: SafeTensorsFuzzing.run(bytes)
+        case .attention: _ = parsePromptAttention(text)
+        case .promptEditing:
+            _ = try? promptSchedule(text, steps: 20)
+            _ = try? promptSchedule(text, steps: 7, hiresSteps: 3, useOldScheduling: true)
+        case .infotext: _ = try? Infotext.parse(text)
+        case .png:
+            _ = try? PNGDecoder.decodeText(bytes)
+            _ = try? PNGDecoder.decode(bytes)
+        case .grid: _ = try? PromptGrid.fromJSON(text, source: "fuzz.json")
+        case .preset:
+            if let preset = try? JSONFile.decode(Preset.self, from: Data(bytes), path: "fuzz.json") { _ = preset.render() }
+        case .styles: _ = try? StylesCSV.parse(Data(bytes), path: "fuzz.csv")
+        }
+    }
+
+    /// Tokens worth inserting whole: the syntax each parser cares about.
+    public var dictionary: [String] {
+        switch self {
+        case .safetensors:
+            ["{", "}", "[", "]", ",", ":", "\"", "\"dtype\"", "\"F32\"", "\"F16\"", "\"BF16\"", "\"I64\"", "\"shape\"",
+             "\"data_offsets\"", "\"__metadata__\"", "0", "1", "-1", "4", "18446744073709551615", "1e30", "\\u0000"]
+        case .attention, .promptEditing:
+            ["(", ")", "[", "]", ":", "|", "\\", "BREAK", "AND", ":1.2", ":0.5", "::", "1e308", ".", "<lora:x:1>", " ", ","]
+        case .infotext:
+            ["\n", "Negative prompt: ", "Steps: ", "Sampler: ", "Euler a", "CFG scale: ", "Seed: ", "Size: ", "64x64",
+             "Model hash: ", "Clip skip: ", "RNG: ", "CPU", ", ", "\"", "\\\"", ": ", "Schedule type: ", "Karras"]
+        case .png:
+            ["IHDR", "IDAT", "IEND", "tEXt", "zTXt", "iTXt", "parameters\u{0}", "\u{0}\u{0}\u{0}\u{0}", "\u{FF}\u{FF}\u{FF}\u{7F}"]
+        case .grid, .preset:
+            ["{", "}", "[", "]", ",", ":", "\"", "\"what\"", "\"who\"", "\"value\"", "\"qualifier\"", "\"weight\"",
+             "\"family\"", "\"sd15\"", "\"negative\"", "\"extraTags\"", "\"grid\"", "\"settings\"", "\"steps\"",
+             "\"sampler\"", "\"style\"", "\"theme\"", "1e308", "-1", "null", "true", "\\u0000"]
+        case .styles:
+            [",", "\"", "\"\"", "\r\n", "\n", "name", "prompt", "negative_prompt", "{prompt}", "\u{FEFF}", "#"]
+        }
+    }
+}
