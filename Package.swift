@@ -83,7 +83,7 @@ let package = Package(
         .target(name: "TUI", dependencies: ["CNCursesW", "EngineAPI", "Imaging", "ModelLibrary", "PromptKit", "RenderSettings", "SafeFiles", "TUICore", "TermImage", "Tokenizer", "UntrustedText"]),
 
         // MARK: engines
-        .target(name: "LocalEngine", dependencies: ["Catalog", "Diffusion", "EngineAPI", "Models", "PromptSyntax", "RenderSettings", "SafeFiles", "Tensor"]),
+        .target(name: "LocalEngine", dependencies: ["Catalog", "Diffusion", "EngineAPI", "Models", "PromptSyntax", "RenderSettings", "SafeFiles", "SafeTensors", "Tensor"]),
         .target(name: "RemoteEngines", dependencies: [
             "Catalog", "EngineAPI", "Imaging", "RenderSettings",
             .product(name: "WebSocketKit", package: "websocket-kit"),
@@ -117,7 +117,8 @@ let package = Package(
         .testTarget(name: "ModelsTests", dependencies: ["Catalog", "Models", "SafeTensors", "Tensor", "TestSupport", "Tokenizer"],
                     exclude: ["Data"]),  // small adapter files read by path (tools/adapters)
         .testTarget(name: "SamplingTests", dependencies: ["Sampling", "Catalog", "SafeTensors", "TestSupport"]),
-        .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "EngineAPI", "Imaging", "Models", "RenderSettings", "SafeTensors", "Tensor", "TestSupport", "Tokenizer"]),
+        .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "EngineAPI", "Imaging", "Models", "RenderSettings", "SafeTensors", "Sampling", "Tensor", "TestSupport", "Tokenizer"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "DemoModelTests", dependencies: ["Diffusion", "EngineAPI", "Imaging", "LocalEngine", "RenderSettings", "TestSupport"]),
         .testTarget(name: "LocalEngineTests", dependencies: ["Catalog", "EngineAPI", "Imaging", "LocalEngine", "RenderSettings", "TestSupport"]),
         .testTarget(name: "RemoteEnginesTests", dependencies: ["EngineAPI", "Imaging", "RemoteEngines", "RenderSettings", "TestSupport"]),

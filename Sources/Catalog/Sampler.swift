@@ -13,6 +13,7 @@ public enum Sampler: String, CatalogItem {
     case dpmpp2m = "dpmpp_2m"
     case dpmppSDE = "dpmpp_sde"
     case dpmpp2mSDE = "dpmpp_2m_sde"
+    case lcm
 
     public static var entries: [SamplerCatalog.SamplerEntry] { SamplerCatalog.samplers }
     public static func unknownID(_ id: String) -> CatalogError { .unknownSamplerID(id) }

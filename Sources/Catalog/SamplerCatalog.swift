@@ -71,6 +71,9 @@ public enum SamplerCatalog {
         SamplerEntry(sampler: .dpmpp2mSDE, displayName: "DPM++ 2M SDE", comfyUIName: "dpmpp_2m_sde",
                      aliases: ["k_dpmpp_2m_sde"],
                      automaticSchedule: .exponential, isStochastic: true, evaluationsPerStep: 1),
+        // A1111 `modules/sd_samplers_lcm.py` ("LCM", alias k_lcm); ComfyUI `sample_lcm`.
+        SamplerEntry(sampler: .lcm, displayName: "LCM", comfyUIName: "lcm", aliases: ["k_lcm"],
+                     automaticSchedule: .normal, isStochastic: true, evaluationsPerStep: 1),
     ]
 
     public static let schedules: [ScheduleEntry] = [
@@ -79,6 +82,9 @@ public enum SamplerCatalog {
         ScheduleEntry(schedule: .exponential, displayName: "Exponential", comfyUIName: "exponential", aliases: []),
         ScheduleEntry(schedule: .sgmUniform, displayName: "SGM Uniform", comfyUIName: "sgm_uniform", aliases: ["SGMUniform"]),
         ScheduleEntry(schedule: .simple, displayName: "Simple", comfyUIName: "simple", aliases: []),
+        // Neither A1111 nor ComfyUI has this schedule (ComfyUI users pick sgm_uniform for
+        // Lightning); the names are diffusers' `timestep_spacing` value.
+        ScheduleEntry(schedule: .trailing, displayName: "Trailing", comfyUIName: "trailing", aliases: []),
     ]
 
     /// A1111's label for "the sampler's own default schedule".

@@ -13,6 +13,9 @@ public enum Schedule: String, CatalogItem {
     case sgmUniform = "sgm_uniform"
     /// A1111 `sd_schedulers.simple_scheduler`, ComfyUI `simple`.
     case simple
+    /// diffusers `timestep_spacing="trailing"` (SDXL-Turbo, SDXL-Lightning): timesteps
+    /// `round(arange(T, 0, −T/n)) − 1`, so the first step starts at the last timestep.
+    case trailing
 
     public static var entries: [SamplerCatalog.ScheduleEntry] { SamplerCatalog.schedules }
     public static func unknownID(_ id: String) -> CatalogError { .unknownScheduleID(id) }

@@ -8,6 +8,11 @@ import Tensor
 /// applied to eps, which equals applying it to the denoised output (`x + eps·c_out` is affine
 /// in eps with the same x for both halves). Each conditioning's `vector` is the UNet's `y`.
 ///
+/// An image-conditioned UNet (9-channel inpainting) gets `imageConditioning` appended to the
+/// scaled input as extra channels, unscaled: LDM `ddpm.py` `DiffusionWrapper.forward`
+/// (`conditioning_key="hybrid"`: `xc = cat([x] + c_concat, dim=1)`), as A1111's `CFGDenoiser`
+/// passes `c_concat` beside the c_in-scaled x.
+///
 /// Reference: k-diffusion `external.py` wrappers as used by A1111
 /// `modules/sd_samplers_cfg_denoiser.py` `CFGDenoiser.forward` (one batch when
 /// `tensor.shape[1] == uncond.shape[1]`, else separate calls for cond and uncond) and ComfyUI
@@ -17,6 +22,8 @@ struct GuidedNoisePredictor {
     let latentChannels: Int
     let height: Int
     let width: Int
+    /// Extra input channels [C_extra·H·W] for image-conditioned UNets; nil for ordinary ones.
+    var imageConditioning: [Float]? = nil
     /// The UNet inputs built so far, so each prompt's cross-attention keys and values are
     /// projected once per generation rather than at every step.
     let contexts = GuidanceContexts()
@@ -47,12 +54,23 @@ struct GuidedNoisePredictor {
 
     /// The UNet's eps [B, C, H, W] for `xIn` repeated once per conditioning in `batch`.
     private func eps(_ xIn: [Float], t: Float, _ batch: [Conditioning]) throws -> Tensor {
-        let plane = latentChannels * height * width
-        let x = Tensor(zeros: [batch.count, latentChannels, height, width])               // [B, C, H, W]
-        xIn.withUnsafeBufferPointer { src in
-            for b in 0..<batch.count { (x.pointer + b * plane).update(from: src.baseAddress!, count: plane) }
-        }
+        let x = input(xIn, batch: batch.count)                                         // [B, C_in, H, W]
         let inputs = contexts.inputs(for: batch)
         return try unet(x, timesteps: Array(repeating: t, count: batch.count), context: inputs.context, y: inputs.y)
+    }
+
+    /// `batch` copies of [x, imageConditioning] stacked: [batch, C + C_extra, H, W].
+    private func input(_ xIn: [Float], batch: Int) -> Tensor {
+        let extra = imageConditioning ?? []
+        let item = xIn.count + extra.count
+        let x = Tensor(zeros: [batch, item / (height * width), height, width])
+        for b in 0..<batch {
+            xIn.withUnsafeBufferPointer { x.pointer.advanced(by: b * item).update(from: $0.baseAddress!, count: $0.count) }
+            extra.withUnsafeBufferPointer {
+                guard let base = $0.baseAddress else { return }
+                x.pointer.advanced(by: b * item + xIn.count).update(from: base, count: $0.count)
+            }
+        }
+        return x
     }
 }

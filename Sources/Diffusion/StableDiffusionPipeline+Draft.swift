@@ -1,5 +1,6 @@
 import EngineAPI
 import Foundation
+import Sampling
 
 extension StableDiffusionPipeline {
     /// The low-resolution first pass of `EngineRequest.draftScale`: the same prompt,
@@ -7,12 +8,18 @@ extension StableDiffusionPipeline {
     /// each step reported with `isDraft` and the latent preview; nothing is decoded.
     func draftPass(_ request: EngineRequest, seed: UInt64, imageIndex: Int, start: DispatchTime,
                    cancellation: CancellationFlag?, progress: ((GenerationProgress) -> Void)?) throws {
-        let draft = Self.draftRequest(for: request).settings
-        _ = try sample(draft, seed: seed, prepared: try prepare(draft), cancellation: cancellation) { step, denoised in
+        let draftRequest = Self.draftRequest(for: request)
+        let draft = draftRequest.settings
+        let prepared = try prepare(draft)
+        let job = Job(request: draftRequest, seed: seed, prepared: prepared, cancellation: cancellation) { step, total, preview in
             progress?(GenerationProgress(
-                step: step + 1, totalSteps: draft.steps, imageIndex: imageIndex, imageCount: request.settings.batchSize,
-                elapsed: Self.seconds(since: start), preview: self.preview(of: denoised, draft), isDraft: true))
+                step: step, totalSteps: total, imageIndex: imageIndex, imageCount: request.settings.batchSize,
+                elapsed: Self.seconds(since: start), preview: preview, isDraft: true))
         }
+        let size = LatentSize(draft)
+        var noise = Self.noiseSource(draft, seed: seed)
+        let plan = SamplingPlan(size: size, sigmas: prepared.sigmas, imageConditioning: try emptyImageConditioning(size))
+        _ = try sample(plan, job, noise: &noise, stepOffset: 0, totalSteps: draft.steps)
     }
 
     /// `request` at 1/draftScale of its width and height (multiples of 8, at least 8) with

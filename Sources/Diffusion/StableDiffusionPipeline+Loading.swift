@@ -33,13 +33,13 @@ extension StableDiffusionPipeline {
     }
 
     /// The family's text conditioner over the checkpoint's text encoders: the one place the
-    /// pipeline chooses by family (`SD1Conditioner` for one CLIP, `SDXLConditioner` for CLIP-L
+    /// pipeline chooses by family (`SD1Conditioner` for one CLIP (SD 1.x and its inpainting UNets), `SDXLConditioner` for CLIP-L
     /// and bigG).
     static func conditioner(for checkpoint: StableDiffusionCheckpoint, encoders: [CLIPTextModel]) throws -> any Conditioner {
         switch checkpoint.architecture.family {
         case .sdxl:
             return try SDXLConditioner(clipL: encoders[0], bigG: encoders[1])
-        case .sd1:
+        case .sd1, .sd1Inpainting:
             return SD1Conditioner(A1111Conditioning(textModel: encoders[0]))
         case let other:
             throw CheckpointError.unsupportedFamily(file: checkpoint.source.lastPathComponent, family: other.displayName)

@@ -1,3 +1,6 @@
+import EngineAPI
+import Foundation
+import Imaging
 import RenderSettings
 import Sampling
 
@@ -25,13 +28,36 @@ extension StableDiffusionPipeline {
         }
         let (condPadded, uncondPadded) = try promptEncoder.padToCommonLength(cond, uncond, clipSkip: settings.clipSkip)
         return Prepared(cond: condPadded, uncond: uncondPadded,
-                        sigmas: try settings.schedule.sigmas(steps: settings.steps, model: sigmas),
+                        sigmas: try scheduleSigmas(settings, steps: settings.steps),
                         sampler: settings.sampler)
+    }
+
+    /// The settings' schedule for `steps` steps over the noise levels of their model
+    /// sampling: the model's own for `discrete`, the 50-entry LCM table for `lcm`.
+    func scheduleSigmas(_ settings: RenderSettings, steps: Int) throws -> [Float] {
+        switch settings.modelSampling {
+        case .discrete: return try settings.schedule.sigmas(steps: steps, model: sigmas)
+        case .lcm: return try settings.schedule.sigmas(steps: steps, model: LCMDistilledSampling().table)
+        }
+    }
+
+    /// The denoiser for a model sampling over the guided UNet `model`.
+    func denoiser(_ sampling: ModelSampling, model: @escaping CompVisDenoiser.Model) -> Denoiser {
+        switch sampling {
+        case .discrete: return CompVisDenoiser(sigmas: sigmas, prediction: prediction, model: model).denoiser
+        case .lcm: return LCMDenoiser(model: model).denoiser
+        }
+    }
+
+    /// One image of a job: the request, its seed, what `prepare` computed, and where each
+    /// step is reported (`(step, totalSteps, preview)`, steps 1-based over all passes).
+    struct Job {
+        var request: EngineRequest
+        var seed: UInt64
+        var prepared: Prepared
+        var cancellation: CancellationFlag?
+        var onStep: (Int, Int, RGBImage?) -> Void
     }
 }
 
-extension RenderSettings {
-    /// Latent size: the VAE downsamples by 8.
-    var latentWidth: Int { width / 8 }
-    var latentHeight: Int { height / 8 }
-}
+

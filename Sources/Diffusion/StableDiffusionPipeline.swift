@@ -6,9 +6,10 @@ import RenderSettings
 import Sampling
 import Tensor
 
-/// txt2img with an SD 1.x checkpoint: text conditioning (cached), initial noise from a
-/// torch-compatible CPU generator, a k-diffusion sampler over the CompVis denoiser with
-/// classifier-free guidance, and the VAE decode.
+/// txt2img, img2img, inpainting and the hires fix with an SD 1.x checkpoint: text
+/// conditioning (cached), initial noise from a torch-compatible CPU generator, a k-diffusion
+/// sampler over the model sampling's denoiser with classifier-free guidance, and the VAE
+/// decode.
 ///
 /// Reference: the fixtures' `tiny-sd15-reference` recipe (k-diffusion + diffusers), which is
 /// ComfyUI's and A1111's (CPU RNG) txt2img: `noise = randn(1, 4, H/8, W/8)` from
@@ -23,6 +24,11 @@ public final class StableDiffusionPipeline {
     /// The family's latent space: the noise's and the decode's channels, the VAE scale factor
     /// and the preview coefficients.
     public let latentFormat: LatentFormat
+    /// TAESD for this family (`LatentFormat.taesdDecoderFile`), when one was found: it draws
+    /// the live previews, and the final image too with `finalDecodeWithTAESD`.
+    public var taesd: TinyAutoencoderDecoder?
+    /// Decode the final image with TAESD instead of the VAE (faster, a little softer).
+    public var finalDecodeWithTAESD = false
     /// Where LoRAs attach (nil: this pipeline takes none).
     public let adapterBinding: AdapterBinding?
 
@@ -39,13 +45,15 @@ public final class StableDiffusionPipeline {
     }
 
     /// Renders `request.settings.batchSize` images; image `i` uses seed `settings.seed + i`.
-    /// `adapters` are merged first (only the layers whose networks or weights changed since
-    /// the last render are touched; `.none` takes every LoRA off). `progress` is called after
-    /// every step; setting `cancellation` stops the job within one model evaluation with
-    /// `EngineError.cancelled`.
+    /// With an init image the job is img2img (inpainting with a mask), with `settings.hires`
+    /// a txt2img pass followed by the hires fix, else txt2img. `adapters` are merged first
+    /// (only the layers whose networks or weights changed since the last render are touched;
+    /// `.none` takes every LoRA off). `progress` is called after every step; setting
+    /// `cancellation` stops the job within one model evaluation with `EngineError.cancelled`.
     public func generate(_ request: EngineRequest, adapters: RenderAdapters = .none, cancellation: CancellationFlag? = nil,
                          progress: ((GenerationProgress) -> Void)? = nil) throws -> [GeneratedImage] {
         try request.validate()
+        let request = request.fittingInitImage().request
         try apply(adapters)
         let settings = request.settings
         let start = DispatchTime.now()
@@ -54,22 +62,32 @@ public final class StableDiffusionPipeline {
         for index in 0..<settings.batchSize {
             try cancellation?.check()
             let seed = settings.seed &+ UInt64(index)
-            if request.draftScale > 1 {
+            if request.draftScale > 1, request.initImage == nil, settings.hires == nil {
                 try draftPass(request, seed: seed, imageIndex: index, start: start, cancellation: cancellation,
                               progress: progress)
             }
-            let latent = try sample(settings, seed: seed, prepared: prepared, cancellation: cancellation) { step, denoised in
-                progress?(GenerationProgress(
-                    step: step + 1, totalSteps: settings.steps, imageIndex: index, imageCount: settings.batchSize,
-                    elapsed: Self.seconds(since: start), preview: self.preview(of: denoised, settings)))
+            let job = Job(request: request, seed: seed, prepared: prepared, cancellation: cancellation) {
+                progress?(GenerationProgress(step: $0, totalSteps: $1, imageIndex: index, imageCount: settings.batchSize,
+                                             elapsed: Self.seconds(since: start), preview: $2))
             }
-            try cancellation?.check()
-            // The UNet's activation buffers are not needed while the VAE decodes: free them so
-            // the decode's buffers do not come on top (the next image allocates them again).
-            unet.releaseScratch()
-            images.append(GeneratedImage(image: try decode(latent, settings), seed: seed))
+            images.append(GeneratedImage(image: try render(job), seed: seed))
         }
         return images
+    }
+
+    /// One image of a job: txt2img, img2img or txt2img + hires fix, decoded.
+    func render(_ job: Job) throws -> RGBImage {
+        if let initImage = job.request.initImage { return try imageToImage(job, initImage) }
+        let settings = job.request.settings
+        var noise = Self.noiseSource(job.request.settings, seed: job.seed)
+        let size = LatentSize(settings)
+        let hiresSteps = settings.hires?.secondPassSteps(firstPassSteps: settings.steps) ?? 0
+        let plan = SamplingPlan(size: size, sigmas: job.prepared.sigmas,
+                                imageConditioning: try emptyImageConditioning(size))
+        let latent = try sample(plan, job, noise: &noise, stepOffset: 0, totalSteps: settings.steps + hiresSteps)
+        if let hires = settings.hires { return try hiresFix(hires, latent: latent, size: size, job) }
+        try job.cancellation?.check()
+        return try decode(latent, size)
     }
 
     /// Merges `adapters`' networks and hands their embeddings and text-encoder signature to the
@@ -84,31 +102,49 @@ public final class StableDiffusionPipeline {
         promptEncoder.use(embeddings: adapters.embeddings, textAdapters: binding.patcher.textSignature)
     }
 
-    /// The sampling loop for one image; returns the final latent [C·h·w].
-    func sample(_ settings: RenderSettings, seed: UInt64, prepared: Prepared, cancellation: CancellationFlag?,
-                onStep: @escaping (Int, [Float]) -> Void) throws -> [Float] {
-        let (h, w) = (settings.latentHeight, settings.latentWidth)
-        let channels = latentFormat.channels
-        let sigmaSchedule = prepared.sigmas
-        var noise: any NoiseSource = settings.rng == .nv ? PhiloxGenerator(seed: seed) : TorchCPUGenerator(seed: seed)
+    /// One sampling run from `plan`: the initial noise is the next draw of `noise` (scaled by
+    /// σ₀ and added to the init latent, if any), then the sampler, with inpainting's blend
+    /// after every denoiser call and at the end. Returns the final latent [C·h·w].
+    ///
+    /// The blend is A1111 `modules/sd_samplers_cfg_denoiser.py` `CFGDenoiser.forward` (after
+    /// CFG, `mask_before_denoising` off): `denoised = init·(1 − m) + m·denoised`, and
+    /// `processing.py` `StableDiffusionProcessingImg2Img.sample`: the same on the result.
+    func sample(_ plan: SamplingPlan, _ job: Job, noise: inout any NoiseSource, stepOffset: Int,
+                totalSteps: Int) throws -> [Float] {
+        let settings = job.request.settings
+        let (h, w) = (plan.size.height, plan.size.width)
+        let sigmaSchedule = plan.sigmas
         let sigma0 = sigmaSchedule[0]
-        let x = noise.randn(channels * h * w).map { $0 * sigma0 }                  // [C, h, w]
-        let predictor = GuidedNoisePredictor(unet: unet, latentChannels: channels, height: h, width: w)
+        let drawn = noise.randn(latentFormat.channels * h * w)                               // [C, h, w]
+        let x = plan.initLatent.map { zip($0, drawn).map { $0 + $1 * sigma0 } } ?? drawn.map { $0 * sigma0 }
+        var predictor = GuidedNoisePredictor(unet: unet, latentChannels: latentFormat.channels, height: h, width: w)
+        predictor.imageConditioning = plan.imageConditioning
         var step = 0
-        let denoiser = CompVisDenoiser(sigmas: sigmas, prediction: prediction) { xIn, t in
-            try cancellation?.check()
+        let prepared = job.prepared
+        let model: CompVisDenoiser.Model = { [predictor] xIn, t in
+            try job.cancellation?.check()
             return try predictor(xIn, t: t, cond: prepared.cond.conditioning(atStep: step),
                                  uncond: prepared.uncond.conditioning(atStep: step), scale: settings.cfgScale)
         }
+        let denoiser = self.denoiser(settings.modelSampling, model: model)
+        let blend = plan.repaintMask.flatMap { mask in plan.initLatent.map { (mask, $0) } }
         let denoise: Denoiser = { x, sigma in
             step = Self.stepIndex(of: sigma, in: sigmaSchedule)
-            let denoised = try denoiser(x, sigma: sigma)
-            try FiniteValueCheck.require(denoised, .unet, at: "step \(step + 1) of \(settings.steps)")
-            return denoised
+            let denoised = try denoiser(x, sigma)
+            try FiniteValueCheck.require(denoised, .unet, at: "step \(stepOffset + step + 1) of \(totalSteps)")
+            return blend.map { Self.blend(init: $0.1, denoised, mask: $0.0) } ?? denoised
         }
-        return try prepared.sampler.sample(denoise, x: x, sigmas: sigmaSchedule, noise: &noise) { info in
-            onStep(info.step, info.denoised)
+        let result = try prepared.sampler.sample(denoise, x: x, sigmas: sigmaSchedule, noise: &noise) { info in
+            job.onStep(stepOffset + info.step + 1, totalSteps, self.preview(of: info.denoised, plan.size))
         }
+        return blend.map { Self.blend(init: $0.1, result, mask: $0.0) } ?? result
+    }
+
+    /// `init·(1 − mask) + mask·x` per value (mask 1 = repaint).
+    static func blend(init initLatent: [Float], _ x: [Float], mask: [Float]) -> [Float] {
+        var out = [Float](repeating: 0, count: x.count)
+        for i in out.indices { out[i] = initLatent[i] * (1 - mask[i]) + mask[i] * x[i] }
+        return out
     }
 
     /// The sampler step a noise level belongs to: the last `i` with `sigmas[i] ≥ σ` (sigmas
@@ -123,20 +159,40 @@ public final class StableDiffusionPipeline {
         Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
     }
 
-    /// The live preview of a denoised latent of `settings`' size, one pixel per latent cell.
-    func preview(of denoised: [Float], _ settings: RenderSettings) -> RGBImage? {
-        LatentPreview.image(latent: denoised, width: settings.latentWidth, height: settings.latentHeight,
-                            format: latentFormat)
+    /// The live preview of a denoised latent: TAESD's picture when loaded, else the latent
+    /// format's linear approximation, one pixel per latent cell.
+    func preview(of denoised: [Float], _ size: LatentSize) -> RGBImage? {
+        if let taesd { return try? Self.quantise(taesd.decode(latentTensor(denoised, size))) }
+        return LatentPreview.image(latent: denoised, width: size.width, height: size.height, format: latentFormat)
+    }
+
+    func latentTensor(_ latent: [Float], _ size: LatentSize) -> Tensor {
+        Tensor(shape: [1, latentFormat.channels, size.height, size.width], values: latent)             // [1, C, h, w]
+    }
+
+    static func quantise(_ image: Tensor) throws -> RGBImage {
+        try RGBImage(channelsFirst: UnsafeBufferPointer(start: image.pointer, count: image.count),
+                     width: image.shape[3], height: image.shape[2])
     }
 
     /// `vae.decode(latent / scale + shift)` (ComfyUI `process_out`), quantised to 8-bit RGB.
-    private func decode(_ latent: [Float], _ settings: RenderSettings) throws -> RGBImage {
+    /// The UNet's activation buffers are freed first, so the decode's do not come on top.
+    func decode(_ latent: [Float], _ size: LatentSize) throws -> RGBImage {
+        unet.releaseScratch()
+        if finalDecodeWithTAESD, let taesd { return try Self.quantise(taesd.decode(latentTensor(latent, size))) }
         let (scale, shift) = (latentFormat.scaleFactor, latentFormat.shiftFactor)
-        let z = Tensor(shape: [1, latentFormat.channels, settings.latentHeight, settings.latentWidth],
+        let z = Tensor(shape: [1, latentFormat.channels, size.height, size.width],
                        values: latent.map { $0 / scale + shift })                                      // [1, 4, h, w]
         let image = try vae.decode(z)                                                                  // [1, 3, H, W]
         try FiniteValueCheck.require(image, .vae)
-        return try RGBImage(channelsFirst: UnsafeBufferPointer(start: image.pointer, count: image.count),
-                            width: image.shape[3], height: image.shape[2])
+        return try Self.quantise(image)
+    }
+}
+
+extension StableDiffusionPipeline {
+    /// The initial-noise generator the settings name: torch's CPU generator (`cpu`), or A1111's
+    /// Philox 4x32-10 (`nv`, A1111 `modules/rng_philox.py`).
+    static func noiseSource(_ settings: RenderSettings, seed: UInt64) -> any NoiseSource {
+        settings.rng == .nv ? PhiloxGenerator(seed: seed) : TorchCPUGenerator(seed: seed)
     }
 }

@@ -28,9 +28,9 @@ struct GenerateCommand: ParsableCommand {
     var prompt: String?
     @Option(help: "The negative prompt.")
     var negative: String?
-    @Option(help: "Sampler id or A1111 name: euler, euler_a, heun, dpm2, dpm2_a, lms, dpmpp_2s_a, dpmpp_2m, dpmpp_sde, dpmpp_2m_sde, \"DPM++ 2M Karras\", …")
+    @Option(help: "Sampler id or A1111 name: euler, euler_a, heun, dpm2, dpm2_a, lms, dpmpp_2s_a, dpmpp_2m, dpmpp_sde, dpmpp_2m_sde, lcm, \"DPM++ 2M Karras\", …")
     var sampler: String?
-    @Option(help: "Schedule: normal, karras, exponential, sgm_uniform, simple.")
+    @Option(help: "Schedule: normal, karras, exponential, sgm_uniform, simple, trailing.")
     var schedule: String?
     @Option(parsing: .unconditional, help: "Sampling steps (≥ 1).")
     var steps: Int?
@@ -56,6 +56,8 @@ struct GenerateCommand: ParsableCommand {
     var embeddingsDirs: [String] = []
     @Option(name: [.short, .long], help: "Output PNG. With --batch N > 1, files are NAME-1.png … NAME-N.png.")
     var output: String
+    @OptionGroup(title: "img2img, inpainting, hires fix, few-step models")
+    var image: ImageToImageOptions
 
     func run() throws {
         do {
@@ -81,6 +83,11 @@ struct GenerateCommand: ParsableCommand {
             settings = resolved
             for note in notes { printError("easel: \(note)") }
         }
+        try image.apply(to: &settings)
+        if let note = ModelSamplingHint.apply(to: &settings, model: modelFile, explicit: image.modelSampling != nil) {
+            printError("easel: \(note)")
+        }
+        let initImage = try image.initImage(settings: &settings)
         try settings.validate()
         guard settings.rng != .gpu || !local else {
             throw ValidationError("rng: the local engine has 'cpu' (torch's CPU generator) and 'nv' (A1111's Philox), not 'gpu'")
@@ -96,7 +103,10 @@ struct GenerateCommand: ParsableCommand {
         let bar = ProgressReporter()
         let run: EngineRun
         do {
-            let request = EngineRequest(settings: settings, loraFolders: loraFolders, embeddingFolders: embeddingFolders)
+            let request = EngineRequest(settings: settings, initImage: initImage, previewDecoder: image.previewDecoder(),
+                                        finalDecodeWithPreviewDecoder: image.taesdFinal,
+                                        loraFolders: loraFolders, embeddingFolders: embeddingFolders)
+            try request.validate(for: engine.capabilities)
             run = try engine.run(request, on: target, interrupt: interrupt) { bar.report($0) }
         } catch EngineError.cancelled {
             bar.finish()

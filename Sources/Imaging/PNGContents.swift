@@ -5,9 +5,12 @@ public struct PNGContents: Equatable, Sendable {
     /// Every `tEXt`, `zTXt` and `iTXt` chunk, keyed by keyword. A repeated keyword keeps its last
     /// value, as Pillow's `Image.info` does.
     public var text: [String: String]
+    /// The alpha channel when the file has one (255 = opaque), else nil.
+    public var alpha: GrayImage?
 
-    public init(image: RGBImage, text: [String: String]) {
+    public init(image: RGBImage, text: [String: String], alpha: GrayImage? = nil) {
         self.image = image
         self.text = text
+        self.alpha = alpha
     }
 }

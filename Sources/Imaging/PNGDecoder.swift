@@ -7,13 +7,13 @@ public enum PNGDecoder {
     /// Images with more pixels than this are refused instead of allocated (8192 × 8192).
     public static let maximumPixelCount = 8192 * 8192
 
-    /// Pixels (converted to 8-bit RGB; an alpha channel is dropped, not composited) and text.
+    /// Pixels (converted to 8-bit RGB; an alpha channel is kept apart, not composited) and text.
     /// `path` only names the file in errors.
     public static func decode(_ bytes: [UInt8], path: String = "<memory>") throws -> PNGContents {
         let chunks = try PNGChunkReader.chunks(in: bytes, path: path)
         let text = try textEntries(in: chunks, path: path)
-        let image = try pixels(of: bytes, path: path)
-        return PNGContents(image: image, text: text)
+        let (image, alpha) = try pixels(of: bytes, path: path)
+        return PNGContents(image: image, text: text, alpha: alpha)
     }
 
     /// Only the text chunks (no pixel decoding), for reading metadata quickly.
@@ -29,7 +29,7 @@ public enum PNGDecoder {
         return text
     }
 
-    private static func pixels(of bytes: [UInt8], path: String) throws -> RGBImage {
+    private static func pixels(of bytes: [UInt8], path: String) throws -> (RGBImage, GrayImage?) {
         try bytes.withUnsafeBytes { memory in
             var header = png_image()
             header.version = png_uint_32(PNG_IMAGE_VERSION)
@@ -55,8 +55,10 @@ public enum PNGDecoder {
             guard ok != 0 else {
                 throw ImageFileError(path: path, reason: "corrupt PNG image data (\(PNGEncoder.message(of: header)))")
             }
+            let alpha = hasAlpha ? GrayImage(validatedWidth: width, height: height,
+                                             pixels: stride(from: 3, to: decoded.count, by: 4).map { decoded[$0] }) : nil
             if hasAlpha { decoded = dropAlpha(decoded) }
-            return try RGBImage(width: width, height: height, pixels: decoded)
+            return (try RGBImage(width: width, height: height, pixels: decoded), alpha)
         }
     }
 

@@ -13,7 +13,7 @@ import Tensor
 public final class InProcessEngine: ImageEngine, @unchecked Sendable {
     public let capabilities = EngineCapabilities(
         families: ArchitectureDetector.loadableFamilies, samplers: Sampler.allCases, schedules: Schedule.allCases,
-        maximumSide: RenderSettings.maximumSide, lora: true, drafts: true)
+        maximumSide: RenderSettings.maximumSide, imageToImage: true, lora: true, drafts: true)
 
     /// Folders whose models `availableModels()` lists, besides the demo model.
     public let modelFolders: [URL]
@@ -27,6 +27,7 @@ public final class InProcessEngine: ImageEngine, @unchecked Sendable {
     private var loaded: EngineModel?
     private var loadError: String?
     private var running: EngineJob?
+    private let taesd = TAESDLocator()
 
     public init(modelFolders: [URL] = [], precision: Precision? = nil, library: AdapterLibrary = AdapterLibrary()) {
         self.modelFolders = modelFolders
@@ -35,12 +36,17 @@ public final class InProcessEngine: ImageEngine, @unchecked Sendable {
     }
 
     /// The model at `path`, named as A1111 names it, with its family and title from its
-    /// header(s) alone (nil when they cannot be read) and the demo model's own advice.
+    /// header(s) alone (nil when they cannot be read) and the demo model's own advice or a
+    /// few-step model's (`FewStepProfiles`: LCM, Turbo, Lightning by name).
     public static func model(at path: String) -> EngineModel {
         let url = URL(fileURLWithPath: path)
-        return EngineModel(id: url.standardizedFileURL.path, name: url.deletingPathExtension().lastPathComponent,
+        let name = url.deletingPathExtension().lastPathComponent
+        let fewStep = FewStepProfiles.profile(forName: name).map {
+            ModelAdvice(steps: $0.steps, cfg: $0.cfg, maxSide: $0.maxSide)
+        }
+        return EngineModel(id: url.standardizedFileURL.path, name: name,
                            family: try? ArchitectureDetector.probe(url), title: CheckpointMetadata.read(url).title,
-                           advice: DemoModel.isDemoModel(url) ? DemoModel.advice : nil)
+                           advice: DemoModel.isDemoModel(url) ? DemoModel.advice : fewStep)
     }
 
     /// `model` with the family and title its header(s) give, where it lacks them (a path typed
@@ -103,13 +109,16 @@ public final class InProcessEngine: ImageEngine, @unchecked Sendable {
             let start = DispatchTime.now().uptimeNanoseconds
             do {
                 try request.validate()
+                let (fitted, note) = request.fittingInitImage()
+                if let note { onEvent(.note(note)) }
+                try usePreviewDecoder(of: fitted, in: pipeline)
                 var adapters = RenderAdapters.none
                 if let binding = pipeline.adapterBinding {
-                    let (found, notes) = library.adapters(for: request, binding: binding)
+                    let (found, notes) = library.adapters(for: fitted, binding: binding)
                     adapters = found
                     for note in notes { onEvent(.note("warning: " + note)) }
                 }
-                let images = try pipeline.generate(request, adapters: adapters, cancellation: job.flag) { onEvent(.progress($0)) }
+                let images = try pipeline.generate(fitted, adapters: adapters, cancellation: job.flag) { onEvent(.progress($0)) }
                 onEvent(.finished(images, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
             } catch EngineError.cancelled {
                 onEvent(.cancelled)
@@ -118,6 +127,16 @@ public final class InProcessEngine: ImageEngine, @unchecked Sendable {
             }
         }
         return job
+    }
+
+    /// Sets the pipeline's TAESD (or none) for this job.
+    private func usePreviewDecoder(of request: EngineRequest, in pipeline: StableDiffusionPipeline) throws {
+        lock.lock()
+        let model = loaded.map { URL(fileURLWithPath: $0.id) } ?? URL(fileURLWithPath: ".")
+        lock.unlock()
+        pipeline.taesd = try taesd.decoder(request.previewDecoder, fileName: pipeline.latentFormat.taesdDecoderFile,
+                                           model: model, folders: modelFolders)
+        pipeline.finalDecodeWithTAESD = request.finalDecodeWithPreviewDecoder
     }
 
     public func shutdown() {

@@ -13,12 +13,17 @@ public struct LatentFormat: Equatable, Sendable {
     /// `channels` rows of (R, G, B) weights: a latent cell's preview colour is Σ latent[c]·row[c],
     /// mapped from [−1, 1] to [0, 1].
     public var previewCoefficients: [[Float]]
+    /// The file name of the family's TAESD decoder (ComfyUI `models/vae_approx/`, madebyollin's
+    /// releases), nil when it has none.
+    public var taesdDecoderFile: String?
 
-    public init(channels: Int, scaleFactor: Float, shiftFactor: Float = 0, previewCoefficients: [[Float]]) {
+    public init(channels: Int, scaleFactor: Float, shiftFactor: Float = 0, previewCoefficients: [[Float]],
+                taesdDecoderFile: String? = nil) {
         self.channels = channels
         self.scaleFactor = scaleFactor
         self.shiftFactor = shiftFactor
         self.previewCoefficients = previewCoefficients
+        self.taesdDecoderFile = taesdDecoderFile
     }
 
     /// SD 1.x (and SD 2.x): scale 0.18215; preview rows from A1111 `modules/sd_vae_approx.py`,
@@ -28,7 +33,7 @@ public struct LatentFormat: Equatable, Sendable {
         [0.187, 0.286, 0.173],
         [-0.158, 0.189, 0.264],
         [-0.184, -0.271, -0.473],
-    ])
+    ], taesdDecoderFile: "taesd_decoder.safetensors")
 
     /// SDXL: scale 0.13025 (sgm `sd_xl_base.yaml` `scale_factor`, ComfyUI `latent_formats.py`
     /// `SDXL`); preview rows from A1111 `modules/sd_vae_approx.py`, `cheap_approximation`
@@ -38,5 +43,5 @@ public struct LatentFormat: Equatable, Sendable {
         [-0.1953, -0.0290, 0.0250],
         [0.1074, 0.0886, -0.0163],
         [-0.3730, -0.2499, -0.2088],
-    ])
+    ], taesdDecoderFile: "taesdxl_decoder.safetensors")
 }

@@ -23,6 +23,7 @@ public enum Infotext {
     /// `extraParameters`.
     public static let interpretedKeys: Set<String> = [
         "Steps", "Sampler", "Schedule type", "CFG scale", "Seed", "Size", "Model hash", "Model", "Clip skip", "RNG",
+        "Denoising strength", "Mask blur", "Hires upscale", "Hires steps", "Hires upscaler", "Model sampling",
     ]
 
     /// The infotext A1111 would write for these settings.
@@ -45,8 +46,10 @@ public enum Infotext {
         ]
         if let hash = settings.modelHash { fields.append(("Model hash", hash)) }
         if let name = settings.modelName { fields.append(("Model", name)) }
+        if let strength = settings.denoisingStrength { fields.append(("Denoising strength", formatNumber(strength))) }
         if settings.clipSkip > 1 { fields.append(("Clip skip", String(settings.clipSkip))) }
         if settings.rng != .gpu { fields.append(("RNG", settings.rng.displayName)) }
+        fields += imageToImageFields(settings)
         fields += settings.extraParameters.map { ($0.key, $0.value) }
         return fields.map { key, value in key == value ? key : "\(key): \(InfotextQuoting.quote(value))" }
             .joined(separator: ", ")
@@ -148,6 +151,8 @@ public enum Infotext {
             case "RNG":
                 guard let rng = RNGSource.named(value) else { throw RenderSettingsError.unknownRNG(value) }
                 settings.rng = rng
+            case "Denoising strength", "Mask blur", "Hires upscale", "Hires steps", "Hires upscaler", "Model sampling":
+                try applyImageToImage(field, to: &settings)
             default:
                 if let index = extraIndex[field.key] {
                     settings.extraParameters[index].value = value
@@ -160,7 +165,7 @@ public enum Infotext {
         settings.schedule = try samplerSchedule ?? SamplerCatalog.schedule(named: scheduleName, for: settings.sampler)
     }
 
-    private static func integer(_ field: InfotextField, _ expected: String) throws -> Int {
+    static func integer(_ field: InfotextField, _ expected: String) throws -> Int {
         guard let n = Int(field.value.trimmingCharacters(in: .whitespaces)) else {
             throw RenderSettingsError.invalidInfotextValue(key: field.key, value: field.value, expected: expected)
         }

@@ -8,6 +8,7 @@ extension RenderSettings: Codable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case prompt, negativePrompt, steps, sampler, schedule, cfgScale, seed, width, height
         case clipSkip, batchSize, modelName, modelHash, rng, extraParameters
+        case denoisingStrength, hires, maskBlur, modelSampling
     }
 
     public init(from decoder: Decoder) throws {
@@ -31,6 +32,10 @@ extension RenderSettings: Codable {
             modelHash: try c.decodeIfPresent(String.self, forKey: .modelHash),
             rng: try c.decodeIfPresent(RNGSource.self, forKey: .rng) ?? defaults.rng,
             extraParameters: try c.decodeIfPresent([InfotextField].self, forKey: .extraParameters) ?? [])
+        denoisingStrength = try c.decodeIfPresent(Double.self, forKey: .denoisingStrength)
+        hires = try c.decodeIfPresent(HiresFix.self, forKey: .hires)
+        maskBlur = try c.decodeIfPresent(Int.self, forKey: .maskBlur)
+        modelSampling = try c.decodeIfPresent(ModelSampling.self, forKey: .modelSampling) ?? .discrete
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -50,6 +55,10 @@ extension RenderSettings: Codable {
         try c.encodeIfPresent(modelHash, forKey: .modelHash)
         try c.encode(rng, forKey: .rng)
         if !extraParameters.isEmpty { try c.encode(extraParameters, forKey: .extraParameters) }
+        try c.encodeIfPresent(denoisingStrength, forKey: .denoisingStrength)
+        try c.encodeIfPresent(hires, forKey: .hires)
+        try c.encodeIfPresent(maskBlur, forKey: .maskBlur)
+        if modelSampling != .discrete { try c.encode(modelSampling, forKey: .modelSampling) }
     }
 
     private struct AnyKey: CodingKey {

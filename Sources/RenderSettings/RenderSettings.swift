@@ -24,6 +24,15 @@ public struct RenderSettings: Equatable, Sendable {
     /// A1111 "Model hash": the first 10 hex digits of the file's sha256.
     public var modelHash: String?
     public var rng: RNGSource
+    /// A1111 "Denoising strength", in (0, 1]: how much of an init image is repainted
+    /// (img2img), or the strength of the hires-fix second pass. nil for plain txt2img.
+    public var denoisingStrength: Double?
+    /// A1111's hires fix: a second img2img pass at a larger size. nil for none.
+    public var hires: HiresFix?
+    /// A1111 "Mask blur" (pixels) for an inpainting mask; nil or 0 leaves the mask sharp.
+    public var maskBlur: Int?
+    /// How noise levels map to the UNet's timesteps (`lcm` for LCM checkpoints and LoRAs).
+    public var modelSampling: ModelSampling = .discrete
     /// Infotext keys Easel does not interpret, kept in their original order so that reading
     /// and writing an A1111 PNG loses nothing.
     public var extraParameters: [InfotextField]
@@ -80,6 +89,7 @@ public struct RenderSettings: Equatable, Sendable {
             throw RenderSettingsError.invalidSetting(
                 field: "batch size", reason: "must be at most \(Self.maximumBatchSize), got \(batchSize)")
         }
+        try validateImageToImage()
         try Self.checkPromptLengths(prompt: prompt, negative: negativePrompt)
     }
 

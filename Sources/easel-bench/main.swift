@@ -7,6 +7,9 @@ import Foundation
 //       one network of a checkpoint, driven by tools/bench/compare.py (see tools/bench/).
 //   easel-bench --generate --checkpoint FILE [--precision P] [--size 512] [--steps 2] [--draft D]
 //       one txt2img generation; prints its time and peak RSS.
+//   easel-bench --few-step --checkpoint FILE [--taesd FILE] [--precision P] [--size 512] [--steps 4] [--runs 2]
+//       an LCM-style generation (CFG 1, lcm sampler and model sampling), end to end, with the
+//       first-preview latency; the full VAE decodes unless --taesd names a TAESD decoder.
 //   easel-bench --lora-switch --checkpoint FILE --lora FILE [--precision P]
 //       add, re-weight and remove a LoRA on the loaded model (tools/bench/make-lora.py).
 //   easel-bench --write-checkpoint FILE
@@ -17,6 +20,8 @@ let options = BenchOptions(Array(CommandLine.arguments.dropFirst()))
 do {
     if options.has("--serve") {
         try ServeMode.run(options)
+    } else if options.has("--few-step") {
+        try FewStepMode.run(options)
     } else if options.has("--lora-switch") {
         try LoraSwitchMode.run(options)
     } else if options.has("--write-checkpoint") {

@@ -8,8 +8,9 @@ final class SamplerCatalogNamesTests: XCTestCase {
     /// them in `comfy/sampler_names.py`), copied from that file: the KSampler node's
     /// `sampler_name` and `scheduler` values. Only the names Easel implements are listed.
     private let comfyKSamplerNames = ["euler", "euler_ancestral", "heun", "dpm_2", "dpm_2_ancestral", "lms",
-                                      "dpmpp_2s_ancestral", "dpmpp_sde", "dpmpp_2m", "dpmpp_2m_sde"]
-    private let comfySchedulerNames = ["normal", "karras", "exponential", "sgm_uniform", "simple"]
+                                      "dpmpp_2s_ancestral", "dpmpp_sde", "dpmpp_2m", "dpmpp_2m_sde", "lcm"]
+    /// `trailing` is not ComfyUI's (diffusers' `timestep_spacing`); its "ComfyUI name" is that.
+    private let comfySchedulerNames = ["normal", "karras", "exponential", "sgm_uniform", "simple", "trailing"]
 
     func testComfyUINamesAreComfyUIs() {
         XCTAssertEqual(Set(Sampler.allCases.map(\.comfyUIName)), Set(comfyKSamplerNames))
@@ -55,7 +56,7 @@ final class SamplerCatalogNamesTests: XCTestCase {
         XCTAssertEqual(SamplerCatalog.sampler(named: "DPM++ 2M Karras")?.schedule, .karras)
         XCTAssertNil(SamplerCatalog.sampler(named: "DDIM"))
         XCTAssertThrowsError(try Schedule(id: "Karras")) {
-            XCTAssertEqual("\($0)", "unknown schedule 'Karras' (known: normal, karras, exponential, sgm_uniform, simple)")
+            XCTAssertEqual("\($0)", "unknown schedule 'Karras' (known: normal, karras, exponential, sgm_uniform, simple, trailing)")
         }
     }
 }

@@ -88,3 +88,20 @@ final class EventLog: @unchecked Sendable {
     func append(_ event: RenderEvent) { lock.lock(); events.append(event); lock.unlock() }
     var all: [RenderEvent] { lock.lock(); defer { lock.unlock() }; return events }
 }
+
+/// An engine whose capabilities lack img2img refuses a request with an init image, naming it.
+final class ImageToImageCapabilityTests: XCTestCase {
+    func testInitImageNeedsImageToImage() throws {
+        var settings = RenderSettings(steps: 4, width: 64, height: 64)
+        settings.denoisingStrength = 0.5
+        let request = EngineRequest(settings: settings, initImage: InitImage(image: RGBImage(width: 64, height: 64)))
+        let without = EngineCapabilities(families: [.sd1], samplers: Sampler.allCases, schedules: Schedule.allCases,
+                                         maximumSide: 2048, imageToImage: false)
+        XCTAssertThrowsError(try request.validate(for: without)) {
+            XCTAssertEqual("\($0)", "this engine does not render from an init image (img2img, inpainting)")
+        }
+        var with = without
+        with.imageToImage = true
+        XCTAssertNoThrow(try request.validate(for: with))
+    }
+}

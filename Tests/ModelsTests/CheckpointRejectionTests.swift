@@ -54,12 +54,13 @@ final class CheckpointRejectionTests: XCTestCase {
         assertLoadFails(url, .missingComponent(file: "model.safetensors", detail: "no VAE weights (no keys under 'first_stage_model.')"))
     }
 
-    /// Inpainting UNets take 4 latent + 1 mask + 4 masked-image channels (LDM `v1-inpainting-inference.yaml`).
-    func testInpaintingIsRejected() throws {
-        let url = try file([("model.diffusion_model.input_blocks.0.0.weight", [32, 9, 3, 3]),
+    /// InstructPix2Pix UNets take 4 latent + 4 image-latent channels; Easel does not run them
+    /// (9-channel inpainting models load: `InpaintingModelTests` in DiffusionTests).
+    func testInstructPix2PixIsRejected() throws {
+        let url = try file([("model.diffusion_model.input_blocks.0.0.weight", [32, 8, 3, 3]),
                             ("first_stage_model.encoder.conv_in.weight", [32, 3, 3, 3]),
                             ("cond_stage_model.transformer.text_model.final_layer_norm.weight", [64])])
-        assertLoadFails(url, .unsupportedFamily(file: "model.safetensors", family: "SD 1.x inpainting"))
+        assertLoadFails(url, .unsupportedFamily(file: "model.safetensors", family: "InstructPix2Pix"))
     }
 
     func testPickleFiles() throws {

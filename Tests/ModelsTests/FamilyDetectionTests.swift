@@ -73,11 +73,13 @@ final class FamilyDetectionTests: XCTestCase {
         XCTAssertThrowsError(try ArchitectureDetector.probe(write([convIn(9), clipL])))
     }
 
-    /// SD 1.x and SDXL load; every other family gets the one "not supported yet" line.
-    func testOnlySD1AndSDXLAreLoadable() throws {
+    /// SD 1.x, its 9-channel inpainting variant and SDXL load; every other family gets the one
+    /// "not supported yet" line.
+    func testOnlySD1SD1InpaintingAndSDXLAreLoadable() throws {
         XCTAssertNoThrow(try ArchitectureDetector.requireLoadable(.sd1, file: "a"))
+        XCTAssertNoThrow(try ArchitectureDetector.requireLoadable(.sd1Inpainting, file: "a"))
         XCTAssertNoThrow(try ArchitectureDetector.requireLoadable(.sdxl, file: "a"))
-        for family in CheckpointFamily.allCases where ![.sd1, .sdxl].contains(family) {
+        for family in CheckpointFamily.allCases where ![.sd1, .sd1Inpainting, .sdxl].contains(family) {
             XCTAssertThrowsError(try ArchitectureDetector.requireLoadable(family, file: "a")) {
                 XCTAssertEqual($0 as? CheckpointError, .unsupportedFamily(file: "a", family: family.displayName))
             }

@@ -16,7 +16,7 @@ final class SamplerCatalogTests: XCTestCase {
             XCTAssertNil(try SamplerCatalog.lookup(name).schedule)
         }
         XCTAssertEqual(Sampler.allCases.map(\.id), ["euler", "euler_a", "heun", "dpm2", "dpm2_a", "lms",
-                                                   "dpmpp_2s_a", "dpmpp_2m", "dpmpp_sde", "dpmpp_2m_sde"])
+                                                   "dpmpp_2s_a", "dpmpp_2m", "dpmpp_sde", "dpmpp_2m_sde", "lcm"])
     }
 
     func testAliasesAndCase() throws {
@@ -57,15 +57,15 @@ final class SamplerCatalogTests: XCTestCase {
         XCTAssertEqual(try SamplerCatalog.schedule(named: "sgm_uniform"), .sgmUniform)
         XCTAssertEqual(try SamplerCatalog.schedule(named: "Uniform"), .normal)
         XCTAssertEqual(try SamplerCatalog.schedule(named: "Normal"), .normal)
-        XCTAssertEqual(Schedule.allCases.map(\.displayName), ["Normal", "Karras", "Exponential", "SGM Uniform", "Simple"])
+        XCTAssertEqual(Schedule.allCases.map(\.displayName), ["Normal", "Karras", "Exponential", "SGM Uniform", "Simple", "Trailing"])
     }
 
     func testUnknownNamesListTheValidOnes() {
         XCTAssertThrowsError(try SamplerCatalog.lookup("DDIM")) { error in
-            XCTAssertEqual("\(error)", "unknown sampler 'DDIM'; valid: euler, euler_a, heun, dpm2, dpm2_a, lms, dpmpp_2s_a, dpmpp_2m, dpmpp_sde, dpmpp_2m_sde (A1111 names: Euler, Euler a, Heun, DPM2, DPM2 a, LMS, DPM++ 2S a, DPM++ 2M, DPM++ SDE, DPM++ 2M SDE; a schedule may follow, e.g. \"DPM++ 2M Karras\")")
+            XCTAssertEqual("\(error)", "unknown sampler 'DDIM'; valid: euler, euler_a, heun, dpm2, dpm2_a, lms, dpmpp_2s_a, dpmpp_2m, dpmpp_sde, dpmpp_2m_sde, lcm (A1111 names: Euler, Euler a, Heun, DPM2, DPM2 a, LMS, DPM++ 2S a, DPM++ 2M, DPM++ SDE, DPM++ 2M SDE, LCM; a schedule may follow, e.g. \"DPM++ 2M Karras\")")
         }
         XCTAssertThrowsError(try SamplerCatalog.schedule(named: "Beta")) { error in
-            XCTAssertEqual("\(error)", "unknown schedule 'Beta'; valid: normal, karras, exponential, sgm_uniform, simple (A1111 names: Normal, Karras, Exponential, SGM Uniform, Simple, Automatic)")
+            XCTAssertEqual("\(error)", "unknown schedule 'Beta'; valid: normal, karras, exponential, sgm_uniform, simple, trailing (A1111 names: Normal, Karras, Exponential, SGM Uniform, Simple, Trailing, Automatic)")
         }
     }
 }

@@ -63,10 +63,10 @@ final class SamplerContractTests: XCTestCase {
 
     func testCatalogIdsAndLookup() throws {
         XCTAssertEqual(Sampler.allCases.map(\.rawValue),
-                       ["euler", "euler_a", "heun", "dpm2", "dpm2_a", "lms", "dpmpp_2s_a", "dpmpp_2m", "dpmpp_sde", "dpmpp_2m_sde"])
+                       ["euler", "euler_a", "heun", "dpm2", "dpm2_a", "lms", "dpmpp_2s_a", "dpmpp_2m", "dpmpp_sde", "dpmpp_2m_sde", "lcm"])
         XCTAssertEqual(try Sampler(id: "dpmpp_2m_sde"), .dpmpp2mSDE)
         XCTAssertThrowsError(try Sampler(id: "DPM++ 2M Karras")) {
-            XCTAssertEqual("\($0)", "unknown sampler 'DPM++ 2M Karras' (known: euler, euler_a, heun, dpm2, dpm2_a, lms, dpmpp_2s_a, dpmpp_2m, dpmpp_sde, dpmpp_2m_sde)")
+            XCTAssertEqual("\($0)", "unknown sampler 'DPM++ 2M Karras' (known: euler, euler_a, heun, dpm2, dpm2_a, lms, dpmpp_2s_a, dpmpp_2m, dpmpp_sde, dpmpp_2m_sde, lcm)")
         }
     }
 

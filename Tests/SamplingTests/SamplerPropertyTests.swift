@@ -65,11 +65,13 @@ final class SamplerPropertyTests: XCTestCase {
     }
 
     /// With enough steps every stochastic sampler turns N(μ, s² + σ₀²) into about N(μ, s²).
+    /// LCM is left out: it returns its last denoised estimate, the posterior mean, whose spread
+    /// is below s by design (consistency models jump to the estimate).
     func testStochasticSamplersReachTheDataDistribution() throws {
         let count = 6_000, mu = 0.3, s = 0.5
         let gaussian = GaussianDenoiser(means: Array(repeating: mu, count: count), spread: s)
         let sigmas = try Schedule.karras.sigmas(steps: 60)
-        for kind in Sampler.allCases where kind.isStochastic {
+        for kind in Sampler.allCases where kind.isStochastic && kind != .lcm {
             var generator: any NoiseSource = TorchCPUGenerator(seed: 7)
             let start = (s * s + Double(sigmas[0] * sigmas[0])).squareRoot()
             let x = generator.randn(count).map { Float(mu + start * Double($0)) }
@@ -87,7 +89,7 @@ final class SamplerPropertyTests: XCTestCase {
         let sigmas: [Float] = [10, 5.5, 3, 1.25, 0.6, 0.2, 0]
         let expected: [Sampler: Int] = [
             .euler: 0, .heun: 0, .dpm2: 0, .lms: 0, .dpmpp2m: 0,
-            .eulerA: 5, .dpm2A: 5, .dpmpp2sA: 5, .dpmpp2mSDE: 5, .dpmppSDE: 10,
+            .eulerA: 5, .dpm2A: 5, .dpmpp2sA: 5, .dpmpp2mSDE: 5, .dpmppSDE: 10, .lcm: 5,
         ]
         for kind in Sampler.allCases {
             var noise: any NoiseSource = ScriptedNoise([0.5, -0.5])

@@ -88,9 +88,9 @@ final class ScheduleTests: XCTestCase {
 
     func testCatalogLookupAndErrors() throws {
         XCTAssertEqual(try Schedule(id: "sgm_uniform"), .sgmUniform)
-        XCTAssertEqual(Schedule.allCases.map(\.rawValue), ["normal", "karras", "exponential", "sgm_uniform", "simple"])
+        XCTAssertEqual(Schedule.allCases.map(\.rawValue), ["normal", "karras", "exponential", "sgm_uniform", "simple", "trailing"])
         XCTAssertThrowsError(try Schedule(id: "Karras")) { error in
-            XCTAssertEqual("\(error)", "unknown schedule 'Karras' (known: normal, karras, exponential, sgm_uniform, simple)")
+            XCTAssertEqual("\(error)", "unknown schedule 'Karras' (known: normal, karras, exponential, sgm_uniform, simple, trailing)")
         }
         XCTAssertThrowsError(try Schedule.karras.sigmas(steps: 0)) { error in
             XCTAssertEqual("\(error)", "steps must be between 1 and 10000, got 0")

@@ -14,9 +14,10 @@ final class PNGRoundTripTests: XCTestCase {
             Steps: 30, Sampler: DPM++ 2M, CFG scale: 6, Seed: 9, Size: 512x768, Model hash: abc, Model: dreamshaper_8, Denoising strength: 0.5, Hires upscale: 2, Hires upscaler: Latent, Lora hashes: "add_detail: 7c6bad76eb54"
             """)
         h.send(.imageOpened(path: "/x/castle.png", settings: settings))
-        XCTAssertEqual(h.state.status, .warning("Loaded castle.png as a raw prompt with its parameters; not applied: model dreamshaper_8 (rendering with tiny), LoRA add_detail, hires fix (Hires upscale 2), GPU RNG (CPU noise here, so the image differs)"))
+        XCTAssertEqual(h.state.status, .warning("Loaded castle.png as a raw prompt with its parameters; not applied: model dreamshaper_8 (rendering with tiny), LoRA add_detail, GPU RNG (CPU noise here, so the image differs)"))
         XCTAssertEqual(h.state.analysis.rendered.prompt, "masterpiece, <lora:add_detail:0.6>, a castle")
         XCTAssertEqual(h.settings.rng, .cpu)
+        XCTAssertEqual(h.settings.hires?.scale, 2)  // the hires fix is a setting now (issue 15), so it applies
         // Rows typed afterwards add to the raw prompt; nothing is rewritten.
         h.typeKeys("at dusk")
         XCTAssertEqual(h.state.analysis.rendered.prompt, "masterpiece, <lora:add_detail:0.6>, a castle, at dusk")

@@ -63,6 +63,8 @@ scenario newcomer 120 36 env "$(env_for newcomer)" "$easel"
 scenario demo-fit 120 36 env "$(env_for demo-fit)" "$easel" --preset dreamcore-church
 scenario cfg 120 36 env "$(env_for cfg)" "$easel" --model "$model" "$work/quick.png"
 scenario progress 120 36 env "$(env_for progress)" "$easel" --model "$model" "$work/medium.png"
+scenario img2img 120 36 bash -c 'cd "$1" && exec env "$2" "$3" --model "$4" "$5"' sh \
+  "$fixtures/tiny-sd15-adapters" "$(env_for img2img)" "$easel" "$model" "$work/quick.png"
 scenario sdxl 120 36 env "$(env_for sdxl)" "$easel" --model "$fixtures/tiny-sdxl.safetensors" "$work/xl.png"
 # The model library's settings file (issue 14): LoRA and embedding folders for the workbench.
 mkdir -p "$work/lora/config/easel"

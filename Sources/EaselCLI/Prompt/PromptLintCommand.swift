@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PromptKit
+import RenderSettings
 import Tokenizer
 
 /// `easel prompt lint (--grid FILE | --preset NAME | --prompt TEXT --dialect D)
@@ -41,6 +42,12 @@ struct PromptLintCommand: ParsableCommand {
     @Option(help: "Negative prompt to check.")
     var negative: String?
 
+    @Option(help: "Sampling steps to check.")
+    var steps: Int?
+
+    @Option(help: "Model or LoRA name: a few-step model (LCM, Turbo, Lightning) is checked against its own steps and CFG.")
+    var model: String?
+
     @Flag(help: "Exit with status 1 when there are warnings.")
     var strict = false
 
@@ -51,6 +58,8 @@ struct PromptLintCommand: ParsableCommand {
         if let cfg { input.cfg = cfg }
         if let width { input.width = width }
         if let height { input.height = height }
+        if let steps { input.steps = steps }
+        if let model { input.fewStep = FewStepProfiles.profile(forName: model) }
         if let negative {
             try CommandLineText.checkLength(negative, name: "--negative")
             input.negative = negative

@@ -1,3 +1,5 @@
+import RenderSettings
+
 /// What the linter checks: a prompt in one family's dialect, and the settings known.
 public struct LintInput: Equatable, Sendable {
     public var prompt: String
@@ -11,6 +13,9 @@ public struct LintInput: Equatable, Sendable {
     /// Sampling steps, when known: prompt editing (`[a:b:0.5]`) is resolved at this count
     /// for token counting.
     public var steps: Int?
+    /// The few-step kind the model or a LoRA names (`FewStepProfiles`): its steps and CFG
+    /// ranges replace the family's CFG advice.
+    public var fewStep: FewStepProfile?
 
     public init(prompt: String, negative: String = "", family: ModelFamily, cfg: Double? = nil,
                 width: Int? = nil, height: Int? = nil, renderNotes: [String] = []) {

@@ -21,6 +21,8 @@ public struct LintWarning: Equatable, Sendable, CustomStringConvertible {
         case dialect
         /// A `<lora:NAME>` tag naming no file in the LoRA folders.
         case lora
+        /// Steps or CFG outside a few-step model's ranges (LCM, Turbo, Lightning).
+        case fewStep = "few-step"
     }
 
     public let rule: Rule

@@ -45,7 +45,9 @@ public struct PromptLinter: Sendable {
         let profile = input.family.profile
         let name = input.family.rawValue
         var warnings: [LintWarning] = []
-        if let cfg = input.cfg, let recommended = profile.recommendedCFG, abs(cfg - recommended) > Self.cfgTolerance {
+        if let fewStep = input.fewStep {
+            warnings += fewStepWarnings(input, fewStep)
+        } else if let cfg = input.cfg, let recommended = profile.recommendedCFG, abs(cfg - recommended) > Self.cfgTolerance {
             warnings.append(.init(.cfg, "CFG \(number(cfg)) is more than \(number(Self.cfgTolerance)) away from \(name)'s recommended \(number(recommended))"))
         }
         if let maxSide = profile.maxSide {
@@ -111,5 +113,5 @@ public struct PromptLinter: Sendable {
         return regex.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range) }
     }
 
-    private func number(_ x: Double) -> String { TagDialect.plainDecimal(x) }
+    func number(_ x: Double) -> String { TagDialect.plainDecimal(x) }
 }

@@ -15,6 +15,7 @@ extension Sampler {
         case .dpmpp2m: return sampleDPMPP2M
         case .dpmppSDE: return sampleDPMPPSDE
         case .dpmpp2mSDE: return sampleDPMPP2MSDE
+        case .lcm: return sampleLCM
         }
     }
 

@@ -34,7 +34,8 @@ public struct DiscreteSigmas: Sendable {
         self.init(sigmas: alphasCumprod.map { Double($0) }.map { ((1 - $0) / $0).squareRoot() })
     }
 
-    private init(sigmas: [Double]) {
+    /// A table of ascending noise levels taken as they are (`LCMDistilledSampling`'s 50).
+    init(sigmas: [Double]) {
         self.sigmas = sigmas
         self.logSigmas = sigmas.map { Foundation.log($0) }
     }

@@ -15,12 +15,20 @@ public enum ScaledLinearBetas {
     public static func alphasCumprod(betaStart: Double = stableDiffusionBetaStart,
                                      betaEnd: Double = stableDiffusionBetaEnd,
                                      count: Int = stableDiffusionTimesteps) -> [Float] {
+        alphasCumprod64(betaStart: betaStart, betaEnd: betaEnd, count: count).map { Float($0) }
+    }
+
+    /// The same in float64, before the float32 rounding (ComfyUI `make_beta_schedule` keeps
+    /// these for `ModelSamplingDiscreteDistilled`'s table).
+    public static func alphasCumprod64(betaStart: Double = stableDiffusionBetaStart,
+                                       betaEnd: Double = stableDiffusionBetaEnd,
+                                       count: Int = stableDiffusionTimesteps) -> [Double] {
         let rootStart = betaStart.squareRoot(), rootEnd = betaEnd.squareRoot()
         var product = 1.0
         return (0..<count).map { i in
             let root = linspaceElement(rootStart, rootEnd, count: count, index: i)
             product *= 1 - root * root
-            return Float(product)
+            return product
         }
     }
 

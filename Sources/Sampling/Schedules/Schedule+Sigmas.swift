@@ -17,6 +17,7 @@ extension Schedule {
         case .exponential: return exponentialSigmas(steps: steps, sigmaMin: model.sigmaMin, sigmaMax: model.sigmaMax)
         case .sgmUniform: return sgmUniformSigmas(steps: steps, model: model)
         case .simple: return simpleSigmas(steps: steps, model: model)
+        case .trailing: return trailingSigmas(steps: steps, model: model)
         }
     }
 }

@@ -1,3 +1,4 @@
+import EngineAPI
 import Foundation
 import Imaging
 import TermImage
@@ -16,7 +17,9 @@ extension WorkbenchApp {
         case .scheduleAnalysis(let delay):
             analysisDeadline = Date().addingTimeInterval(delay)
         case .startRender(let job, let settings):
-            backend.start(job: job, settings: settings)
+            let source = initImage.flatMap { $0.path == state.document.initImagePath ? $0 : nil }
+            backend.start(job: job, settings: settings,
+                          initImage: source.map { InitImage(image: $0.image, mask: $0.mask) })
             workerPriority?.lowerWorkers()
         case .loadModel(let path):
             backend.loadModel(path: path)
@@ -36,6 +39,21 @@ extension WorkbenchApp {
             pending.append(.clipboardCopied(characters: text.count))
         case .openImage(let path):
             pending.append(ImageParameters.read(path))
+        case .loadInitImage(let path):
+            do {
+                let contents = try PNGFile.read(from: URL(fileURLWithPath: path))
+                initImage = (path, contents.image, contents.transparencyMask)
+                pending.append(.initImageLoaded(path: path, width: contents.image.width, height: contents.image.height))
+            } catch {
+                pending.append(.operationFailed("init image: \(error)"))
+            }
+        case .useResultAsInit(let job):
+            guard let final = finalImage, final.job == job else {
+                pending.append(.operationFailed("No finished image to refine yet"))
+                return
+            }
+            initImage = ("(render \(job))", final.image, nil)
+            pending.append(.initImageLoaded(path: "(render \(job))", width: final.image.width, height: final.image.height))
         case .applyTheme(let name):
             do {
                 palette?.setTheme(try theme(named: name))

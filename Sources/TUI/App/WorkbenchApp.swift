@@ -28,6 +28,8 @@ public final class WorkbenchApp {
     var analysisDeadline: Date?
     var preview: PreviewImage?
     var finalImage: (job: Int, image: RGBImage)?
+    /// The init image's pixels (`Document.initImagePath` names it) and its transparency mask.
+    var initImage: (path: String, image: RGBImage, mask: GrayImage?)?
     var screen: CursesScreen?
     var palette: CursesPalette?
     var painter: WorkbenchPainter?
@@ -167,7 +169,8 @@ public final class WorkbenchApp {
 
     private func draw(_ redraw: inout Redraw, screen: CursesScreen, painter: WorkbenchPainter) {
         guard !redraw.isEmpty else { return }
-        painter.frame(state, preview: preview, screen: screen)
+        let thumbnail = initImage.flatMap { $0.path == state.document.initImagePath ? $0.image : nil }
+        painter.frame(state, preview: preview, initImage: thumbnail, screen: screen)
         redraw = []
     }
 

@@ -1,4 +1,5 @@
 import CNCursesW
+import Imaging
 import TermImage
 import TUICore
 
@@ -9,6 +10,7 @@ final class WorkbenchPainter {
     let keymap: Keymap
     let graphics: GraphicsMode
     let cells = PreviewCells()
+    let thumbnailCells = PreviewCells()
     let sixel: SixelPresenter
 
     init(canvas: CursesCanvas, keymap: Keymap, graphics: GraphicsMode, cellPixelSize: PixelSize) {
@@ -21,7 +23,7 @@ final class WorkbenchPainter {
 
     /// Paints into curses' buffer and updates the terminal; afterwards sends a sixel picture if
     /// one is due.
-    func frame(_ state: AppState, preview: PreviewImage?, screen: CursesScreen) {
+    func frame(_ state: AppState, preview: PreviewImage?, initImage: RGBImage? = nil, screen: CursesScreen) {
         canvas.clear()
         let layout = state.layout
         var cursor: (x: Int, y: Int)?
@@ -34,8 +36,13 @@ final class WorkbenchPainter {
             if let rect = layout.parameters { ParametersPainter(canvas: canvas, state: state).draw(in: rect) }
             if let rect = layout.preview {
                 let shown = state.preview != nil && preview != nil ? preview : nil
-                if let inner = PreviewPainter(canvas: canvas, state: state)
-                    .draw(in: rect, hasImage: shown != nil, graphicsOff: graphics == .none), let shown {
+                var picture = PreviewPainter(canvas: canvas, state: state)
+                    .draw(in: rect, hasImage: shown != nil, graphicsOff: graphics == .none)
+                // The init image's thumbnail takes the right quarter; the picture the rest.
+                if let initImage, graphics != .none, drawThumbnail(initImage, beside: rect.inner, state: state) {
+                    picture = picture.map { Rect(x: $0.x, y: $0.y, width: $0.width - Self.thumbnailWidth($0), height: $0.height) }
+                }
+                if let inner = picture, let shown {
                     if graphics == .sixel {
                         if state.overlays.isEmpty { sixelPlacement = sixel.placement(for: shown, in: inner) }
                     } else {
@@ -56,6 +63,22 @@ final class WorkbenchPainter {
         wnoutrefresh(stdscr)
         doupdate()
         sixel.present(sixelPlacement, image: preview, screen: screen)
+    }
+
+    /// Columns the init image's thumbnail takes at the right of the preview: a quarter, when
+    /// the pane is wide enough (24 columns) for both.
+    static func thumbnailWidth(_ inner: Rect) -> Int { inner.width >= 24 && inner.height >= 4 ? inner.width / 4 : 0 }
+
+    /// The init image as symbols at the top right of the preview, labelled with its strength;
+    /// false when there is no room.
+    private func drawThumbnail(_ image: RGBImage, beside inner: Rect, state: AppState) -> Bool {
+        let width = Self.thumbnailWidth(inner)
+        guard width > 0 else { return false }
+        let box = Rect(x: inner.x + inner.width - width, y: inner.y, width: width, height: max(2, inner.height / 2))
+        canvas.text("init \(ParameterFormat.value(.strength, state.document))", x: box.x, y: box.y, role: .dim, width: width)
+        let picture = PreviewImage(job: -1, step: image.hashValue, isFinal: true, image: image)
+        thumbnailCells.draw(picture, in: Rect(x: box.x, y: box.y + 1, width: box.width, height: box.height - 1), canvas: canvas)
+        return true
     }
 
     /// The screen was cleared behind our back (resize): forget what sixel showed.

@@ -56,11 +56,13 @@ public final class EngineSession: @unchecked Sendable {
         }
     }
 
-    /// Starts a job in the background, cancelling any running one first.
-    public func start(job: Int, settings: RenderSettings) {
-        let request = EngineRequest(settings: settings, loraFolders: loraFolders, embeddingFolders: embeddingFolders)
+    /// Starts a job in the background, cancelling any running one first; with `initImage`
+    /// it is img2img (inpainting with its mask).
+    public func start(job: Int, settings: RenderSettings, initImage: InitImage? = nil) {
+        let request = EngineRequest(settings: settings, initImage: initImage, loraFolders: loraFolders,
+                                    embeddingFolders: embeddingFolders)
         do {
-            try request.validate()
+            try request.validate(for: engine.capabilities)
         } catch {
             cancel()
             sink(.failed(job: job, message: "\(error)"))

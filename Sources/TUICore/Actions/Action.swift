@@ -42,6 +42,8 @@ public enum Action: Equatable, Sendable {
     case imageSaved(path: String)
     /// A PNG's parameters, and the grid when Easel saved it (an `easel-grid` text chunk).
     case imageOpened(path: String, settings: RenderSettings, grid: PromptGrid? = nil)
+    /// The init image is loaded (a file, or "(render N)"), `width`×`height` pixels.
+    case initImageLoaded(path: String, width: Int, height: Int)
     /// An effect failed; the message is shown as an error in the status line.
     case operationFailed(String)
     /// The engine's remark, shown as a warning (a server without progress or cancel).

@@ -21,6 +21,10 @@ public enum Effect: Equatable, Sendable {
     case copyToClipboard(String)
     /// Read an A1111 PNG's parameters.
     case openImage(path: String)
+    /// Read a PNG as the init image; reported back as `initImageLoaded` or `operationFailed`.
+    case loadInitImage(path: String)
+    /// Make the finished image of `job` the init image; reported back as `initImageLoaded`.
+    case useResultAsInit(job: Int)
     /// Save the document as a preset that records `theme` (the one on screen).
     case savePreset(name: String, document: Document, theme: String?, overwrite: Bool)
     /// Switch the screen to a theme (a name or a file path); reported back as `themeApplied`.

@@ -5,6 +5,8 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     // application
     case quit, showHelp, closeOverlay, focusNext, focusPrevious, undo, redo
     case saveImage, copyPrompt, openImage, showPresets, renderNow, cancelRender, nextDialect, toggleVimKeys
+    // img2img
+    case pickInitImage, useResultAsInit, clearInitImage
     // lists and the grid
     case moveUp, moveDown, moveLeft, moveRight, pageUp, pageDown, moveFirst, moveLast
     case startEditing, clearField, confirm, cancel, raiseWeight, lowerWeight

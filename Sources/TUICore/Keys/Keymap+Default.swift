@@ -24,6 +24,9 @@ extension Keymap {
         KeyBinding([.f(6)], .copyPrompt, .main, "copy the prompt to the clipboard (OSC 52)"),
         KeyBinding([.ctrl("x"), .f(8)], .cancelRender, .main, "stop the current render"),
         KeyBinding([.f(9)], .toggleVimKeys, .main, "vim-style keys on or off (also --keys vim)"),
+        KeyBinding([.f(7)], .pickInitImage, .main, "pick an init image (img2img; Tab completes the path)", hint: "init image"),
+        KeyBinding([.ctrl("n")], .useResultAsInit, .main, "use this result as the init image (refine it)", hint: "refine"),
+        KeyBinding([Key(.function(7), .shift)], .clearInitImage, .main, "drop the init image (back to txt2img)"),
     ]
 
     /// The grid when no field is being edited: any printable key starts typing into the
@@ -61,6 +64,9 @@ extension Keymap {
         KeyBinding([.char("o")], .openImage, .vim, "load a PNG"),
         KeyBinding([.char("p")], .showPresets, .vim, "preset browser", hint: "presets"),
         KeyBinding([.char("d")], .nextDialect, .vim, "next model family"),
+        KeyBinding([.char("b")], .pickInitImage, .vim, "pick an init image"),
+        KeyBinding([.char("n")], .useResultAsInit, .vim, "use this result as the init image"),
+        KeyBinding([.char("B")], .clearInitImage, .vim, "drop the init image"),
         KeyBinding([.char("+")], .raiseWeight, .vim, "raise the row's weight"),
         KeyBinding([.char("-")], .lowerWeight, .vim, "lower the row's weight"),
     ]

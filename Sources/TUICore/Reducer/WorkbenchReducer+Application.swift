@@ -56,6 +56,26 @@ extension WorkbenchReducer {
         case .openImage:
             state.overlays.append(.textEntry(TextEntry(title: "Load an A1111 or ComfyUI PNG (Tab completes)", purpose: .openImage)))
             return Reaction(redraw: [.overlay], effects: [.listFolder("")])
+        case .pickInitImage:
+            let current = state.document.initImagePath.flatMap { $0.hasPrefix("(") ? nil : $0 } ?? ""
+            state.overlays.append(.textEntry(TextEntry(title: "Init image (PNG; Tab completes)", text: current, purpose: .initImage)))
+            return Reaction(redraw: [.overlay], effects: [.listFolder(PathCompletion.folderPart(current))])
+        case .useResultAsInit:
+            guard case .finished(let job, _, _, _)? = state.lastFinished, state.lastJob?.id == job else {
+                state.status = .warning("No finished image to refine yet")
+                return Reaction(redraw: [.status])
+            }
+            return Reaction(effects: [.useResultAsInit(job: job)])
+        case .clearInitImage:
+            guard state.document.initImagePath != nil else { return Reaction.none }
+            var reaction = change(&state, kind: nil) {
+                $0.initImagePath = nil
+                $0.settings.denoisingStrength = nil
+            }
+            state.renderForced = true
+            state.status = .info("Init image dropped: txt2img again")
+            reaction.redraw.formUnion([.status, .preview])
+            return reaction
         case .showPresets:
             state.overlays.append(.presets(PresetBrowser()))
             return Reaction(redraw: [.overlay], effects: [.reloadPresets])

@@ -68,6 +68,10 @@ extension WorkbenchReducer {
             let path = Self.expandingTilde(text)
             let effect: Effect = entry.purpose == .openImage ? .openImage(path: path) : .importStyles(path: path)
             return Reaction(redraw: [.overlay, .layout], effects: [effect])
+        case .initImage:
+            guard !text.isEmpty else { return Reaction.none }
+            state.overlays.removeLast()
+            return Reaction(redraw: [.overlay, .layout], effects: [.loadInitImage(path: Self.expandingTilde(text))])
         case .savePresetAs:
             return savePresetAs(&state, name: text)
         case .renamePreset(let from):

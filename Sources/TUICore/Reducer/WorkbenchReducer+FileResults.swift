@@ -43,6 +43,8 @@ extension WorkbenchReducer {
             return Reaction(redraw: [.status])
         case .imageOpened(let path, let settings, let grid):
             return openImage(&state, path: path, settings: settings, grid: grid)
+        case .initImageLoaded(let path, let width, let height):
+            return initImageLoaded(&state, path: path, width: width, height: height)
         case .operationFailed(let message):
             state.status = .error(message)
             return Reaction(redraw: [.status])
@@ -100,7 +102,8 @@ extension WorkbenchReducer {
     }
 
     /// What a PNG's settings ask for that this render does not do: another model, LoRAs (read
-    /// from `<lora:…>` tags and A1111's "Lora hashes"), a hires fix, GPU or NV noise.
+    /// from `<lora:…>` tags and A1111's "Lora hashes"), hires-fix keys Easel does not read (its
+    /// upscale, steps and upscaler are settings: `RenderSettings.hires`), GPU or NV noise.
     func notApplied(_ settings: RenderSettings, loadedModel: String?) -> [String] {
         var out: [String] = []
         if let model = settings.modelName, !model.isEmpty, model != loadedModel {

@@ -45,6 +45,8 @@ extension WorkbenchReducer {
                 case .clipSkip: doc.settings.clipSkip = Int(scale.adjust(Double(doc.settings.clipSkip), by: amount))
                 case .width: doc.settings.width = Int(scale.adjust(Double(doc.settings.width), by: amount))
                 case .height: doc.settings.height = Int(scale.adjust(Double(doc.settings.height), by: amount))
+                case .strength:
+                    doc.settings.denoisingStrength = scale.adjust(doc.settings.denoisingStrength ?? Document.defaultStrength, by: amount)
                 default: break
                 }
             }
@@ -152,7 +154,7 @@ extension WorkbenchReducer {
         guard let scale = field.slider else { return .failure(.notANumber(field, trimmed)) }
         guard let value = Double(trimmed), value.isFinite else { return .failure(.notANumber(field, trimmed)) }
         guard scale.range.contains(value) else { return .failure(.outOfRange(field, trimmed, scale.range)) }
-        if field != .cfg && value != value.rounded() { return .failure(.notWhole(field, trimmed)) }
+        if field != .cfg && field != .strength && value != value.rounded() { return .failure(.notWhole(field, trimmed)) }
         if (field == .width || field == .height) && Int(value) % 8 != 0 { return .failure(.notMultipleOf8(field, trimmed)) }
         return .success(change(&state, kind: nil) { doc in
             switch field {
@@ -161,6 +163,7 @@ extension WorkbenchReducer {
             case .clipSkip: doc.settings.clipSkip = Int(value)
             case .width: doc.settings.width = Int(value)
             case .height: doc.settings.height = Int(value)
+            case .strength: doc.settings.denoisingStrength = value
             default: break
             }
         })

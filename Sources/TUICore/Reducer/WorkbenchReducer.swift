@@ -27,7 +27,7 @@ public struct WorkbenchReducer: Sendable {
              .modelLoading, .modelLoaded, .modelHashed, .modelFailed, .modelsFound:
             return reduceRender(&state, action)
         case .presetsLoaded, .openPreset, .themeApplied, .presetSaved, .presetDeleted, .presetRenamed, .stylesImported,
-             .imageSaved, .imageOpened, .operationFailed, .clipboardCopied, .engineNote:
+             .imageSaved, .imageOpened, .operationFailed, .clipboardCopied, .engineNote, .initImageLoaded:
             return reduceFileResult(&state, action)
         case .folderListed(let listing):
             return folderListed(&state, listing)

@@ -17,6 +17,9 @@ public struct Document: Equatable, Sendable {
     /// A prompt loaded as written (from an A1111 or ComfyUI PNG), which no dialect rewrites;
     /// the grid's rows are added after it. Nil: the grid in its family's dialect.
     public var raw: RawPrompt?
+    /// The init image (img2img): a PNG path, or "(render N)" for a result used as the init
+    /// image. Its strength is `settings.denoisingStrength`. Not saved in presets.
+    public var initImagePath: String?
 
     public init(grid: PromptGrid = PromptGrid(), settings: RenderSettings? = nil, seedLocked: Bool = true,
                 modelPath: String? = nil, styles: [PromptStyle] = []) {

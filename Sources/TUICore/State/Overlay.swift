@@ -36,6 +36,7 @@ public struct TextEntry: Equatable, Sendable {
         case savePresetAs
         case renamePreset(from: String)
         case openImage
+        case initImage
         case importStyles
         case parameter(ParameterField)
     }
@@ -59,7 +60,7 @@ public struct TextEntry: Equatable, Sendable {
     /// Whether the field holds a file path (Tab completes, the folder is listed).
     public var isPath: Bool {
         switch purpose {
-        case .openImage, .importStyles: return true
+        case .openImage, .initImage, .importStyles: return true
         default: return false
         }
     }
@@ -67,7 +68,7 @@ public struct TextEntry: Equatable, Sendable {
     /// File name endings a path prompt lists (folders are always listed).
     public var fileTypes: [String] {
         switch purpose {
-        case .openImage: return [".png"]
+        case .openImage, .initImage: return [".png"]
         case .importStyles: return [".csv"]
         default: return []
         }

@@ -3,7 +3,7 @@ import RenderSettings
 
 /// A line of the parameter panel.
 public enum ParameterField: String, Equatable, Hashable, Sendable, CaseIterable {
-    case family, model, sampler, schedule, steps, cfg, clipSkip, aspect, width, height, seed
+    case family, model, sampler, schedule, steps, cfg, clipSkip, aspect, width, height, seed, strength
 
     public var label: String {
         switch self {
@@ -18,6 +18,7 @@ public enum ParameterField: String, Equatable, Hashable, Sendable, CaseIterable 
         case .width: return "Width"
         case .height: return "Height"
         case .seed: return "Seed"
+        case .strength: return "Strength"
         }
     }
 
@@ -39,6 +40,7 @@ public enum ParameterField: String, Equatable, Hashable, Sendable, CaseIterable 
         case .cfg: return SliderScale(range: 1...30, step: 0.5, bigStep: 2.5, snap: 0.5)
         case .clipSkip: return SliderScale(range: 1...12, step: 1, bigStep: 2, snap: 1)
         case .width, .height: return SliderScale(range: 64...2048, step: 64, bigStep: 256, snap: 8)
+        case .strength: return SliderScale(range: 0.05...1, step: 0.05, bigStep: 0.25, snap: 0.05)
         default: return nil
         }
     }

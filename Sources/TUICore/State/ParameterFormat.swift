@@ -30,6 +30,9 @@ public enum ParameterFormat {
         case .width: return String(s.width)
         case .height: return String(s.height)
         case .seed: return String(s.seed)
+        case .strength:
+            guard document.initImagePath != nil else { return "off (F7: init image)" }
+            return number(s.denoisingStrength ?? Document.defaultStrength)
         }
     }
 
