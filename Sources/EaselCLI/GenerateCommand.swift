@@ -84,7 +84,9 @@ struct GenerateCommand: ParsableCommand {
             for note in notes { printError("easel: \(note)") }
         }
         try image.apply(to: &settings)
-        if let note = ModelSamplingHint.apply(to: &settings, model: modelFile, explicit: image.modelSampling != nil) {
+        // The LCM hint reads a local file's name and metadata; a remote model has neither here.
+        if let modelFile, let note = ModelSamplingHint.apply(to: &settings, model: modelFile,
+                                                             explicit: image.modelSampling != nil) {
             printError("easel: \(note)")
         }
         let initImage = try image.initImage(settings: &settings)
