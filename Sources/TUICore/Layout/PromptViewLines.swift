@@ -25,7 +25,7 @@ public enum PromptViewLines {
             for line in TextWrap.lines("⚠ " + warning, width: width) { lines.append((line, .warning)) }
         }
         for note in analysis.modelNotes {
-            for line in TextWrap.lines("ⓘ " + note, width: width) { lines.append((line, .dim)) }
+            for line in TextWrap.lines("• " + note, width: width) { lines.append((line, .dim)) }
         }
         return lines
     }

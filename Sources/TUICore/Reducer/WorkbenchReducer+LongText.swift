@@ -36,3 +36,13 @@ extension PromptGrid {
         }
     }
 }
+
+extension Document {
+    /// The prompt words the user wrote (grid rows, qualifiers, extra tags, a raw prompt), without
+    /// what a dialect adds (SD 1.5's quality tags): what a model's vocabulary note judges.
+    var userPromptText: String {
+        var parts = PromptGrid.Field.allCases.flatMap { [grid[$0].value, grid[$0].qualifier] } + grid.extraTags
+        if let raw { parts.append(raw.prompt) }
+        return parts.joined(separator: " ")
+    }
+}

@@ -11,7 +11,7 @@ extension WorkbenchReducer {
         }
         guard let vocabulary = state.currentModelAdvice?.vocabulary else { return }
         let name = modelName(state) ?? "this model"
-        let unknown = vocabulary.unknownWords(in: state.analysis.rendered.prompt)
+        let unknown = vocabulary.unknownWords(in: state.document.userPromptText)
         if !unknown.isEmpty {
             let list = unknown.prefix(12).joined(separator: ", ") + (unknown.count > 12 ? ", …" : "")
             state.analysis.modelNotes += ["\(name) knows only its own words (F1 lists them); no effect: \(list)"]
