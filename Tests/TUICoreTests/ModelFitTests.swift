@@ -63,4 +63,25 @@ final class ModelFitTests: XCTestCase {
         XCTAssertEqual(help.first, .heading("What easel-demo knows"))
         XCTAssertEqual(help[1], .binding(keys: "subjects", description: "heart"))
     }
+
+    /// At 80 columns the demo model's word lists are wider than the help's description column
+    /// (80 − 2 − 2 = 76 inside, 25 for keys, 48 for the text): they continue under themselves
+    /// instead of being cut at the window's edge.
+    func testLongHelpDescriptionsWrapAt80Columns() {
+        var h = ReducerHarness()
+        h.state.columns = 80
+        let words = (1...30).map { "word\($0)" }
+        h.state.document.modelPath = Self.demo
+        h.state.modelAdvice = [Self.demo: ModelAdvice(steps: 15...30, cfg: 5...9, maxSide: 64,
+                                                      vocabulary: ModelVocabulary(groups: [.init("subjects", words)]))]
+        let width = HelpLines.columns(screenWidth: 80).description
+        XCTAssertEqual(width, 48)
+        let lines = HelpLines.lines(keymap: .standard, state: h.state)
+        let rows = lines.compactMap { line -> (String, String)? in
+            if case .binding(let keys, let text) = line { return (keys, text) } else { return nil }
+        }.prefix { $0.0 == "subjects" || $0.0.isEmpty }
+        XCTAssertGreaterThan(rows.count, 1)
+        XCTAssertTrue(rows.allSatisfy { $0.1.count <= width })
+        XCTAssertEqual(rows.map(\.1).joined(separator: " "), words.joined(separator: ", "))
+    }
 }

@@ -41,7 +41,7 @@ struct OverlayPainter {
             title += " · lines \(scroll + 1)–\(last) of \(lines.count)" + (last < lines.count ? " ↓ PgDn more" : " (end)")
         }
         window(rect, title: title)
-        let keyWidth = min(26, inner.width / 3)
+        let keyWidth = HelpLines.columns(screenWidth: screen.width).keys
         for (i, line) in lines.dropFirst(scroll).prefix(visible).enumerated() {
             let y = inner.y + i
             switch line {

@@ -9,13 +9,29 @@ public enum HelpLines {
         case binding(keys: String, description: String)
     }
 
+    /// The overlay's geometry for a screen width: the window is at most 96 columns; keys take a
+    /// third of its inside (at most 26), descriptions the rest after a gap.
+    public static func columns(screenWidth: Int) -> (inner: Int, keys: Int, description: Int) {
+        let inner = max(1, min(96, screenWidth - 2) - 2)
+        let keys = min(26, inner / 3)
+        return (inner, keys, max(1, inner - keys - 3))
+    }
+
+    /// Every help line for the state's screen; a description too wide for it (the demo model's
+    /// word lists at 80 columns) continues on the next lines under itself.
     public static func lines(keymap: Keymap, state: AppState) -> [Line] {
+        let width = columns(screenWidth: state.columns).description
         var out: [Line] = []
+        func add(_ keys: String, _ description: String) {
+            for (i, part) in TextWrap.lines(description, width: width).enumerated() {
+                out.append(.binding(keys: i == 0 ? keys : "", description: part))
+            }
+        }
         if let vocabulary = state.currentModelAdvice?.vocabulary {
             let name = state.model.name ?? "The model"
             out.append(.heading("What \(name) knows"))
             for group in vocabulary.groups {
-                out.append(.binding(keys: group.name, description: group.words.joined(separator: ", ")))
+                add(group.name, group.words.joined(separator: ", "))
             }
             out.append(.text("Other words have no effect on it (the prompt view lists them)."))
             out.append(.blank)
@@ -24,7 +40,7 @@ public enum HelpLines {
             if index > 0 { out.append(.blank) }
             out.append(.heading(section.context.title))
             for binding in section.bindings {
-                out.append(.binding(keys: binding.keys.map(\.label).joined(separator: " "), description: binding.description))
+                add(binding.keys.map(\.label).joined(separator: " "), binding.description)
             }
         }
         return out
