@@ -33,11 +33,13 @@ extension StableDiffusionPipeline {
     }
 
     /// The family's text conditioner over the checkpoint's text encoders: the one place the
-    /// pipeline chooses by family (`SD1Conditioner` for one CLIP (SD 1.x and its inpainting UNets), `SDXLConditioner` for CLIP-L
-    /// and bigG).
+    /// pipeline chooses by family (`SD1Conditioner` for one CLIP (SD 1.x and its inpainting UNets),
+    /// `SDXLConditioner` for CLIP-L and bigG (SDXL and its inpainting UNets, whose `y` is the
+    /// base's: diffusers `StableDiffusionXLInpaintPipeline` passes the same `time_ids`; the
+    /// aesthetic score is the refiner's alone, `requires_aesthetics_score`)).
     static func conditioner(for checkpoint: StableDiffusionCheckpoint, encoders: [CLIPTextModel]) throws -> any Conditioner {
         switch checkpoint.architecture.family {
-        case .sdxl:
+        case .sdxl, .sdxlInpainting:
             return try SDXLConditioner(clipL: encoders[0], bigG: encoders[1])
         case .sd1, .sd1Inpainting:
             return SD1Conditioner(A1111Conditioning(textModel: encoders[0]))

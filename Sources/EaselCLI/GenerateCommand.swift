@@ -84,6 +84,7 @@ struct GenerateCommand: ParsableCommand {
             for note in notes { printError("easel: \(note)") }
         }
         try image.apply(to: &settings)
+        if let note = settings.hires?.note { printError("easel: \(note)") }
         // The LCM hint reads a local file's name and metadata; a remote model has neither here.
         if let modelFile, let note = ModelSamplingHint.apply(to: &settings, model: modelFile,
                                                              explicit: image.modelSampling != nil) {
@@ -126,7 +127,7 @@ struct GenerateCommand: ParsableCommand {
         settings.loraHashes = hashes.loras.filter { h in !run.notes.contains { $0.contains("lora '\(h.name)'") && $0.contains("without it") } }
         settings.embeddingHashes = hashes.embeddings
         for (image, path) in zip(run.images, outputs) {
-            var recorded = settings
+            var recorded = settings.asRendered
             recorded.seed = image.seed
             recorded.batchSize = 1
             // A server's own infotext is kept as it came; a remote render also names its engine.

@@ -7,11 +7,24 @@ public struct HiresFix: Equatable, Sendable, Codable {
     public var steps: Int
     /// A1111 "Hires upscaler".
     public var upscaler: HiresUpscaler
+    /// An A1111 upscaler Easel does not have (an ESRGAN or SwinIR model such as "R-ESRGAN 4x+"
+    /// or "4x-UltraSharp", or a latent mode such as "Latent (bicubic)"), as a PNG's infotext
+    /// named it. The pass upscales with `upscaler` instead (`HiresUpscaler.standIn`), `note`
+    /// says so in one line, and the infotext writes the name back as it was read.
+    public var unavailableUpscaler: String?
 
     public init(scale: Double, steps: Int = 0, upscaler: HiresUpscaler = .latent) {
         self.scale = scale
         self.steps = steps
         self.upscaler = upscaler
+    }
+
+    /// The one-line "not applied" note for an `unavailableUpscaler`, nil without one.
+    public var note: String? {
+        unavailableUpscaler.map { name in
+            "hires upscaler '\(name)' not applied (Easel has "
+                + HiresUpscaler.allCases.map(\.displayName).joined(separator: ", ") + "); upscaling with \(upscaler.displayName)"
+        }
     }
 
     /// The largest factor accepted (A1111's slider goes to 4).
@@ -52,5 +65,14 @@ public enum HiresUpscaler: String, CaseIterable, Codable, Sendable {
     public static func named(_ name: String) -> HiresUpscaler? {
         let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
         return allCases.first { $0.rawValue == wanted || $0.displayName.lowercased() == wanted }
+    }
+
+    /// What stands in for an A1111 upscaler Easel does not have: bilinear `latent` for A1111's
+    /// other latent modes (every key of A1111 `shared.latent_upscale_modes` starts "Latent"),
+    /// else `lanczos`, since A1111's other upscalers work on the decoded picture (A1111
+    /// `modules/processing.py` `sample_hr_pass`: decode, `images.resize_image` with the
+    /// upscaler, encode), as Easel's Lanczos does.
+    public static func standIn(for name: String) -> HiresUpscaler {
+        name.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("latent") ? .latent : .lanczos
     }
 }

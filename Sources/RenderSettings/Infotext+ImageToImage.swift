@@ -15,7 +15,7 @@ extension Infotext {
         if let hires = settings.hires {
             fields.append(("Hires upscale", formatNumber(hires.scale)))
             if hires.steps > 0 { fields.append(("Hires steps", String(hires.steps))) }
-            fields.append(("Hires upscaler", hires.upscaler.displayName))
+            fields.append(("Hires upscaler", hires.unavailableUpscaler ?? hires.upscaler.displayName))
         }
         if settings.modelSampling != .discrete { fields.append(("Model sampling", settings.modelSampling.rawValue)) }
         return fields
@@ -34,20 +34,18 @@ extension Infotext {
             guard let scale = Double(value), scale.isFinite else {
                 throw RenderSettingsError.invalidInfotextValue(key: field.key, value: field.value, expected: "a number")
             }
-            settings.hires = HiresFix(scale: scale, steps: settings.hires?.steps ?? 0,
-                                      upscaler: settings.hires?.upscaler ?? .latent)
+            var hires = settings.hires ?? HiresFix(scale: scale)
+            hires.scale = scale
+            settings.hires = hires
         case "Hires steps":
             var hires = settings.hires ?? HiresFix(scale: 2)
             hires.steps = try integer(field, "a whole number")
             settings.hires = hires
         case "Hires upscaler":
-            guard let upscaler = HiresUpscaler.named(value) else {
-                throw RenderSettingsError.invalidInfotextValue(
-                    key: field.key, value: field.value,
-                    expected: "an upscaler Easel has (\(HiresUpscaler.allCases.map(\.displayName).joined(separator: ", ")))")
-            }
+            // An upscaler Easel does not have loads with its stand-in and a note (`HiresFix.note`).
             var hires = settings.hires ?? HiresFix(scale: 2)
-            hires.upscaler = upscaler
+            hires.upscaler = HiresUpscaler.named(value) ?? HiresUpscaler.standIn(for: value)
+            hires.unavailableUpscaler = HiresUpscaler.named(value) == nil ? value : nil
             settings.hires = hires
         default:
             guard let sampling = ModelSampling.named(value) else {

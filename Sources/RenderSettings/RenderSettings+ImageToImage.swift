@@ -28,4 +28,13 @@ extension RenderSettings {
 
     /// The strength of the hires fix's second pass (A1111's default 0.7 when unset).
     public var hiresStrength: Double { denoisingStrength ?? HiresFix.defaultStrength }
+
+    /// These settings as Easel renders them: an upscaler it does not have
+    /// (`HiresFix.unavailableUpscaler`) gives way to its stand-in, so a rendered PNG records the
+    /// upscaler that ran while a loaded one keeps the name it was read with.
+    public var asRendered: RenderSettings {
+        var copy = self
+        copy.hires?.unavailableUpscaler = nil
+        return copy
+    }
 }

@@ -20,24 +20,13 @@ final class InpaintingModelTests: XCTestCase {
 
     nonisolated(unsafe) private static var cached: (StableDiffusionPipeline, StableDiffusionCheckpoint)?
 
-    /// `tiny-sd15.safetensors` with `input_blocks.0.0.weight` replaced, written to a temporary
-    /// file and loaded through the ordinary checkpoint loader.
+    /// `tiny-sd15.safetensors` with `input_blocks.0.0.weight` replaced (`WidenedCheckpoint`),
+    /// loaded through the ordinary checkpoint loader.
     private func pipeline() throws -> (StableDiffusionPipeline, StableDiffusionCheckpoint) {
         if let cached = Self.cached { return cached }
-        let base = try SafeTensorsFile(url: Fixtures.url("tiny-sd15.safetensors"))
-        let widened = try SafeTensorsFile(url: Self.reference).tensor("conv_in_weight")
-        var writer = SafeTensorsWriter()
-        for name in base.names {
-            let entry = try base.entry(name)
-            if entry.dtype == .i64 {
-                writer.add(name, dtype: "I64", shape: entry.shape, bytes: try base.int64s(name).flatMap(littleEndianBytes))
-            } else {
-                let t = name == "model.diffusion_model.input_blocks.0.0.weight" ? widened : try base.tensor(name)
-                writer.add(name, shape: t.shape, floats: t.values)
-            }
-        }
-        let url = try Fixtures.temporaryDirectory("easel-inpaint").appendingPathComponent("tiny-sd15-inpainting.safetensors")
-        try writer.write(to: url)
+        let url = try WidenedCheckpoint.write(base: "tiny-sd15.safetensors",
+                                              convIn: try SafeTensorsFile(url: Self.reference).tensor("conv_in_weight"),
+                                              label: "easel-inpaint")
         let checkpoint = try StableDiffusionCheckpoint.load(url)
         let pipeline = try StableDiffusionPipeline(checkpoint: checkpoint, precision: .fp32,
                                                    chunker: try AdapterFixtureRuns.chunker())

@@ -55,6 +55,26 @@ final class ImageToImageCLITests: XCTestCase {
         XCTAssertEqual(settings.hires, HiresFix(scale: 1.5, steps: 0, upscaler: .latent))
     }
 
+    /// An A1111 PNG whose hires fix used an upscaler Easel does not have (an ESRGAN model)
+    /// renders with the stand-in and one "not applied" line; the new PNG records what ran.
+    func testUnknownHiresUpscalerFromAPNGRendersWithANote() throws {
+        let source = work.appendingPathComponent("a1111.png")
+        let parameters = "a photo of a cat\nSteps: 3, Sampler: Euler, Schedule type: Automatic, CFG scale: 7, Seed: 5, "
+            + "Size: 64x64, Denoising strength: 0.5, Hires upscale: 1.5, Hires upscaler: 4x-UltraSharp, Version: v1.10.1"
+        try PNGFile.write(try PNGFile.read(from: Fixtures.url(folder + "init-a.png")).image,
+                          text: [(key: "parameters", value: parameters)], to: source)
+        let output = work.appendingPathComponent("hires-note.png")
+        let result = try EaselProcess.run(["generate", "--model", Fixtures.url("tiny-sd15.safetensors").path,
+                                           "--from", source.path, "--precision", "fp32", "--output", output.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let notes = result.stderr.split(separator: "\n").filter { $0.contains("not applied") }
+        XCTAssertEqual(notes, ["easel: hires upscaler '4x-UltraSharp' not applied (Easel has Latent, Latent (nearest-exact), "
+                                   + "Lanczos); upscaling with Lanczos"], result.stderr)
+        XCTAssertEqual(try PNGFile.read(from: output).image.width, 96)
+        let text = try XCTUnwrap(PNGFile.readText(from: output)["parameters"])
+        XCTAssertTrue(text.contains("Hires upscale: 1.5, Hires upscaler: Lanczos"), text)
+    }
+
     /// An init image of another size is resized, with a note on stderr.
     func testWrongSizeInitImageIsResizedWithANote() throws {
         let output = work.appendingPathComponent("resized.png")

@@ -73,13 +73,12 @@ final class FamilyDetectionTests: XCTestCase {
         XCTAssertThrowsError(try ArchitectureDetector.probe(write([convIn(9), clipL])))
     }
 
-    /// SD 1.x, its 9-channel inpainting variant and SDXL load; every other family gets the one
-    /// "not supported yet" line.
-    func testOnlySD1SD1InpaintingAndSDXLAreLoadable() throws {
-        XCTAssertNoThrow(try ArchitectureDetector.requireLoadable(.sd1, file: "a"))
-        XCTAssertNoThrow(try ArchitectureDetector.requireLoadable(.sd1Inpainting, file: "a"))
-        XCTAssertNoThrow(try ArchitectureDetector.requireLoadable(.sdxl, file: "a"))
-        for family in CheckpointFamily.allCases where ![.sd1, .sd1Inpainting, .sdxl].contains(family) {
+    /// SD 1.x, SDXL and their 9-channel inpainting variants load; every other family gets the
+    /// one "not supported yet" line.
+    func testOnlySD1SDXLAndTheirInpaintingVariantsAreLoadable() throws {
+        let loadable: [CheckpointFamily] = [.sd1, .sd1Inpainting, .sdxl, .sdxlInpainting]
+        for family in loadable { XCTAssertNoThrow(try ArchitectureDetector.requireLoadable(family, file: "a")) }
+        for family in CheckpointFamily.allCases where !loadable.contains(family) {
             XCTAssertThrowsError(try ArchitectureDetector.requireLoadable(family, file: "a")) {
                 XCTAssertEqual($0 as? CheckpointError, .unsupportedFamily(file: "a", family: family.displayName))
             }

@@ -35,9 +35,33 @@ final class InfotextImageToImageTests: XCTestCase {
         XCTAssertEqual(a1111.extraParameters.map(\.key), ["Version"])
     }
 
+    /// An upscaler Easel does not have (A1111's ESRGAN models, its other latent modes) loads with
+    /// a stand-in and a one-line note, and the infotext writes the name back as read. The line
+    /// is in the form A1111 1.6 writes for a hires txt2img with "R-ESRGAN 4x+" (its
+    /// `extra_generation_params` order); the stand-ins follow `HiresUpscaler.standIn`.
+    func testUnknownUpscalerLoadsWithANoteAndRoundTrips() throws {
+        let line = "Steps: 20, Sampler: DPM++ 2M Karras, CFG scale: 7, Seed: 1234, Size: 512x768, Model hash: 6ce0161689, "
+            + "Denoising strength: 0.45, Hires upscale: 2, Hires steps: 15, Hires upscaler: R-ESRGAN 4x+, Version: v1.6.0"
+        let settings = try Infotext.parse("a cat\n" + line)
+        let hires = try XCTUnwrap(settings.hires)
+        XCTAssertEqual([hires.scale, Double(hires.steps)], [2, 15])
+        XCTAssertEqual(hires.upscaler, .lanczos)
+        XCTAssertEqual(hires.unavailableUpscaler, "R-ESRGAN 4x+")
+        XCTAssertEqual(hires.note, "hires upscaler 'R-ESRGAN 4x+' not applied (Easel has Latent, Latent (nearest-exact), "
+                           + "Lanczos); upscaling with Lanczos")
+        XCTAssertTrue(Infotext.parameterLine(settings).contains("Hires upscale: 2, Hires steps: 15, Hires upscaler: R-ESRGAN 4x+"))
+        XCTAssertEqual(try Infotext.parse(settings.infotext), settings)
+        // The upscaler line before the scale keeps the name; A1111's other latent modes stand in as Latent.
+        let early = try Infotext.parse("x\nSteps: 20, Sampler: Euler, Seed: 1, Hires upscaler: Latent (bicubic antialiased), Hires upscale: 1.5")
+        XCTAssertEqual(early.hires?.scale, 1.5)
+        XCTAssertEqual(early.hires?.upscaler, .latent)
+        XCTAssertEqual(early.hires?.unavailableUpscaler, "Latent (bicubic antialiased)")
+        XCTAssertNil(try Infotext.parse("x\nSteps: 20, Sampler: Euler, Seed: 1, Hires upscale: 2, Hires upscaler: lanczos").hires?.note)
+    }
+
     func testBadValuesNameTheKeyAndValidationNamesTheField() {
-        XCTAssertThrowsError(try Infotext.parse("x\nSteps: 20, Sampler: Euler, Seed: 1, Hires upscaler: ESRGAN_4x")) {
-            XCTAssertTrue("\($0)".hasPrefix("infotext key 'Hires upscaler'"), "\($0)")
+        XCTAssertThrowsError(try Infotext.parse("x\nSteps: 20, Sampler: Euler, Seed: 1, Hires upscale: big")) {
+            XCTAssertTrue("\($0)".hasPrefix("infotext key 'Hires upscale'"), "\($0)")
         }
         var settings = RenderSettings()
         settings.denoisingStrength = 0

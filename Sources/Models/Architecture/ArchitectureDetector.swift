@@ -9,9 +9,10 @@ import Foundation
 /// (`get_sd_version`). The key tables are data, in `ArchitectureDetector+Markers.swift`.
 public enum ArchitectureDetector {
     /// The families `StableDiffusionCheckpoint` builds networks for. Inpainting UNets (9 input
-    /// channels) are the ordinary network with a wider `conv_in`; the pipeline feeds them the
-    /// mask and the masked image's latent.
-    public static let loadableFamilies: Set<CheckpointFamily> = [.sd1, .sd1Inpainting, .sdxl]
+    /// channels: SD 1.5 inpainting, SDXL inpainting) are the ordinary network with a wider
+    /// `conv_in`; the pipeline feeds them the mask and the masked image's latent
+    /// (`extraInputChannels` in `familyTraits`), whatever the family.
+    public static let loadableFamilies: Set<CheckpointFamily> = [.sd1, .sd1Inpainting, .sdxl, .sdxlInpainting]
 
     /// A file's or folder's family from its header(s) and JSON only, with its structure checked
     /// when the family has an SD-style UNet, so a model finder lists only what it can name. A

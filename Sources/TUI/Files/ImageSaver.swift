@@ -19,7 +19,7 @@ struct ImageSaver {
         let slug = ImageSaver.slug(settings.prompt)
         let name = String(format: "%05d-%llu", number, settings.seed) + (slug.isEmpty ? "" : "-" + slug) + ".png"
         let url = folder.appendingPathComponent(name)
-        var text = [(key: "parameters", value: Infotext.format(settings))]
+        var text = [(key: "parameters", value: Infotext.format(settings.asRendered))]
         if let json = try grid?.jsonText() { text.append((key: ImageParameters.gridKey, value: json)) }
         try PNGFile.write(image, text: text, to: url, folder: .createIfMissing)   // Easel's outputs folder
         return url

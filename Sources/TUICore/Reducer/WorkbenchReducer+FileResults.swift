@@ -118,6 +118,9 @@ extension WorkbenchReducer {
         if let hires = settings.extraParameters.first(where: { $0.key.hasPrefix("Hires") }) {
             out.append("hires fix (\(hires.key) \(hires.value))")
         }
+        if let hires = settings.hires, let name = hires.unavailableUpscaler {
+            out.append("hires upscaler \(name) (\(hires.upscaler.displayName) here)")
+        }
         if settings.rng != .cpu { out.append("\(settings.rng.displayName) RNG (CPU noise here, so the image differs)") }
         return out
     }
