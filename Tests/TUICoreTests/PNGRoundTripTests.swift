@@ -24,6 +24,18 @@ final class PNGRoundTripTests: XCTestCase {
         XCTAssertEqual(h.state.analysis.rendered.negative, "lowres")
     }
 
+    /// A hires upscaler Easel does not have (A1111's ESRGAN models) is named in the same line,
+    /// with its stand-in; the rest of the hires fix applies.
+    func testUnavailableHiresUpscalerIsNamedWithItsStandIn() throws {
+        var h = ReducerHarness()
+        let settings = try Infotext.parse("a castle\nSteps: 30, Sampler: Euler, Seed: 9, Size: 512x768, Denoising strength: 0.5, "
+                                              + "Hires upscale: 2, Hires upscaler: R-ESRGAN 4x+, RNG: CPU")
+        h.send(.imageOpened(path: "/x/castle.png", settings: settings))
+        XCTAssertEqual(h.state.status, .warning("Loaded castle.png as a raw prompt with its parameters; not applied: hires upscaler R-ESRGAN 4x+ (Lanczos here)"))
+        XCTAssertEqual(h.settings.hires?.upscaler, .lanczos)
+        XCTAssertEqual(h.settings.hires?.scale, 2)
+    }
+
     /// ComfyUI's default text-to-image graph in API format, as its SaveImage node writes it
     /// into the "prompt" chunk (node ids and inputs from ComfyUI's default workflow).
     func testComfyUIGraphGivesTextsSeedStepsCFGSamplerAndSize() throws {

@@ -54,7 +54,7 @@ torch.set_grad_enabled(False)
 unet = UNet2DConditionModel.from_pretrained(MODEL, subfolder="unet").float().eval()
 vae = AutoencoderKL.from_pretrained(MODEL, subfolder="vae").float().eval()
 text = load_file(os.path.join(REFERENCE, "text.safetensors"))
-cond_context, cond_pooled = text["p0_context"].float(), text["p0_pooled"].float()   # [1, 77, 128], [1, 64]
+cond_context, cond_pooled = text["p0_context"].float()[None], text["p0_pooled"].float()[None]   # [1, 77, 128], [1, 64]
 context = torch.cat([torch.zeros_like(cond_context), cond_context])                 # [uncond, cond]
 pooled = torch.cat([torch.zeros_like(cond_pooled), cond_pooled])
 
@@ -164,13 +164,14 @@ def run(model, seed, steps, cfg, size, sampler="euler", strength=None, init=None
 
 
 # The shared fixtures' txt2img run, reproduced by this path (its y and its latent).
-y_ref = text["p0_y_64x64"].float()
-assert (y_of(64, 64)[1:2] - y_ref).abs().max() < 1e-5, "y differs from the shared reference"
 shared = load_file(os.path.join(REFERENCE, "euler-normal-s42-64x64.safetensors"))
+y_uncond, y_cond = y_of(64, 64)
+assert (y_cond - text["p0_y_64x64"].float()).abs().max() < 1e-5, "y differs from the shared reference"
+assert (y_uncond - shared["y_uncond"].float()).abs().max() < 1e-5, "the empty negative's y differs from the shared run's"
 check = run(unet, 42, 8, 7.0, (64, 64))
-latent_key = next(k for k in shared if "latent" in k and shared[k].shape == check["latent"].shape)
-err = (check["latent"] - shared[latent_key].float()).abs().max().item()
-print("shared euler-normal-s42-64x64:", latent_key, "max latent difference", err)
+err = (check["latent"] - shared["latent"].float()).abs().max().item()
+levels = (check["image_levels"].float() - torch.round(((shared["image"].float() + 1) / 2).clamp(0, 1) * 255)).abs().max().item()
+print("shared euler-normal-s42-64x64: max latent difference", err, "max level difference", levels)
 assert err < 1e-3, "this script's sampling path differs from the shared fixtures'"
 
 init_png = Image.open(os.path.join(ADAPTERS, "init-a.png")).convert("RGB")
