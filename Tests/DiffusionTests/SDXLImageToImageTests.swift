@@ -4,6 +4,7 @@ import Imaging
 import Models
 import RenderSettings
 import SafeTensors
+import Sampling
 import TestSupport
 import XCTest
 @testable import Diffusion

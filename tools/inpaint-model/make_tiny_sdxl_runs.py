@@ -21,6 +21,9 @@ The runs follow A1111 (`modules/processing.py`), as `make_tiny_inpaint.py` does 
   `sigmas[steps - t_enc - 1:]`, `x = init + noise * s0`; init latent `0.13025 * posterior mean`,
   or `0.13025 * (mean + exp(0.5 * clamp(logvar, -30, 20)) * eps)` with eps from a generator of
   its own seeded with the seed (the shared manifest's `vae_sample`);
+- inpainting: the latent mask (Pillow bicubic resize to the latent, `np.around`) blends every
+  denoised estimate with the init latent and the result at the end (`CFGDenoiser.forward`,
+  `Img2Img.sample`), for the 9-channel model too, as A1111 does;
 - image conditioning (`inpainting_image_conditioning`): conditioning mask `round(mask/255)` at
   full size (ones for txt2img), masked image `x * (1 - mask)` (zeros for txt2img), its latent
   `0.13025 * posterior mean`, the mask resized to the latent with `F.interpolate` (nearest);
@@ -129,7 +132,7 @@ def run(model, seed, steps, cfg, size, sampler="euler", strength=None, init=None
     image_cond = None
     if nine_channels:
         image_cond = image_conditioning(torch.zeros(1, 3, height, width), torch.ones(1, 1, height, width), h, w)
-    init_latent = None
+    init_latent = nmask = None
     if init is not None:
         t_enc = int(min(strength, 0.999) * steps)
         sigmas = sigmas[steps - t_enc - 1:]
@@ -140,6 +143,8 @@ def run(model, seed, steps, cfg, size, sampler="euler", strength=None, init=None
             z = mean + torch.exp(0.5 * logvar.clamp(-30, 20)) * eps
         init_latent = SCALE * z
         if mask is not None:
+            m = np.array(mask.convert("L").convert("RGB").resize((w, h)))[:, :, 0].astype(np.float32) / 255.0
+            nmask = torch.from_numpy(np.around(m))[None, None].expand(1, 4, h, w)
             full = torch.round(torch.from_numpy(np.array(mask.convert("L")).astype(np.float32) / 255.0)[None, None])
             image_cond = image_conditioning(init, full, h, w)
     g = torch.Generator().manual_seed(seed)
@@ -147,6 +152,8 @@ def run(model, seed, steps, cfg, size, sampler="euler", strength=None, init=None
     x = noise * sigmas[0] if init_latent is None else init_latent + noise * sigmas[0]
     for i in range(len(sigmas) - 1):
         denoised = denoise(model, x, sigmas[i], image_cond, cfg, size)
+        if nmask is not None:
+            denoised = init_latent * (1 - nmask) + nmask * denoised
         d = (x - denoised) / sigmas[i]
         if sampler == "euler":
             x = x + d * (sigmas[i + 1] - sigmas[i])
@@ -155,6 +162,8 @@ def run(model, seed, steps, cfg, size, sampler="euler", strength=None, init=None
             x = x + d * (down - sigmas[i])
             if sigmas[i + 1] > 0:
                 x = x + torch.randn(x.shape, generator=g) * up
+    if nmask is not None:
+        x = x * nmask + init_latent * (1 - nmask)
     image = vae.decode(x / SCALE).sample
     levels = torch.round(((image + 1) / 2).clamp(0, 1) * 255)
     result = {"noise": noise, "sigmas": sigmas.contiguous(), "latent": x, "image_levels": levels.half()}
