@@ -93,7 +93,7 @@ if ! grep -q "$light_page" "$work/preset-theme.log"; then echo "ok preset-theme-
 # An A1111 PNG with what Easel does not apply (another model, a LoRA, a hires fix, GPU noise)
 # and a ComfyUI PNG (its default text-to-image graph in the "prompt" chunk).
 mkdir -p "$work/png-cwd"
-png "$work/png-cwd/a1111.png" $'masterpiece, <lora:add_detail:0.6>, a castle\nNegative prompt: lowres\nSteps: 12, Sampler: DPM++ 2M, CFG scale: 6, Seed: 9, Size: 64x64, Model: dreamshaper_8, Hires upscale: 2, Hires upscaler: Latent'
+png "$work/png-cwd/a1111.png" $'masterpiece, <lora:add_detail:0.6>, a castle\nNegative prompt: lowres\nSteps: 12, Sampler: DPM++ 2M, CFG scale: 6, Seed: 9, Size: 64x64, Model: dreamshaper_8, Hires upscale: 2, Hires upscaler: R-ESRGAN 4x+'
 png "$work/png-cwd/comfy.png" '{"3": {"class_type": "KSampler", "inputs": {"seed": 5, "steps": 9, "cfg": 8, "sampler_name": "dpmpp_2m", "scheduler": "karras", "positive": ["6", 0], "negative": ["7", 0], "latent_image": ["5", 0]}}, "5": {"class_type": "EmptyLatentImage", "inputs": {"width": 96, "height": 64}}, "6": {"class_type": "CLIPTextEncode", "inputs": {"text": "purple galaxy bottle"}}, "7": {"class_type": "CLIPTextEncode", "inputs": {"text": "text, watermark"}}}' prompt
 scenario png-load 120 36 bash -c 'cd "$1" && exec env "$2" "$3" --model "$4" a1111.png' sh "$work/png-cwd" "$(env_for png)" "$easel" "$model"
 mkdir -p "$work/styles-cwd"
