@@ -45,10 +45,9 @@ public struct HistoryStore: Sendable {
         let (index, notes) = readIndex()
         var listing = Listing(records: [], notes: notes)
         for entry in index.entries.reversed() {
-            switch readRecord(entry.id) {
-            case .success(let record): listing.records.append(record)
-            case .failure(let note): listing.notes.append(note)
-            }
+            let read = readRecord(entry.id)
+            if let record = read.record { listing.records.append(record) }
+            if let note = read.note { listing.notes.append(note) }
         }
         return listing
     }
@@ -80,7 +79,7 @@ public struct HistoryStore: Sendable {
         index.entries.removeAll { !HistoryIndex.isEntryID($0.id) || FileKind(atPath: recordURL($0.id).path) == .missing }
         let known = Set(index.entries.map(\.id))
         for id in recordIDsOnDisk() where !known.contains(id) {
-            if case .success = readRecord(id) { index.entries.append(HistoryIndex.Entry(id: id, bytes: bytes(of: id))) }
+            if readRecord(id).record != nil { index.entries.append(HistoryIndex.Entry(id: id, bytes: bytes(of: id))) }
         }
         index.entries.sort { $0.id < $1.id }
         return (index, notes)
@@ -92,14 +91,15 @@ public struct HistoryStore: Sendable {
         return names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.filter(HistoryIndex.isEntryID).sorted()
     }
 
-    private func readRecord(_ id: String) -> Result<HistoryRecord, String> {
+    /// The record, or the one-line note that says why it was skipped.
+    private func readRecord(_ id: String) -> (record: HistoryRecord?, note: String?) {
         let url = recordURL(id)
         do {
             let record = try JSONFile.read(HistoryRecord.self, from: url)
-            guard record.id == id else { return .failure("\(url.path): its id is '\(record.id)'; skipped") }
-            return .success(record)
+            guard record.id == id else { return (nil, "\(url.path): its id is '\(record.id)'; skipped") }
+            return (record, nil)
         } catch {
-            return .failure("history entry \(id): \(error); skipped")
+            return (nil, "history entry \(id): \(error); skipped")
         }
     }
 
