@@ -11,7 +11,7 @@ struct HistoryIndex: Codable, Equatable {
         var bytes: Int
     }
 
-    var format = formatName
+    var format = HistoryIndex.formatName
     var entries: [Entry] = []
 
     var totalBytes: Int { entries.reduce(0) { $0 + $1.bytes } }

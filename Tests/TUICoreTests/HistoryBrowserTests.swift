@@ -51,7 +51,7 @@ final class HistoryBrowserTests: XCTestCase {
         XCTAssertEqual(h.settings.steps, 8)
         XCTAssertTrue(h.state.document.seedLocked)
         XCTAssertEqual(h.state.document.modelPath, "/m/tiny.safetensors")   // the entry named none
-        XCTAssertEqual(h.state.status, .success("Restored the render of 2026-12-04 01:20, seed 7 (Ctrl-Z undoes)"))
+        XCTAssertEqual(h.state.status, .success("Restored the render of 2026-12-04 01:20 (Ctrl-Z undoes)"))
         XCTAssertEqual(h.state.render, .waiting)                           // and renders it again
         h.press(.ctrl("z"))
         XCTAssertEqual(h.state.document, before)

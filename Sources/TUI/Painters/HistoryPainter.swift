@@ -44,7 +44,7 @@ struct HistoryPainter {
     private func drawList(_ items: [HistoryItem], selected: Int, in box: Rect) {
         let first = max(0, min(selected - box.height / 2, items.count - box.height))
         for (i, item) in items.enumerated().dropFirst(first).prefix(box.height) {
-            let words = item.prompt.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let words = item.summary.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             let line = " \(item.date.dropFirst(5)) \(item.document.settings.seed)  \(words)"
             canvas.text(CellWidth.fit(line, cells: box.width, pad: true), x: box.x, y: box.y + i - first,
                         role: i == selected ? .selection : .overlay)

@@ -54,7 +54,7 @@ extension WorkbenchReducer {
         if let path = state.document.modelPath, path != previousModel {
             reaction.effects.append(.loadModel(path: path))
         }
-        state.status = .success("Restored the render of \(item.date), seed \(item.document.settings.seed) (Ctrl-Z undoes)")
+        state.status = .success("Restored the render of \(item.date) (Ctrl-Z undoes)")
         reaction.redraw.formUnion([.overlay, .layout, .status])
         return reaction
     }

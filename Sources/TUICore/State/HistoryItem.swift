@@ -9,6 +9,9 @@ public struct HistoryItem: Equatable, Sendable {
     public var document: Document
     /// The prompt the render used.
     public var prompt: String
+    /// The words the user wrote (the raw prompt, the grid's rows), for the list: the rendered
+    /// prompt starts with the dialect's quality tags, the same on every line.
+    public var summary: String
     /// A remote engine's label; nil for the in-process engine.
     public var engine: String?
 
@@ -18,6 +21,10 @@ public struct HistoryItem: Equatable, Sendable {
         self.document = document
         self.prompt = prompt
         self.engine = engine
+        let words = (document.raw.map { [$0.prompt] } ?? []) + document.grid.filledRows.map { _, row in
+            [row.value, row.qualifier].filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: " ")
+        }
+        summary = words.isEmpty ? prompt : words.joined(separator: ", ")
     }
 }
 
