@@ -101,6 +101,24 @@ final class HistoryBrowserTests: XCTestCase {
         XCTAssertEqual(h.state.overlays.count, 1)
     }
 
+    func testRenderingARestoredEntryUnchangedDoesNotKeepItTwice() throws {
+        var h = browser()
+        // The entry as the store gives it back: the settings it rendered with (the model's name
+        // recorded, as `startRender` records it), prompt left out.
+        var item = items()[0]
+        item.document.settings.modelName = "tiny"
+        h.send(.historyLoaded([item], notes: []))
+        h.press(.enter)
+        let job = try XCTUnwrap(h.fireDebounce())
+        h.send(.renderFinished(job: job.job, elapsed: 1))
+        XCTAssertFalse(h.lastReaction.effects.contains { if case .recordHistory = $0 { return true } else { return false } })
+        // A change after that is a new render and is kept.
+        h.press(.tab, .down, .down, .down, .down, .right)
+        let next = try XCTUnwrap(h.fireDebounce())
+        h.send(.renderFinished(job: next.job, elapsed: 1))
+        XCTAssertTrue(h.lastReaction.effects.contains { if case .recordHistory = $0 { return true } else { return false } })
+    }
+
     func testAFinishedRenderIsRecordedWithTheGridAndSettingsItRenderedWith() throws {
         var h = ReducerHarness()
         h.typeKeys("a lighthouse")

@@ -40,12 +40,14 @@ struct HistoryPainter {
         drawDetails(item, in: Rect(x: detail.x, y: detail.y + pictureRows, width: detail.width, height: detail.height - pictureRows))
     }
 
-    /// One line per render: "12-04 01:20 1234567 a lighthouse, …".
+    /// One line per render: "12-04 01:20 · 1234567 · a lighthouse, …" (the time alone under
+    /// 44 columns, so the words keep some room).
     private func drawList(_ items: [HistoryItem], selected: Int, in box: Rect) {
         let first = max(0, min(selected - box.height / 2, items.count - box.height))
         for (i, item) in items.enumerated().dropFirst(first).prefix(box.height) {
             let words = item.summary.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            let line = " \(item.date.dropFirst(5)) \(item.document.settings.seed)  \(words)"
+            let date = box.width >= 44 ? item.date.dropFirst(5) : item.date.suffix(5)
+            let line = " \(date) · \(item.document.settings.seed) · \(words)"
             canvas.text(CellWidth.fit(line, cells: box.width, pad: true), x: box.x, y: box.y + i - first,
                         role: i == selected ? .selection : .overlay)
         }

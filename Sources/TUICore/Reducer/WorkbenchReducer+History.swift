@@ -54,15 +54,25 @@ extension WorkbenchReducer {
         if let path = state.document.modelPath, path != previousModel {
             reaction.effects.append(.loadModel(path: path))
         }
+        state.restoredHistoryID = item.id
         state.status = .success("Restored the render of \(item.date) (Ctrl-Z undoes)")
         reaction.redraw.formUnion([.overlay, .layout, .status])
         return reaction
     }
 
     /// What `renderFinished` asks the TUI to keep: the job's grid and settings as rendered,
-    /// with the document's styles, model and raw prompt.
-    func historyRecord(_ state: AppState, job: Int) -> Effect? {
+    /// with the document's styles, model and raw prompt; nothing when the job rendered the
+    /// entry just restored, unchanged (it is in the history already).
+    func historyRecord(_ state: inout AppState, job: Int) -> Effect? {
         guard let last = state.lastJob, last.id == job else { return nil }
+        let restored = state.restoredHistoryID.flatMap { id in state.historyItems.first { $0.id == id } }
+        state.restoredHistoryID = nil
+        if let restored {
+            var bare = last.settings
+            bare.prompt = ""
+            bare.negativePrompt = ""
+            if bare == restored.document.settings && last.grid == restored.document.grid { return nil }
+        }
         var document = state.document
         document.grid = last.grid
         document.settings = last.settings
