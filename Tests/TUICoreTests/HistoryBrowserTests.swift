@@ -119,6 +119,14 @@ final class HistoryBrowserTests: XCTestCase {
         XCTAssertTrue(h.lastReaction.effects.contains { if case .recordHistory = $0 { return true } else { return false } })
     }
 
+    func testABlankDocumentsRenderIsNotKept() throws {
+        var h = ReducerHarness()
+        h.press(.f(5))
+        let job = try XCTUnwrap(h.fireDebounce())
+        h.send(.renderFinished(job: job.job, elapsed: 1))
+        XCTAssertEqual(h.lastReaction.effects, [])
+    }
+
     func testAFinishedRenderIsRecordedWithTheGridAndSettingsItRenderedWith() throws {
         var h = ReducerHarness()
         h.typeKeys("a lighthouse")

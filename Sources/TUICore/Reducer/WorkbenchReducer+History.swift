@@ -61,10 +61,12 @@ extension WorkbenchReducer {
     }
 
     /// What `renderFinished` asks the TUI to keep: the job's grid and settings as rendered,
-    /// with the document's styles, model and raw prompt; nothing when the job rendered the
-    /// entry just restored, unchanged (it is in the history already).
+    /// with the document's styles, model and raw prompt. Nothing is kept for a blank document
+    /// (the render every session starts with: only the dialect's quality tags, so each launch
+    /// would add one) or for the entry just restored, rendered unchanged (it is there already).
     func historyRecord(_ state: inout AppState, job: Int) -> Effect? {
         guard let last = state.lastJob, last.id == job else { return nil }
+        if last.grid.isEmpty && state.document.raw == nil && state.document.styles.isEmpty { return nil }
         let restored = state.restoredHistoryID.flatMap { id in state.historyItems.first { $0.id == id } }
         state.restoredHistoryID = nil
         if let restored {

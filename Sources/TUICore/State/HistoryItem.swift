@@ -24,7 +24,7 @@ public struct HistoryItem: Equatable, Sendable {
         let words = (document.raw.map { [$0.prompt] } ?? []) + document.grid.filledRows.map { _, row in
             [row.value, row.qualifier].filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: " ")
         }
-        summary = words.isEmpty ? prompt : words.joined(separator: ", ")
+        summary = words.isEmpty ? (document.grid.extraTags + [prompt]).first { !$0.isEmpty } ?? "" : words.joined(separator: ", ")
     }
 }
 
