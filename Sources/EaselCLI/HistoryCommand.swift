@@ -18,6 +18,11 @@ struct HistoryCommand: ParsableCommand {
         subcommands: [HistoryListCommand.self, HistoryShowCommand.self, HistoryRestoreCommand.self]
     )
 
+    /// Runs `body`; an error is one line `easel: …` and exit status 1.
+    static func reporting(_ body: () throws -> Void) throws {
+        do { try body() } catch let error as ExitCode { throw error } catch { CommandLineIO.fail(error) }
+    }
+
     /// The store, with the notes of anything skipped printed to stderr.
     static func listing() throws -> (HistoryStore, HistoryStore.Listing) {
         let store = try HistoryStore.standard()
@@ -30,7 +35,9 @@ struct HistoryCommand: ParsableCommand {
 struct HistoryListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "One line per render, newest first: number, date, seed, size, prompt.")
 
-    func run() throws {
+    func run() throws { try HistoryCommand.reporting(list) }
+
+    private func list() throws {
         let (store, listing) = try HistoryCommand.listing()
         if listing.records.isEmpty { printText("(no renders in \(store.folder.path))") }
         for (i, record) in listing.records.enumerated() {
@@ -47,7 +54,9 @@ struct HistoryShowCommand: ParsableCommand {
     @Argument(help: "The entry's number in `easel history list` (1 is the newest).")
     var number: Int
 
-    func run() throws {
+    func run() throws { try HistoryCommand.reporting(show) }
+
+    private func show() throws {
         let (store, _) = try HistoryCommand.listing()
         let record = try store.record(number: number)
         printText("date: \(Self.dateText(record.date))")
@@ -75,7 +84,8 @@ struct HistoryShowCommand: ParsableCommand {
 struct HistoryRestoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore",
-        abstract: "Save a render's grid and settings as a preset (load it in the workbench with --preset NAME)."
+        abstract: "Save a render's grid and settings as a preset (load it in the workbench with --preset NAME).",
+        discussion: "A prompt written as-is (easel generate's, a PNG's) becomes the preset's extra tags, which its dialect renders with the dialect's quality tags."
     )
 
     @Argument(help: "The entry's number in `easel history list` (1 is the newest).")
@@ -85,26 +95,22 @@ struct HistoryRestoreCommand: ParsableCommand {
     @Flag(help: "Replace a preset of that name.")
     var force = false
 
-    func run() throws {
-        do {
-            try CommandLineText.checkArgumentsAreUTF8()
-            let (store, _) = try HistoryCommand.listing()
-            let record = try store.record(number: number)
-            var preset = record.preset
-            preset.name = to
-            preset.description = "render of \(HistoryShowCommand.dateText(record.date)), seed \(record.settings.seed)"
-            // A prompt written as-is (generate's, a PNG's) has no grid rows: it becomes extra tags.
-            if let raw = record.rawPrompt, !raw.isEmpty { preset.grid.extraTags.insert(raw, at: 0) }
-            if let negative = record.rawNegative, !negative.isEmpty {
-                preset.grid.negative = [negative, preset.grid.negative].filter { !$0.isEmpty }.joined(separator: ", ")
-            }
-            try PresetStore.standard.save(preset, force: force)
-            printText("saved preset “\(to)”")
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            CommandLineIO.fail(error)
+    func run() throws { try HistoryCommand.reporting(restore) }
+
+    private func restore() throws {
+        try CommandLineText.checkArgumentsAreUTF8()
+        let (store, _) = try HistoryCommand.listing()
+        let record = try store.record(number: number)
+        var preset = record.preset
+        preset.name = to
+        preset.description = "render of \(HistoryShowCommand.dateText(record.date)), seed \(record.settings.seed)"
+        // A prompt written as-is (generate's, a PNG's) has no grid rows: it becomes extra tags.
+        if let raw = record.rawPrompt, !raw.isEmpty { preset.grid.extraTags.insert(raw, at: 0) }
+        if let negative = record.rawNegative, !negative.isEmpty {
+            preset.grid.negative = [negative, preset.grid.negative].filter { !$0.isEmpty }.joined(separator: ", ")
         }
+        try PresetStore.standard.save(preset, force: force)
+        printText("saved preset “\(to)”")
     }
 }
 

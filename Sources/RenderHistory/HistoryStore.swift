@@ -79,7 +79,10 @@ public struct HistoryStore: Sendable {
         index.entries.removeAll { !HistoryIndex.isEntryID($0.id) || FileKind(atPath: recordURL($0.id).path) == .missing }
         let known = Set(index.entries.map(\.id))
         for id in recordIDsOnDisk() where !known.contains(id) {
-            if readRecord(id).record != nil { index.entries.append(HistoryIndex.Entry(id: id, bytes: bytes(of: id))) }
+            let read = readRecord(id)
+            if read.record != nil { index.entries.append(HistoryIndex.Entry(id: id, bytes: bytes(of: id))) }
+            // Not adopted, so never deleted: it may be a file of the user's with a lookalike name.
+            if let note = read.note { notes.append(note) }
         }
         index.entries.sort { $0.id < $1.id }
         return (index, notes)
