@@ -15,6 +15,7 @@ import PackageDescription
 //   engines      LocalEngine (the in-process ImageEngine: models on disk, hashes, the demo model)
 //                RemoteEngines (A1111-API and ComfyUI servers over HTTP/websocket; engines.json)
 //   prompt       PromptKit (grid, dialects, lint, presets; knows nothing of engines)
+//   history      RenderHistory (finished renders kept as PNG + thumbnail + preset-format record)
 //   terminal     TUICore (state, actions, keymap; no curses) → TUI (curses drawing, event loop)
 //   apps         EaselCLI (commands; the one place that picks an engine) → easel;  easel-bench
 //   fuzzing      FuzzTargets (each parser on any bytes) → easel-fuzz (seeded mutation driver)
@@ -73,6 +74,8 @@ let package = Package(
         // MARK: prompt
         .target(name: "RenderSettings", dependencies: ["Catalog", "UntrustedText"]),
         .target(name: "PromptKit", dependencies: ["Catalog", "RenderSettings", "PromptSyntax", "SafeFiles", "Tokenizer", "UntrustedText"]),
+        // The render history ($XDG_DATA_HOME/easel/history): images, thumbnails, preset-format records.
+        .target(name: "RenderHistory", dependencies: ["Imaging", "ModelLibrary", "PromptKit", "RenderSettings", "SafeFiles"]),
 
         // MARK: imaging
         .target(name: "Imaging", dependencies: ["CPNG", "CTurboJPEG", "SafeFiles"]),
@@ -80,7 +83,7 @@ let package = Package(
 
         // MARK: terminal
         .target(name: "TUICore", dependencies: ["PromptKit", "RenderSettings", "EngineAPI", "UntrustedText"]),
-        .target(name: "TUI", dependencies: ["CNCursesW", "EngineAPI", "Imaging", "ModelLibrary", "PromptKit", "RenderSettings", "SafeFiles", "TUICore", "TermImage", "Tokenizer", "UntrustedText"]),
+        .target(name: "TUI", dependencies: ["CNCursesW", "EngineAPI", "Imaging", "ModelLibrary", "PromptKit", "RenderHistory", "RenderSettings", "SafeFiles", "TUICore", "TermImage", "Tokenizer", "UntrustedText"]),
 
         // MARK: engines
         .target(name: "LocalEngine", dependencies: ["Catalog", "Diffusion", "EngineAPI", "Models", "PromptSyntax", "RenderSettings", "SafeFiles", "SafeTensors", "Tensor"]),
@@ -94,7 +97,7 @@ let package = Package(
         // MARK: apps
         .target(name: "EaselCLI", dependencies: [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            "EngineAPI", "Imaging", "LocalEngine", "ModelLibrary", "PromptKit", "PromptSyntax", "RemoteEngines", "RenderSettings",
+            "EngineAPI", "Imaging", "LocalEngine", "ModelLibrary", "PromptKit", "PromptSyntax", "RemoteEngines", "RenderHistory", "RenderSettings",
             "SafeFiles", "TUI", "TUICore", "Tensor", "TermImage", "Tokenizer", "UntrustedText",
         ]),
         .executableTarget(name: "easel", dependencies: ["EaselCLI"]),
@@ -123,6 +126,7 @@ let package = Package(
         .testTarget(name: "LocalEngineTests", dependencies: ["Catalog", "EngineAPI", "Imaging", "LocalEngine", "RenderSettings", "TestSupport"]),
         .testTarget(name: "RemoteEnginesTests", dependencies: ["EngineAPI", "Imaging", "RemoteEngines", "RenderSettings", "TestSupport"]),
         .testTarget(name: "RenderSettingsTests", dependencies: ["RenderSettings"]),
+        .testTarget(name: "RenderHistoryTests", dependencies: ["Imaging", "PromptKit", "RenderHistory", "RenderSettings", "SafeFiles"]),
         .testTarget(name: "PromptKitTests", dependencies: ["PromptKit", "PromptSyntax", "RenderSettings", "SafeFiles", "TestSupport", "Tokenizer"]),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "SafeTensors", "TestSupport"]),
         .testTarget(name: "TermImageTests", dependencies: ["Imaging", "TermImage", "TestSupport"]),

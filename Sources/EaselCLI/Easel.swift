@@ -10,6 +10,7 @@ public struct Easel: ParsableCommand {
             PromptCommand.self,
             PresetsCommand.self,
             GenerateCommand.self,
+            HistoryCommand.self,
             InfoCommand.self,
         ],
         defaultSubcommand: WorkbenchCommand.self

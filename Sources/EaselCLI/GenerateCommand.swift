@@ -56,6 +56,8 @@ struct GenerateCommand: ParsableCommand {
     var embeddingsDirs: [String] = []
     @Option(name: [.short, .long], help: "Output PNG. With --batch N > 1, files are NAME-1.png … NAME-N.png.")
     var output: String
+    @Flag(name: .customLong("no-history"), help: "Do not keep the render in the history ($XDG_DATA_HOME/easel/history).")
+    var noHistory = false
     @OptionGroup(title: "img2img, inpainting, hires fix, few-step models")
     var image: ImageToImageOptions
 
@@ -135,6 +137,7 @@ struct GenerateCommand: ParsableCommand {
             if !local { text.append((key: "engine", value: engine.label)) }
             try PNGFile.write(image.image, text: text, to: path)
             printText(path.path)
+            if !noHistory { GenerateHistory.record(image.image, settings: recorded, engine: local ? nil : engine.label) }
         }
     }
 

@@ -63,17 +63,18 @@ public struct LibrarySettings: Decodable, Equatable, Sendable {
         }
     }
 
-    static func home(_ environment: [String: String]) -> URL {
+    public static func home(_ environment: [String: String]) -> URL {
         environment["HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
             ?? FileManager.default.homeDirectoryForCurrentUser
     }
 
-    static func configHome(_ environment: [String: String]) -> URL {
+    public static func configHome(_ environment: [String: String]) -> URL {
         environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
             ?? home(environment).appendingPathComponent(".config")
     }
 
-    static func dataHome(_ environment: [String: String]) -> URL {
+    /// `$XDG_DATA_HOME`, else `~/.local/share` (XDG Base Directory spec).
+    public static func dataHome(_ environment: [String: String]) -> URL {
         environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
             ?? home(environment).appendingPathComponent(".local/share")
     }

@@ -64,6 +64,7 @@ final class EngineSeamTests: XCTestCase {
             case .cancelled(let job): return "job \(job) cancelled"
             case .modelFailed(let name, let message): return "failed \(name) \(message)"
             case .note(let text): return "note \(text)"
+            case .history: return "history"
             }
         }
         XCTAssertEqual(names, ["loading recorded", "loaded recorded", "hash 0123456789",

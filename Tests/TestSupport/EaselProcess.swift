@@ -13,6 +13,10 @@ public struct EaselProcess {
         Bundle.main.bundleURL.appendingPathComponent("easel")
     }
 
+    /// The `XDG_DATA_HOME` of runs that name none (one scratch folder per test process).
+    public static let scratchDataHome = FileManager.default.temporaryDirectory
+        .appendingPathComponent("easel-test-data-\(ProcessInfo.processInfo.processIdentifier)").path
+
     /// Runs `easel arguments…` with extra environment variables; waits for it to exit.
     public static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Output {
         finish(try start(arguments, environment: extra))
@@ -41,7 +45,10 @@ public struct EaselProcess {
         let process = Process()
         process.executableURL = shell ? URL(fileURLWithPath: "/bin/sh") : binary
         process.arguments = shell ? ["-c"] + arguments : arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
+        var environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
+        // `generate` keeps renders in $XDG_DATA_HOME/easel/history: a scratch folder, never the user's.
+        if extra["XDG_DATA_HOME"] == nil { environment["XDG_DATA_HOME"] = scratchDataHome }
+        process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -34,7 +34,7 @@ with open(sys.argv[1], "wb") as f:
             + chunk(b"tEXt", text) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 PY
 failures=0
-if EASEL_ENGINES="$work/engines.json" XDG_CONFIG_HOME="$work/config" "$tools/tmux-drive" --cols 120 --rows 36 - -- \
+if EASEL_ENGINES="$work/engines.json" XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" "$tools/tmux-drive" --cols 120 --rows 36 - -- \
     "$easel" --engine comfy --output "$work/out" "$work/small.png" >"$work/drive.log" 2>&1 <<'DRIVE'
 expect easel-sd15-random-fp16 30
 expect step [0-9]+/2 300

@@ -13,6 +13,8 @@ drive=${TMUX_DRIVE:-$root/../shared/tools/tmux-drive}
 [ -x "$drive" ] || { echo "run.sh: tmux-drive not found at $drive (set TMUX_DRIVE)" >&2; exit 2; }
 
 work=$(mktemp -d)
+# Renders are kept in the history: in the scratch folder, never the user's ~/.local/share.
+export XDG_DATA_HOME="$work/data"
 trap 'rm -rf "$work"' EXIT
 # Rendering scenarios use the tiny SD 1.x model of the shared fixtures (real structure, random
 # weights: fast, and the pictures are noise) and start from a PNG whose A1111 parameters set a
@@ -118,6 +120,13 @@ sys.exit(1 if bad else 0)' "$work/input-boxes.log"; then echo "ok input-boxes-no
 scenario save-load 120 36 bash -c '
   env "$1" "$2" --model "$3" --output "$4" "$5" || exit
   exec env "$1" "$2" --model "$3" "$(ls "$4"/*/*.png)"' sh "$(env_for save)" "$easel" "$model" "$work/outputs" "$work/quick.png"
+# The render history in a private XDG_DATA_HOME (never the user's): render, browse, restore,
+# save, delete; then the CLI lists the one left.
+mkdir -p "$work/history"
+scenario history 120 36 bash -c '
+  cd "$1" && env "$2" XDG_DATA_HOME="$1/data" "$3" || exit
+  env "$2" XDG_DATA_HOME="$1/data" "$3" history list && env "$2" XDG_DATA_HOME="$1/data" "$3" history show 1; sleep 5' \
+  sh "$work/history" "$(env_for history)" "$easel"
 scenario resize 120 36 bash -c '"$1" & exec env "$2" "$3"' sh "$here/resize-helper.sh" "$(env_for resize)" "$easel"
 scenario quit 100 30 bash -c "env $(env_for quit) \"\$0\"; $report" "$easel"
 scenario interrupt 100 30 bash -c "env $(env_for interrupt) \"\$0\" --model \"\$1\" \"\$2\"; $report" "$easel" "$model" "$work/slow.png"

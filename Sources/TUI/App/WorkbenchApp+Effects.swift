@@ -66,6 +66,15 @@ extension WorkbenchApp {
             pending.append(.folderListed(FolderReader.list(folder)))
         case .savePreset, .renamePreset, .deletePreset, .importStyles, .reloadPresets:
             pending.append(presets.perform(effect))
+        case .recordHistory(let job, let document):
+            guard let final = finalImage, final.job == job else { return }
+            history.record(final.image, document: document, engine: backend.engine.label == "local" ? nil : backend.engine.label)
+        case .reloadHistory:
+            history.reload()
+        case .saveHistoryImage(let id):
+            history.saveImage(id)
+        case .deleteHistoryEntry(let id):
+            history.delete(id)
         }
     }
 

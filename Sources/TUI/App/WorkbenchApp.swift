@@ -37,6 +37,9 @@ public final class WorkbenchApp {
     let latency = KeyLatencyLog()
     var terminalWatch = TerminalWatch()
     let presets: PresetEffects
+    var history: HistoryEffects!
+    /// The history entries' thumbnails by id, as `HistoryEffects` last reported them.
+    var historyThumbnails: [String: RGBImage] = [:]
 
     /// Renders through `engine`: the in-process engine or a remote one, the same either way.
     public init(options: WorkbenchOptions, engine: any ImageEngine) throws {
@@ -58,6 +61,10 @@ public final class WorkbenchApp {
             ? "Vim-style keys: i edits the selected row, hjkl move, q quits, F1 lists every key"
             : "Start typing: the selected row fills in as you type. ↑↓ rows, Tab next pane, F1 every key")
         let inbox = self.inbox
+        history = HistoryEffects(environment: options.environment, outputFolder: options.outputFolder) { action, thumbnails in
+            inbox.post(.history(action, thumbnails: thumbnails))
+        }
+        if let problem = history.problem { pending.append(.operationFailed(problem)) }
         backend = EngineSession(engine: engine, loraFolders: options.library.loras.map(\.path),
                                 embeddingFolders: options.library.embeddings.map(\.path)) { event in inbox.post(event) }
     }
@@ -96,7 +103,7 @@ public final class WorkbenchApp {
     }
 
     private func start() {
-        var effects: [Effect] = [.reloadPresets]
+        var effects: [Effect] = [.reloadPresets, .reloadHistory]
         if let path = options.modelPath { effects.append(.loadModel(path: path)) }
         if let path = options.imagePath { effects.append(.openImage(path: path)) }
         let models = backend.engine.availableModels()
@@ -170,7 +177,7 @@ public final class WorkbenchApp {
     private func draw(_ redraw: inout Redraw, screen: CursesScreen, painter: WorkbenchPainter) {
         guard !redraw.isEmpty else { return }
         let thumbnail = initImage.flatMap { $0.path == state.document.initImagePath ? $0.image : nil }
-        painter.frame(state, preview: preview, initImage: thumbnail, screen: screen)
+        painter.frame(state, preview: preview, initImage: thumbnail, historyThumbnails: historyThumbnails, screen: screen)
         redraw = []
     }
 
@@ -211,6 +218,9 @@ public final class WorkbenchApp {
             break
         case .note(let text):
             pending.append(.engineNote(text))
+        case .history(let action, let thumbnails):
+            historyThumbnails = thumbnails
+            pending.append(action)
         }
     }
 }

@@ -11,6 +11,7 @@ final class WorkbenchPainter {
     let graphics: GraphicsMode
     let cells = PreviewCells()
     let thumbnailCells = PreviewCells()
+    let historyCells = PreviewCells()
     let sixel: SixelPresenter
 
     init(canvas: CursesCanvas, keymap: Keymap, graphics: GraphicsMode, cellPixelSize: PixelSize) {
@@ -19,11 +20,13 @@ final class WorkbenchPainter {
         self.graphics = graphics
         sixel = SixelPresenter(cellPixelSize: cellPixelSize)
         cells.cellAspectRatio = Double(cellPixelSize.width) / Double(max(1, cellPixelSize.height))
+        historyCells.cellAspectRatio = cells.cellAspectRatio
     }
 
     /// Paints into curses' buffer and updates the terminal; afterwards sends a sixel picture if
     /// one is due.
-    func frame(_ state: AppState, preview: PreviewImage?, initImage: RGBImage? = nil, screen: CursesScreen) {
+    func frame(_ state: AppState, preview: PreviewImage?, initImage: RGBImage? = nil,
+               historyThumbnails: [String: RGBImage] = [:], screen: CursesScreen) {
         canvas.clear()
         let layout = state.layout
         var cursor: (x: Int, y: Int)?
@@ -54,8 +57,9 @@ final class WorkbenchPainter {
             if let rect = layout.status { StatusPainter(canvas: canvas.on(.statusBar), state: state).draw(in: rect) }
             if let rect = layout.hint { HintPainter(canvas: canvas.on(.hintText), state: state, keymap: keymap).draw(in: rect) }
             if !state.overlays.isEmpty {
-                cursor = OverlayPainter(canvas: canvas.on(.overlay), state: state, keymap: keymap)
-                    .draw(screen: Rect(x: 0, y: 0, width: layout.columns, height: layout.rows))
+                var overlays = OverlayPainter(canvas: canvas.on(.overlay), state: state, keymap: keymap)
+                if graphics != .none { overlays.history = (historyThumbnails, historyCells) }
+                cursor = overlays.draw(screen: Rect(x: 0, y: 0, width: layout.columns, height: layout.rows))
             }
         }
         screen.placeCursor(cursor)

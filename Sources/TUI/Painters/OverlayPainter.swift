@@ -1,3 +1,4 @@
+import Imaging
 import TUICore
 
 /// Windows over the workbench: help, list pickers, the preset browser, text prompts, questions.
@@ -5,6 +6,8 @@ struct OverlayPainter {
     let canvas: CursesCanvas
     let state: AppState
     let keymap: Keymap
+    /// The history entries' thumbnails and the cells that draw them (nil: `--graphics none`).
+    var history: (thumbnails: [String: RGBImage], cells: PreviewCells)?
 
     /// Draws every open overlay, bottom first; returns the text cursor of a text prompt on top.
     func draw(screen: Rect) -> (x: Int, y: Int)? {
@@ -16,6 +19,8 @@ struct OverlayPainter {
             case .help(let scroll): drawHelp(screen: screen, scroll: scroll)
             case .picker(let picker): drawPicker(picker, screen: screen)
             case .presets(let browser): drawPresets(browser, screen: screen)
+            case .history(let browser):
+                HistoryPainter(canvas: canvas, state: state, pictures: history).draw(browser, screen: screen)
             case .textEntry(let entry): cursor = drawTextEntry(entry, screen: screen)
             case .confirm(let question): drawConfirm(question, screen: screen)
             }

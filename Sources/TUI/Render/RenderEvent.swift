@@ -1,5 +1,6 @@
 import Imaging
 import PromptKit
+import TUICore
 
 /// What the workbench hears from its `EngineSession`, from any thread, with the job numbers
 /// the reducer gave.
@@ -20,4 +21,7 @@ public enum RenderEvent: Sendable {
     case cancelled(job: Int)
     /// The engine's one-line remark (a server that cannot cancel, say).
     case note(String)
+    /// The render history's background work is done (`HistoryEffects`): its outcome, and the
+    /// thumbnails by entry id.
+    case history(Action, thumbnails: [String: RGBImage])
 }

@@ -36,6 +36,9 @@ public enum Action: Equatable, Sendable {
     /// The screen now shows this theme.
     case themeApplied(String)
     case presetSaved(name: String)
+    /// The render history as read, newest first, and one note per entry or index skipped.
+    case historyLoaded([HistoryItem], notes: [String])
+    case historyDeleted(id: String)
     case presetDeleted(name: String)
     case presetRenamed(from: String, to: String)
     case stylesImported(count: Int, from: String)

@@ -33,6 +33,15 @@ public enum Effect: Equatable, Sendable {
     case deletePreset(name: String)
     case importStyles(path: String)
     case reloadPresets
+    /// Keep the finished image of `job` in the render history with `document` (its grid and
+    /// settings as rendered); the list comes back as `historyLoaded`.
+    case recordHistory(job: Int, document: Document)
+    /// Read the render history; reported back as `historyLoaded`.
+    case reloadHistory
+    /// Save a history entry's image to the output folder, as Ctrl-S does (`imageSaved`).
+    case saveHistoryImage(id: String)
+    /// Delete a history entry's files; reported back as `historyDeleted`.
+    case deleteHistoryEntry(id: String)
     /// Read a folder for a path prompt (as typed: "~/" expands, "" is the current folder);
     /// reported back as `folderListed`.
     case listFolder(String)

@@ -20,6 +20,8 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case picker
     /// The preset browser is open.
     case presets
+    /// The history browser is open.
+    case history
     /// A one-line prompt (preset name, file path, exact number) is open; printable keys type.
     case textEntry
     /// A yes/no question is open.
@@ -39,6 +41,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
         case .promptView: return "Prompt view"
         case .picker: return "Lists"
         case .presets: return "Preset browser"
+        case .history: return "History browser"
         case .textEntry: return "Text prompt"
         case .confirm: return "Confirmation"
         case .help: return "Help"

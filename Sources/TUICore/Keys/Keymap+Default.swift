@@ -1,7 +1,7 @@
 extension Keymap {
     /// Easel's key table.
     public static let standard = Keymap(bindings: globalBindings + mainBindings + gridBindings
-        + vimBindings + editingBindings + parameterBindings + promptViewBindings + listBindings + presetBindings + dialogBindings)
+        + vimBindings + editingBindings + parameterBindings + promptViewBindings + listBindings + presetBindings + historyBindings + dialogBindings)
 
     private static let globalBindings: [KeyBinding] = [
         KeyBinding([.ctrl("q"), .ctrl("c")], .quit, .global, "quit Easel (restores the terminal)", hint: "quit"),
@@ -20,6 +20,7 @@ extension Keymap {
         KeyBinding([.ctrl("r")], .redo, .main, "redo"),
         KeyBinding([.ctrl("p"), .f(2)], .showPresets, .main, "preset browser (presets and A1111 styles)", hint: "presets"),
         KeyBinding([.ctrl("o"), .f(3)], .openImage, .main, "load an A1111 or ComfyUI PNG"),
+        KeyBinding([.ctrl("t"), .f(11)], .showHistory, .main, "render history: every finished render, to restore or save"),
         KeyBinding([.f(4)], .nextDialect, .main, "next model family / dialect", hint: "family"),
         KeyBinding([.f(6)], .copyPrompt, .main, "copy the prompt to the clipboard (OSC 52)"),
         KeyBinding([.ctrl("x"), .f(8)], .cancelRender, .main, "stop the current render"),
@@ -147,6 +148,19 @@ extension Keymap {
         KeyBinding([.char("d"), .delete], .deletePreset, .presets, "delete (asks first)", hint: "delete"),
         KeyBinding([.char("i")], .importStyles, .presets, "import an A1111 styles.csv", hint: "import styles.csv"),
         KeyBinding([.escape, .char("q")], .cancel, .presets, "close", hint: "close"),
+    ]
+
+    private static let historyBindings: [KeyBinding] = [
+        KeyBinding([.up, .char("k")], .moveUp, .history, "newer render"),
+        KeyBinding([.down, .char("j")], .moveDown, .history, "older render"),
+        KeyBinding([.pageUp], .pageUp, .history, "page up"),
+        KeyBinding([.pageDown], .pageDown, .history, "page down"),
+        KeyBinding([.home, .char("g")], .moveFirst, .history, "newest"),
+        KeyBinding([.end, .char("G")], .moveLast, .history, "oldest"),
+        KeyBinding([.enter], .restoreHistory, .history, "restore its grid and settings (Ctrl-Z undoes)", hint: "restore"),
+        KeyBinding([.char("s")], .saveHistoryImage, .history, "save its image to the output folder", hint: "save"),
+        KeyBinding([.char("d"), .delete], .deleteHistoryEntry, .history, "delete the entry (asks first)", hint: "delete"),
+        KeyBinding([.escape, .char("q"), .ctrl("t"), .f(11)], .cancel, .history, "close", hint: "close"),
     ]
 
     private static let dialogBindings: [KeyBinding] = [

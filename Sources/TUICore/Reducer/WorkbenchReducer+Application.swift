@@ -27,7 +27,7 @@ extension WorkbenchReducer {
         // finished first where the command leaves it.
         guard state.topOverlay == nil else { return nil }
         switch command {
-        case .showPresets, .openImage, .toggleVimKeys:
+        case .showPresets, .showHistory, .openImage, .toggleVimKeys:
             if state.editor != nil {
                 state.editor = nil
                 state.history.seal()
@@ -48,6 +48,8 @@ extension WorkbenchReducer {
             let step = command == .focusNext ? 1 : panes.count - 1
             state.focus = panes[(index + step) % panes.count]
             return Reaction(redraw: [.layout])
+        case .showHistory:
+            return openHistory(&state)
         case .copyPrompt:
             let rendered = state.analysis.rendered
             var text = rendered.prompt

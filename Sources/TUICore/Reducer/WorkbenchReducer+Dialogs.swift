@@ -89,6 +89,8 @@ extension WorkbenchReducer {
             switch question.purpose {
             case .deletePreset(let name):
                 return Reaction(redraw: [.overlay, .layout], effects: [.deletePreset(name: name)])
+            case .deleteHistory(let id):
+                return Reaction(redraw: [.overlay, .layout], effects: [.deleteHistoryEntry(id: id)])
             case .fitToModel(let width, let height, let steps):
                 var reaction = applyModelFit(&state, width: width, height: height, steps: steps)
                 state.status = .success("Fitted to \(width)×\(height) at \(steps) steps (Ctrl-Z undoes the whole change)")

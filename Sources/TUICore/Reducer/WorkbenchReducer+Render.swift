@@ -18,7 +18,7 @@ extension WorkbenchReducer {
             state.render = .finished(job: job, seconds: elapsed, seed: progress.seed, steps: progress.totalSteps)
             state.lastFinished = state.render
             state.preview = PreviewInfo(job: job, step: progress.totalSteps, totalSteps: progress.totalSteps, isFinal: true)
-            return Reaction(redraw: [.status, .preview])
+            return Reaction(redraw: [.status, .preview], effects: historyRecord(&state, job: job).map { [$0] } ?? [])
         case .renderFailed(let job, let message):
             guard state.render.runningJob == job else { return .none }
             state.render = .failed(job: job, message: message)

@@ -29,6 +29,8 @@ public struct WorkbenchReducer: Sendable {
         case .presetsLoaded, .openPreset, .themeApplied, .presetSaved, .presetDeleted, .presetRenamed, .stylesImported,
              .imageSaved, .imageOpened, .operationFailed, .clipboardCopied, .engineNote, .initImageLoaded:
             return reduceFileResult(&state, action)
+        case .historyLoaded, .historyDeleted:
+            return reduceHistoryResult(&state, action)
         case .folderListed(let listing):
             return folderListed(&state, listing)
         }
@@ -72,6 +74,7 @@ public struct WorkbenchReducer: Sendable {
         case .help: return performHelp(&state, command)
         case .picker(let picker): return performPicker(&state, command, picker)
         case .presets(let browser): return performPresets(&state, command, browser)
+        case .history(let browser): return performHistory(&state, command, browser)
         case .textEntry(let entry): return performTextEntry(&state, command, entry)
         case .confirm(let question): return performConfirm(&state, command, question)
         case nil:

@@ -55,6 +55,10 @@ public struct AppState: Equatable, Sendable {
 
     // MARK: presets and messages
     public var presets: [PresetEntry] = []
+    /// The render history, newest first, as the TUI last read it (`Action.historyLoaded`).
+    public var historyItems: [HistoryItem] = []
+    /// The history entry last restored: its render again is not kept a second time.
+    public var restoredHistoryID: String?
     /// The theme on screen (a name or a file path), recorded in presets saved from here; nil
     /// until the TUI reports the one it started with.
     public var theme: String?
@@ -83,6 +87,7 @@ public struct AppState: Equatable, Sendable {
         case .help: return [.help, .global]
         case .picker: return [.picker, .global]
         case .presets: return [.presets, .global]
+        case .history: return [.history, .global]
         case .textEntry: return [.textEntry, .global]
         case .confirm: return [.confirm, .global]
         case nil:
@@ -105,7 +110,7 @@ public struct AppState: Equatable, Sendable {
             && a.nextJob == b.nextJob && a.lastJob?.id == b.lastJob?.id && a.lastJob?.settings == b.lastJob?.settings
             && a.lastFinished == b.lastFinished && a.renderForced == b.renderForced
             && a.preview == b.preview && a.model == b.model && a.modelHash == b.modelHash && a.availableModels == b.availableModels
-            && a.presets == b.presets && a.theme == b.theme && a.status == b.status && a.randomState == b.randomState
+            && a.presets == b.presets && a.historyItems == b.historyItems && a.restoredHistoryID == b.restoredHistoryID && a.theme == b.theme && a.status == b.status && a.randomState == b.randomState
             && a.quitRequested == b.quitRequested
     }
 }

@@ -4,6 +4,7 @@ public enum Overlay: Equatable, Sendable {
     case help(scroll: Int)
     case picker(ListPicker)
     case presets(PresetBrowser)
+    case history(HistoryBrowser)
     case textEntry(TextEntry)
     case confirm(Confirmation)
 }
@@ -80,6 +81,7 @@ public struct Confirmation: Equatable, Sendable {
     public enum Purpose: Equatable, Sendable {
         case deletePreset(name: String)
         case overwritePreset(name: String)
+        case deleteHistory(id: String)
         /// Fit the settings to the model (its native size, steps within its advice).
         case fitToModel(width: Int, height: Int, steps: Int)
         /// Take the new family's settings (CFG, steps, size, sampler, clip skip).
