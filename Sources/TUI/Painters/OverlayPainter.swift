@@ -16,6 +16,7 @@ struct OverlayPainter {
             case .help(let scroll): drawHelp(screen: screen, scroll: scroll)
             case .picker(let picker): drawPicker(picker, screen: screen)
             case .presets(let browser): drawPresets(browser, screen: screen)
+            case .adapters(let browser): drawAdapters(browser, screen: screen)
             case .textEntry(let entry): cursor = drawTextEntry(entry, screen: screen)
             case .confirm(let question): drawConfirm(question, screen: screen)
             }
@@ -24,7 +25,7 @@ struct OverlayPainter {
         return cursor
     }
 
-    private func window(_ rect: Rect, title: String) {
+    func window(_ rect: Rect, title: String) {
         canvas.fill(rect, role: .overlay)
         canvas.box(rect, title: title, focused: true)
     }
@@ -55,7 +56,7 @@ struct OverlayPainter {
         }
     }
 
-    private func drawList(_ items: [(String, ThemeRole)], selected: Int, in inner: Rect) {
+    func drawList(_ items: [(String, ThemeRole)], selected: Int, in inner: Rect) {
         let first = max(0, min(selected - inner.height / 2, items.count - inner.height))
         for (i, item) in items.enumerated().dropFirst(first).prefix(inner.height) {
             let y = inner.y + i - first

@@ -21,4 +21,6 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case decrease, increase, decreaseMore, increaseMore, randomSeed, toggleSeedLock
     // presets
     case loadPreset, savePreset, savePresetAs, renamePreset, deletePreset, importStyles
+    // the LoRA and embedding browser
+    case showAdapters, addToNegative, removeTag
 }

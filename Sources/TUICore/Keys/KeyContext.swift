@@ -20,6 +20,8 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case picker
     /// The preset browser is open.
     case presets
+    /// The LoRA and embedding browser is open.
+    case adapters
     /// A one-line prompt (preset name, file path, exact number) is open; printable keys type.
     case textEntry
     /// A yes/no question is open.
@@ -39,6 +41,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
         case .promptView: return "Prompt view"
         case .picker: return "Lists"
         case .presets: return "Preset browser"
+        case .adapters: return "LoRA and embedding browser"
         case .textEntry: return "Text prompt"
         case .confirm: return "Confirmation"
         case .help: return "Help"

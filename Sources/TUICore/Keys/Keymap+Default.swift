@@ -1,7 +1,7 @@
 extension Keymap {
     /// Easel's key table.
     public static let standard = Keymap(bindings: globalBindings + mainBindings + gridBindings
-        + vimBindings + editingBindings + parameterBindings + promptViewBindings + listBindings + presetBindings + dialogBindings)
+        + vimBindings + editingBindings + parameterBindings + promptViewBindings + listBindings + presetBindings + adapterBindings + dialogBindings)
 
     private static let globalBindings: [KeyBinding] = [
         KeyBinding([.ctrl("q"), .ctrl("c")], .quit, .global, "quit Easel (restores the terminal)", hint: "quit"),
@@ -19,6 +19,7 @@ extension Keymap {
         KeyBinding([.backTab], .focusPrevious, .main, "previous pane"),
         KeyBinding([.ctrl("r")], .redo, .main, "redo"),
         KeyBinding([.ctrl("p"), .f(2)], .showPresets, .main, "preset browser (presets and A1111 styles)", hint: "presets"),
+        KeyBinding([.f(10), .alt("l")], .showAdapters, .main, "LoRA and embedding browser (the library folders)", hint: "LoRAs"),
         KeyBinding([.ctrl("o"), .f(3)], .openImage, .main, "load an A1111 or ComfyUI PNG"),
         KeyBinding([.f(4)], .nextDialect, .main, "next model family / dialect", hint: "family"),
         KeyBinding([.f(6)], .copyPrompt, .main, "copy the prompt to the clipboard (OSC 52)"),
@@ -147,6 +148,22 @@ extension Keymap {
         KeyBinding([.char("d"), .delete], .deletePreset, .presets, "delete (asks first)", hint: "delete"),
         KeyBinding([.char("i")], .importStyles, .presets, "import an A1111 styles.csv", hint: "import styles.csv"),
         KeyBinding([.escape, .char("q")], .cancel, .presets, "close", hint: "close"),
+    ]
+
+    private static let adapterBindings: [KeyBinding] = [
+        KeyBinding([.up, .char("k")], .moveUp, .adapters, "previous LoRA or embedding"),
+        KeyBinding([.down, .char("j")], .moveDown, .adapters, "next LoRA or embedding"),
+        KeyBinding([.home, .char("g")], .moveFirst, .adapters, "first item"),
+        KeyBinding([.end, .char("G")], .moveLast, .adapters, "last item"),
+        KeyBinding([.pageUp], .pageUp, .adapters, "page up"),
+        KeyBinding([.pageDown], .pageDown, .adapters, "page down"),
+        KeyBinding([.enter], .confirm, .adapters, "insert <lora:name:1> (an embedding: its name) into the extra tags", hint: "insert"),
+        KeyBinding([.char("n")], .addToNegative, .adapters, "put it in the negative prompt instead (easynegative)", hint: "negative"),
+        KeyBinding([.left, .char("h"), .char("-")], .decrease, .adapters, "lower the LoRA's weight in the prompt by 0.1 (no model reload)",
+                   hint: "weight", hintKeys: "←→"),
+        KeyBinding([.right, .char("l"), .char("+"), .char("=")], .increase, .adapters, "raise the LoRA's weight in the prompt by 0.1"),
+        KeyBinding([.delete, .char("d")], .removeTag, .adapters, "take its tag out of the prompt", hint: "remove"),
+        KeyBinding([.escape, .char("q"), .f(10), .alt("l")], .cancel, .adapters, "close", hint: "close"),
     ]
 
     private static let dialogBindings: [KeyBinding] = [

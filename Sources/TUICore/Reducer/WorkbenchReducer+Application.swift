@@ -27,7 +27,7 @@ extension WorkbenchReducer {
         // finished first where the command leaves it.
         guard state.topOverlay == nil else { return nil }
         switch command {
-        case .showPresets, .openImage, .toggleVimKeys:
+        case .showPresets, .showAdapters, .openImage, .toggleVimKeys:
             if state.editor != nil {
                 state.editor = nil
                 state.history.seal()
@@ -76,6 +76,8 @@ extension WorkbenchReducer {
             state.status = .info("Init image dropped: txt2img again")
             reaction.redraw.formUnion([.status, .preview])
             return reaction
+        case .showAdapters:
+            return openAdapters(&state)
         case .showPresets:
             state.overlays.append(.presets(PresetBrowser()))
             return Reaction(redraw: [.overlay], effects: [.reloadPresets])

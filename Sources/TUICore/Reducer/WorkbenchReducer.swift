@@ -31,6 +31,8 @@ public struct WorkbenchReducer: Sendable {
             return reduceFileResult(&state, action)
         case .folderListed(let listing):
             return folderListed(&state, listing)
+        case .adaptersListed(let files):
+            return adaptersListed(&state, files)
         }
     }
 
@@ -72,6 +74,7 @@ public struct WorkbenchReducer: Sendable {
         case .help: return performHelp(&state, command)
         case .picker(let picker): return performPicker(&state, command, picker)
         case .presets(let browser): return performPresets(&state, command, browser)
+        case .adapters(let browser): return performAdapters(&state, command, browser)
         case .textEntry(let entry): return performTextEntry(&state, command, entry)
         case .confirm(let question): return performConfirm(&state, command, question)
         case nil:

@@ -4,6 +4,7 @@ public enum Overlay: Equatable, Sendable {
     case help(scroll: Int)
     case picker(ListPicker)
     case presets(PresetBrowser)
+    case adapters(AdapterBrowser)
     case textEntry(TextEntry)
     case confirm(Confirmation)
 }
