@@ -50,6 +50,6 @@ public enum AdapterCatalog {
     }
 
     private static func size(_ url: URL) -> Int {
-        (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        (try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)[.size] as? Int) ?? 0   // a linked file: its target's size
     }
 }

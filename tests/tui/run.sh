@@ -83,7 +83,7 @@ png "$work/lora-browser.png" $'a lighthouse\nSteps: 6, Sampler: Euler a, CFG sca
 scenario lora-browser 120 36 env "$(env_for lora-browser)" XDG_DATA_HOME="$work/lora-browser/data" "$easel" --model "$model" \
   --output "$work/lora-browser/out" "$work/lora-browser.png"
 if [ -z "${TUI_ONLY:-}" ] || [[ " $TUI_ONLY " == *" lora-browser "* ]]; then
-  if python3 - "$work"/lora-browser/out/*.png <<'PY'
+  if python3 - "$(find "$work/lora-browser/out" -name "*.png" | head -1)" <<'PY'
 import sys, zlib
 data = open(sys.argv[1], "rb").read()
 pos, text = 8, {}

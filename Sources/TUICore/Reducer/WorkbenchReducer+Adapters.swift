@@ -103,7 +103,7 @@ extension WorkbenchReducer {
             state.status = .info("\(file.name) is not in the prompt; Enter adds it")
             return Reaction(redraw: [.status])
         }
-        state.status = .info("\(file.name): weight \(ParameterFormat.number(next)) (re-merged at the next render; the model stays loaded)")
+        state.status = .info("\(file.name): weight \(ParameterFormat.number(next)) (re-merged, no model reload)")
         reaction.redraw.formUnion([.overlay, .status, .grid])
         return reaction
     }
@@ -124,7 +124,7 @@ extension WorkbenchReducer {
         state.editor = TextField(text, cursor: cursor)
         let cell = state.gridCursor
         var reaction = change(&state, kind: "lora weight \(name)") { $0.grid.setText(text, at: cell) }
-        state.status = .info("\(name): weight \(ParameterFormat.number(weight)) (re-merged at the next render; the model stays loaded)")
+        state.status = .info("\(name): weight \(ParameterFormat.number(weight)) (re-merged, no model reload)")
         reaction.redraw.formUnion([.status, .grid])
         return reaction
     }
