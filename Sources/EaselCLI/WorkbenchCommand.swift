@@ -56,6 +56,7 @@ struct WorkbenchCommand: ParsableCommand {
         var options = WorkbenchOptions(modelPath: modelPath, graphics: graphics, theme: theme, imagePath: image,
                                        presetName: preset, outputFolder: URL(fileURLWithPath: output))
         options.library = library
+        options.adapters = Self.adapterServices(library)
         if let keys {
             guard let style = KeyStyle(rawValue: keys) else {
                 throw ValidationError("--keys: '\(keys)' is not a key style; use standard or vim")
@@ -99,6 +100,18 @@ struct WorkbenchCommand: ParsableCommand {
         fflush(stdout)
         fflush(stderr)
         _exit(status)
+    }
+
+    /// The library's LoRA and embedding files for the workbench, through the in-process
+    /// engine's readers (`AdapterCatalog`, `AdapterHashes`).
+    static func adapterServices(_ library: LibraryFolders) -> AdapterServices {
+        let loras = library.loras, embeddings = library.embeddings
+        return AdapterServices(
+            list: { AdapterCatalog.list(loraFolders: loras, embeddingFolders: embeddings) },
+            hashes: { prompt, negative in
+                AdapterHashes.infotextHashes(prompt: prompt, negative: negative, loraFolders: loras, embeddingFolders: embeddings)
+            },
+            resolveByHash: { settings in AdapterHashes.resolveByHash(settings, loraFolders: loras) })
     }
 
     /// The model library (`ModelLibrary`), its notes printed before the screen opens; a bad

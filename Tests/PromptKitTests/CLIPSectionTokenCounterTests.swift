@@ -65,4 +65,20 @@ final class CLIPSectionTokenCounterTests: XCTestCase {
             XCTAssertEqual(linter.lint(LintInput(preset: preset)), [], preset.name)
         }
     }
+
+    /// Issue 14: an embedding's name counts as its N vectors (A1111's counter shows the slots
+    /// the vectors take: `sd_hijack_clip.py` `tokenize_line`). "easynegative" is several BPE
+    /// tokens; as a 3-vector embedding it is 3, plus "," and "blurry" = 5. Emphasis does not
+    /// change the count.
+    func testAnEmbeddingCountsAsItsVectors() throws {
+        let plain = CLIPSectionTokenCounter(tokenizer: tokenizer)
+        let bpe = tokenizer.encode("easynegative").count
+        XCTAssertEqual(try plain.sectionTokenCounts("easynegative, blurry"), [bpe + 2])
+        let vocabulary = EmbeddingVocabulary(names: [(name: "easynegative", vectors: 3)], tokenizer: tokenizer)
+        let counter = CLIPSectionTokenCounter(tokenizer: tokenizer, embeddings: vocabulary)
+        XCTAssertEqual(try counter.sectionTokenCounts("easynegative, blurry"), [5])
+        XCTAssertEqual(try counter.sectionTokenCounts("(EasyNegative:1.2), blurry"), [5])
+        // 74 cats leave one slot: the 3 vectors start the next chunk (A1111 `PromptChunkFix`).
+        XCTAssertEqual(counter.sectionChunkSizes(words("cat", 74) + " easynegative"), [[74, 3]])
+    }
 }

@@ -73,6 +73,34 @@ mkdir -p "$work/lora/config/easel"
 printf '{"loras": ["%s"], "embeddings": ["%s"]}\n' "$fixtures/tiny-sd15-adapters/loras" "$fixtures/tiny-sd15-adapters/embeddings" \
   >"$work/lora/config/easel/config.json"
 scenario lora 120 36 env "$(env_for lora)" XDG_DATA_HOME="$work/lora/data" "$easel" --model "$model" "$work/lora.png"
+# The LoRA browser (F10): a LoRA folder with an SD 1.x LoRA and an SDXL one, the fixture
+# embeddings; the saved PNG must carry A1111's hashes of the files used (hashlib values, as in
+# Tests/LocalEngineTests/AdapterHashesTests).
+mkdir -p "$work/lora-browser/config/easel" "$work/lora-browser/loras" "$work/lora-browser/out"
+ln -s "$fixtures/tiny-sd15-adapters/loras/tinylora-ldm.safetensors" "$fixtures/tiny-sd15-adapters/bad/sdxl-only.safetensors" \
+  "$work/lora-browser/loras/"
+printf '{"loras": ["%s"], "embeddings": ["%s"]}\n' "$work/lora-browser/loras" "$fixtures/tiny-sd15-adapters/embeddings" \
+  >"$work/lora-browser/config/easel/config.json"
+png "$work/lora-browser.png" $'a lighthouse\nSteps: 6, Sampler: Euler a, CFG scale: 7, Seed: 7, Size: 64x64'
+scenario lora-browser 120 36 env "$(env_for lora-browser)" XDG_DATA_HOME="$work/lora-browser/data" "$easel" --model "$model" \
+  --output "$work/lora-browser/out" "$work/lora-browser.png"
+if [ -z "${TUI_ONLY:-}" ] || [[ " $TUI_ONLY " == *" lora-browser "* ]]; then
+  if python3 - "$(find "$work/lora-browser/out" -name "*.png" | head -1)" <<'PY'
+import sys, zlib
+data = open(sys.argv[1], "rb").read()
+pos, text = 8, {}
+while pos < len(data):
+    n = int.from_bytes(data[pos:pos + 4], "big"); kind = data[pos + 4:pos + 8]; body = data[pos + 8:pos + 8 + n]
+    if kind == b"tEXt": k, v = body.split(b"\0", 1); text[k.decode()] = v.decode("latin-1")
+    if kind == b"iTXt": k, rest = body.split(b"\0", 1); text[k.decode()] = rest[2:].split(b"\0", 2)[2].decode()
+    pos += 12 + n
+p = text.get("parameters", "")
+ok = 'Lora hashes: "tinylora-ldm: 43e5e985176b"' in p and 'TI hashes: "easynegative: 889c2525e986"' in p
+print(p if not ok else "", end="")
+sys.exit(0 if ok else 1)
+PY
+  then echo "ok lora-browser-hashes"; else echo "FAIL lora-browser-hashes"; failures=$((failures + 1)); fi
+fi
 scenario preset 120 36 env "$(env_for preset)" "$easel"
 if [ -f "$work/preset/config/easel/presets/scenario-lighthouse.json" ] &&
    grep -q '"a lighthouse"' "$work/preset/config/easel/presets/scenario-lighthouse.json"; then

@@ -56,3 +56,35 @@ extension CheckpointFamily {
         }
     }
 }
+
+extension AdapterNetwork {
+    /// The family the file is for: `declaredFamily`, else the width of the cross-attention
+    /// context its `attn2` key/value projections read (768 SD 1.x, 1024 SD 2.x, 2048 SDXL), else
+    /// the width of its `lora_te_` text-encoder layers (768 CLIP-L, 1024 OpenCLIP-H). Those are
+    /// the context widths of the published configs (CompVis `v1-inference.yaml`
+    /// `context_dim: 768`, Stability `v2-inference.yaml` 1024, `sd_xl_base.yaml` 2048); nil when
+    /// nothing says (a tiny test network).
+    public var family: CheckpointFamily? {
+        if let declared = declaredFamily { return declared }
+        let contexts: [Int: CheckpointFamily] = [768: .sd1, 1024: .sd2, 2048: .sdxl]
+        for module in modules where module.name.contains("attn2") && (module.name.hasSuffix("to_k") || module.name.hasSuffix("to_v")) {
+            if let width = module.inputWidth, let family = contexts[width] { return family }
+        }
+        let textWidths: [Int: CheckpointFamily] = [768: .sd1, 1024: .sd2]
+        for module in modules where module.name.hasPrefix("lora_te_") && module.name.hasSuffix("q_proj") {
+            if let width = module.inputWidth, let family = textWidths[width] { return family }
+        }
+        return nil
+    }
+}
+
+extension AdapterModule {
+    /// The width of the layer input ΔW multiplies (`lora_down`/`lora_A`: [rank, in, …];
+    /// LoHa `hada_w1_b`: [rank, in]); nil for kinds whose factors do not show it directly.
+    var inputWidth: Int? {
+        for suffix in ["lora_down.weight", "lora_A.weight", "hada_w1_b", "diff"] {
+            if let shape = shape(suffix), shape.count >= 2 { return shape[1] }
+        }
+        return nil
+    }
+}

@@ -6,14 +6,18 @@ import Tokenizer
 /// resolved into its per-step variants (`get_learned_conditioning_prompt_schedules`, at
 /// `steps` steps), emphasis parsed (`parse_prompt_attention`), and each section tokenized
 /// and chunked by the Tokenizer's `A1111Chunker`. A section counts as its longest variant.
+/// A word naming a textual-inversion embedding counts as its N vectors, as A1111's counter
+/// shows it (`sd_hijack_clip.py` `tokenize_line`: the embedding's vectors take N slots).
 public struct CLIPSectionTokenCounter: SectionTokenCounting {
     public let chunker: A1111Chunker
     /// Step count used to resolve prompt editing such as `[a:b:0.5]`.
     public let steps: Int
+    public let embeddings: EmbeddingVocabulary
 
-    public init(tokenizer: CLIPTokenizer, steps: Int = 20) {
+    public init(tokenizer: CLIPTokenizer, steps: Int = 20, embeddings: EmbeddingVocabulary = .empty) {
         chunker = A1111Chunker(tokenizer: tokenizer)
         self.steps = steps
+        self.embeddings = embeddings
     }
 
     public func sectionTokenCounts(_ prompt: String) throws -> [Int] {
@@ -31,8 +35,9 @@ public struct CLIPSectionTokenCounter: SectionTokenCounting {
         var longest: [(tokens: Int, chunks: [Int])] = []
         for variant in Set(variants).sorted() {
             for (index, spans) in splitAtBreaks(parsePromptAttention(variant)).enumerated() {
-                let tokens = spans.reduce(0) { $0 + chunker.tokenizer.encode($1.text).count }
-                let section = (tokens: tokens, chunks: chunker.chunk(spans: spans).chunks.map(\.tokenCount))
+                let chunks = chunker.chunk(spans: spans, embeddings: embeddings).chunks.map(\.tokenCount)
+                let tokens = chunks.reduce(0, +)
+                let section = (tokens: tokens, chunks: chunks)
                 if index == longest.count {
                     longest.append(section)
                 } else if tokens > longest[index].tokens {

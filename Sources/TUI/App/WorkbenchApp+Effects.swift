@@ -28,6 +28,11 @@ extension WorkbenchApp {
                 pending.append(.operationFailed("No finished image to save yet"))
                 return
             }
+            // A1111's "Lora hashes" and "TI hashes" (`NetworkHashes`), for the files this prompt used.
+            var settings = settings
+            let hashes = options.adapters.hashes(settings.prompt, settings.negativePrompt)
+            settings.loraHashes = hashes.loras
+            settings.embeddingHashes = hashes.embeddings
             do {
                 let url = try ImageSaver(outputFolder: options.outputFolder).save(final.image, settings: settings, grid: grid)
                 pending.append(.imageSaved(path: url.path))
@@ -38,7 +43,15 @@ extension WorkbenchApp {
             screen?.writeRaw(Clipboard.osc52(text))
             pending.append(.clipboardCopied(characters: text.count))
         case .openImage(let path):
-            pending.append(ImageParameters.read(path))
+            // A tag naming a LoRA the folders lack finds it by its "Lora hashes" entry.
+            let read = ImageParameters.read(path)
+            guard case .imageOpened(let path, let settings, let grid) = read else {
+                pending.append(read)
+                return
+            }
+            let (resolved, notes) = options.adapters.resolveByHash(settings)
+            pending.append(.imageOpened(path: path, settings: resolved, grid: resolved == settings ? grid : nil))
+            pending += notes.map { .engineNote($0) }
         case .loadInitImage(let path):
             do {
                 let contents = try PNGFile.read(from: URL(fileURLWithPath: path))
@@ -64,6 +77,8 @@ extension WorkbenchApp {
             }
         case .listFolder(let folder):
             pending.append(.folderListed(FolderReader.list(folder)))
+        case .listAdapters:
+            pending.append(.adaptersListed(options.adapters.list()))
         case .savePreset, .renamePreset, .deletePreset, .importStyles, .reloadPresets:
             pending.append(presets.perform(effect))
         case .recordHistory(let job, let document):

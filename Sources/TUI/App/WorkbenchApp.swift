@@ -46,7 +46,11 @@ public final class WorkbenchApp {
         self.options = options
         presets = PresetEffects(store: PresetStore(directory: options.presetFolder
             ?? PresetStore.defaultDirectory(environment: options.environment)))
-        let (analyzer, tokenizerProblem) = PromptAnalyzer.withCLIPTokenizer(knownLoRAs: LoRANames.names(in: options.library.loras))
+        // Embeddings count as their vectors in the token counts (those present at start).
+        let adapterFiles = options.adapters.list()
+        let embeddings = adapterFiles.compactMap { file in file.vectors.map { (name: file.name, vectors: $0) } }
+        let (analyzer, tokenizerProblem) = PromptAnalyzer.withCLIPTokenizer(knownLoRAs: LoRANames.names(in: options.library.loras),
+                                                                            embeddings: embeddings)
         reducer = WorkbenchReducer(environment: WorkbenchEnvironment(analyze: analyzer.analyze))
         if let tokenizerProblem { pending.append(.operationFailed(tokenizerProblem)) }
         inbox = try EventInbox<RenderEvent>()
@@ -57,6 +61,7 @@ public final class WorkbenchApp {
         document.settings.seed = UInt64.random(in: 0..<4_294_967_294)
         state = AppState(document: document, randomSeed: UInt64.random(in: 0...UInt64.max))
         state.keyStyle = options.keyStyle
+        state.adapterFiles = adapterFiles
         state.status = .info(options.keyStyle == .vim
             ? "Vim-style keys: i edits the selected row, hjkl move, q quits, F1 lists every key"
             : "Start typing: the selected row fills in as you type. ↑↓ rows, Tab next pane, F1 every key")
@@ -103,7 +108,7 @@ public final class WorkbenchApp {
     }
 
     private func start() {
-        var effects: [Effect] = [.reloadPresets, .reloadHistory]
+        var effects: [Effect] = [.reloadPresets, .reloadHistory]   // (the LoRA list was read in init)
         if let path = options.modelPath { effects.append(.loadModel(path: path)) }
         if let path = options.imagePath { effects.append(.openImage(path: path)) }
         let models = backend.engine.availableModels()

@@ -32,6 +32,8 @@ public struct WorkbenchOptions {
     /// The model library's folders (`LibraryFolders.load`): renders find `<lora:…>` tags and
     /// embeddings there, and the lint warns about tags that name none of its LoRAs.
     public var library = LibraryFolders()
+    /// The library's LoRA and embedding files: the browser's list, hashes for saved PNGs.
+    public var adapters = AdapterServices()
 
     public init(modelPath: String? = nil, graphics: GraphicsPreference = .auto, theme: String? = nil,
                 imagePath: String? = nil, presetName: String? = nil, outputFolder: URL = URL(fileURLWithPath: "outputs"),

@@ -21,6 +21,7 @@ struct OverlayPainter {
             case .presets(let browser): drawPresets(browser, screen: screen)
             case .history(let browser):
                 HistoryPainter(canvas: canvas, state: state, pictures: history).draw(browser, screen: screen)
+            case .adapters(let browser): drawAdapters(browser, screen: screen)
             case .textEntry(let entry): cursor = drawTextEntry(entry, screen: screen)
             case .confirm(let question): drawConfirm(question, screen: screen)
             }
@@ -29,7 +30,7 @@ struct OverlayPainter {
         return cursor
     }
 
-    private func window(_ rect: Rect, title: String) {
+    func window(_ rect: Rect, title: String) {
         canvas.fill(rect, role: .overlay)
         canvas.box(rect, title: title, focused: true)
     }
@@ -60,7 +61,7 @@ struct OverlayPainter {
         }
     }
 
-    private func drawList(_ items: [(String, ThemeRole)], selected: Int, in inner: Rect) {
+    func drawList(_ items: [(String, ThemeRole)], selected: Int, in inner: Rect) {
         let first = max(0, min(selected - inner.height / 2, items.count - inner.height))
         for (i, item) in items.enumerated().dropFirst(first).prefix(inner.height) {
             let y = inner.y + i - first

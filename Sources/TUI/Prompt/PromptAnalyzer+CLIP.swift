@@ -8,9 +8,13 @@ extension PromptAnalyzer {
     /// reading: extra-network tags removed, prompt editing resolved, emphasis parsed, A1111
     /// chunking) — when CLIP's vocabulary is installed; without them otherwise, and why.
     /// `knownLoRAs` turns on the lint's `lora` rule.
-    static func withCLIPTokenizer(knownLoRAs: Set<String>? = nil) -> (PromptAnalyzer, problem: String?) {
+    /// `embeddings` (name, vector count) count as their vectors.
+    static func withCLIPTokenizer(knownLoRAs: Set<String>? = nil,
+                                  embeddings: [(name: String, vectors: Int)] = []) -> (PromptAnalyzer, problem: String?) {
         do {
-            let counter = RecentSectionCounts(CLIPSectionTokenCounter(tokenizer: try CLIPTokenizer.locateDefault()))
+            let tokenizer = try CLIPTokenizer.locateDefault()
+            let vocabulary = EmbeddingVocabulary(names: embeddings, tokenizer: tokenizer)
+            let counter = RecentSectionCounts(CLIPSectionTokenCounter(tokenizer: tokenizer, embeddings: vocabulary))
             let analyzer = PromptAnalyzer(tokenCounter: counter, chunkCounter: { prompt in
                 counter.sectionChunkSizes(prompt).map { $0.flatMap { $0 } }
             }, knownLoRAs: knownLoRAs)

@@ -1,3 +1,4 @@
+import EngineAPI
 import PromptKit
 import RenderSettings
 
@@ -53,4 +54,6 @@ public enum Action: Equatable, Sendable {
     case engineNote(String)
     case clipboardCopied(characters: Int)
     case folderListed(FolderListing)
+    /// The LoRAs and embeddings in the library folders (the answer to `Effect.listAdapters`).
+    case adaptersListed([AdapterFile])
 }

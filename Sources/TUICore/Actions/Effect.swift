@@ -45,4 +45,6 @@ public enum Effect: Equatable, Sendable {
     /// Read a folder for a path prompt (as typed: "~/" expands, "" is the current folder);
     /// reported back as `folderListed`.
     case listFolder(String)
+    /// List the LoRAs and embeddings in the library folders; reported back as `adaptersListed`.
+    case listAdapters
 }

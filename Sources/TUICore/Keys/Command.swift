@@ -23,4 +23,6 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case loadPreset, savePreset, savePresetAs, renamePreset, deletePreset, importStyles
     // the render history
     case showHistory, restoreHistory, saveHistoryImage, deleteHistoryEntry
+    // the LoRA and embedding browser
+    case showAdapters, addToNegative, removeTag
 }

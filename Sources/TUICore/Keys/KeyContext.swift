@@ -22,6 +22,8 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
     case presets
     /// The history browser is open.
     case history
+    /// The LoRA and embedding browser is open.
+    case adapters
     /// A one-line prompt (preset name, file path, exact number) is open; printable keys type.
     case textEntry
     /// A yes/no question is open.
@@ -42,6 +44,7 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
         case .picker: return "Lists"
         case .presets: return "Preset browser"
         case .history: return "History browser"
+        case .adapters: return "LoRA and embedding browser"
         case .textEntry: return "Text prompt"
         case .confirm: return "Confirmation"
         case .help: return "Help"

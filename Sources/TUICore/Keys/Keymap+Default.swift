@@ -1,7 +1,8 @@
 extension Keymap {
     /// Easel's key table.
     public static let standard = Keymap(bindings: globalBindings + mainBindings + gridBindings
-        + vimBindings + editingBindings + parameterBindings + promptViewBindings + listBindings + presetBindings + historyBindings + dialogBindings)
+        + vimBindings + editingBindings + parameterBindings + promptViewBindings + listBindings + presetBindings + historyBindings
+        + adapterBindings + dialogBindings)
 
     private static let globalBindings: [KeyBinding] = [
         KeyBinding([.ctrl("q"), .ctrl("c")], .quit, .global, "quit Easel (restores the terminal)", hint: "quit"),
@@ -19,6 +20,7 @@ extension Keymap {
         KeyBinding([.backTab], .focusPrevious, .main, "previous pane"),
         KeyBinding([.ctrl("r")], .redo, .main, "redo"),
         KeyBinding([.ctrl("p"), .f(2)], .showPresets, .main, "preset browser (presets and A1111 styles)", hint: "presets"),
+        KeyBinding([.f(10), .alt("l")], .showAdapters, .main, "LoRA and embedding browser (the library folders)", hint: "LoRAs"),
         KeyBinding([.ctrl("o"), .f(3)], .openImage, .main, "load an A1111 or ComfyUI PNG"),
         KeyBinding([.ctrl("t"), .f(11)], .showHistory, .main, "render history: every finished render, to restore or save"),
         KeyBinding([.f(4)], .nextDialect, .main, "next model family / dialect", hint: "family"),
@@ -161,6 +163,22 @@ extension Keymap {
         KeyBinding([.char("s")], .saveHistoryImage, .history, "save its image to the output folder", hint: "save"),
         KeyBinding([.char("d"), .delete], .deleteHistoryEntry, .history, "delete the entry (asks first)", hint: "delete"),
         KeyBinding([.escape, .char("q"), .ctrl("t"), .f(11)], .cancel, .history, "close", hint: "close"),
+    ]
+
+    private static let adapterBindings: [KeyBinding] = [
+        KeyBinding([.up, .char("k")], .moveUp, .adapters, "previous LoRA or embedding"),
+        KeyBinding([.down, .char("j")], .moveDown, .adapters, "next LoRA or embedding"),
+        KeyBinding([.home, .char("g")], .moveFirst, .adapters, "first item"),
+        KeyBinding([.end, .char("G")], .moveLast, .adapters, "last item"),
+        KeyBinding([.pageUp], .pageUp, .adapters, "page up"),
+        KeyBinding([.pageDown], .pageDown, .adapters, "page down"),
+        KeyBinding([.enter], .confirm, .adapters, "insert <lora:name:1> (an embedding: its name) into the extra tags", hint: "insert"),
+        KeyBinding([.char("n")], .addToNegative, .adapters, "put it in the negative prompt instead (easynegative)", hint: "negative"),
+        KeyBinding([.left, .char("h"), .char("-")], .decrease, .adapters, "lower the LoRA's weight in the prompt by 0.1 (no model reload)",
+                   hint: "weight", hintKeys: "←→"),
+        KeyBinding([.right, .char("l"), .char("+"), .char("=")], .increase, .adapters, "raise the LoRA's weight in the prompt by 0.1"),
+        KeyBinding([.delete, .char("d")], .removeTag, .adapters, "take its tag out of the prompt", hint: "remove"),
+        KeyBinding([.escape, .char("q"), .f(10), .alt("l")], .cancel, .adapters, "close", hint: "close"),
     ]
 
     private static let dialogBindings: [KeyBinding] = [

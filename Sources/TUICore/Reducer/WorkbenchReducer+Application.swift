@@ -27,7 +27,7 @@ extension WorkbenchReducer {
         // finished first where the command leaves it.
         guard state.topOverlay == nil else { return nil }
         switch command {
-        case .showPresets, .showHistory, .openImage, .toggleVimKeys:
+        case .showPresets, .showHistory, .showAdapters, .openImage, .toggleVimKeys:
             if state.editor != nil {
                 state.editor = nil
                 state.history.seal()
@@ -78,6 +78,8 @@ extension WorkbenchReducer {
             state.status = .info("Init image dropped: txt2img again")
             reaction.redraw.formUnion([.status, .preview])
             return reaction
+        case .showAdapters:
+            return openAdapters(&state)
         case .showPresets:
             state.overlays.append(.presets(PresetBrowser()))
             return Reaction(redraw: [.overlay], effects: [.reloadPresets])

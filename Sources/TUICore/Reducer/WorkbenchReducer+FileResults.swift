@@ -50,7 +50,10 @@ extension WorkbenchReducer {
             return Reaction(redraw: [.status])
         case .engineNote(let message):
             state.status = .warning(message)
-            return Reaction(redraw: [.status])
+            guard !state.engineNotes.contains(message) else { return Reaction(redraw: [.status]) }
+            state.engineNotes.append(message)
+            refreshAnalysis(&state)
+            return Reaction(redraw: [.status, .prompt])
         case .clipboardCopied(let characters):
             state.status = .success("Copied the prompt (\(characters) characters) with OSC 52")
             return Reaction(redraw: [.status])
@@ -68,7 +71,8 @@ extension WorkbenchReducer {
     func openImage(_ state: inout AppState, path: String, settings: RenderSettings, grid saved: PromptGrid?) -> Reaction {
         let name = (path as NSString).lastPathComponent
         var restoredRows = false
-        let missing = notApplied(settings, loadedModel: modelName(state))
+        let known = Set(state.adapterFiles.filter { $0.kind == .lora && $0.problem == nil }.flatMap(\.tagNames))
+        let missing = notApplied(settings, loadedModel: modelName(state), knownLoRAs: known)
         var reaction = change(&state, kind: nil) { doc in
             if let saved, Self.renders(saved, settings) {
                 doc.grid = saved
@@ -104,14 +108,18 @@ extension WorkbenchReducer {
     /// What a PNG's settings ask for that this render does not do: another model, LoRAs (read
     /// from `<lora:…>` tags and A1111's "Lora hashes"), hires-fix keys Easel does not read (its
     /// upscale, steps and upscaler are settings: `RenderSettings.hires`), GPU or NV noise.
-    func notApplied(_ settings: RenderSettings, loadedModel: String?) -> [String] {
+    func notApplied(_ settings: RenderSettings, loadedModel: String?, knownLoRAs: Set<String> = []) -> [String] {
         var out: [String] = []
         if let model = settings.modelName, !model.isEmpty, model != loadedModel {
             out.append("model \(model)" + (loadedModel.map { " (rendering with \($0))" } ?? ""))
         }
-        var loras = Self.loraNames(in: settings.prompt)
+        // A prompt's LoRA tags render when the library folders hold the file (the lint names the
+        // others); a "Lora hashes" name without a tag (a ComfyUI loader node) does not.
+        let tagged = Self.loraNames(in: settings.prompt)
+        var loras = tagged.filter { !knownLoRAs.contains($0) }
         if let hashes = settings.extraParameters.first(where: { $0.key == "Lora hashes" })?.value {
             loras += hashes.split(separator: ",").map { $0.split(separator: ":").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" }
+                .filter { !tagged.contains($0) }
         }
         loras = Array(Set(loras.filter { !$0.isEmpty })).sorted()
         if !loras.isEmpty { out.append("LoRA " + loras.joined(separator: ", ")) }

@@ -96,6 +96,7 @@ extension WorkbenchReducer {
     /// Ctrl-↑/↓ on a row: its weight ±0.1 within 0.1…2, as A1111's emphasis keys step
     /// (`edit-attention.js`, default step 0.1); 1 means no emphasis and is stored as none.
     func changeWeight(_ state: inout AppState, up: Bool) -> Reaction {
+        if let tagWeight = changeTagWeight(&state, up: up) { return tagWeight }
         guard case .row(let field) = state.gridCursor.line else {
             state.status = .warning("Weights belong to grid rows; write (tag:1.2) in \(state.gridCursor.line.label) instead")
             return Reaction(redraw: [.status])

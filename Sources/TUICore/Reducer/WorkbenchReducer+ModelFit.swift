@@ -9,6 +9,7 @@ extension WorkbenchReducer {
         if let raw = state.document.raw, !raw.notApplied.isEmpty {
             state.analysis.modelNotes.append("Not applied from \(raw.source): " + raw.notApplied.joined(separator: ", "))
         }
+        state.analysis.warnings += adapterNotes(state)
         guard let vocabulary = state.currentModelAdvice?.vocabulary else { return }
         let name = modelName(state) ?? "this model"
         let unknown = vocabulary.unknownWords(in: state.document.userPromptText)

@@ -81,8 +81,12 @@ extension WorkbenchReducer {
         let job = state.nextJob
         state.nextJob += 1
         state.renderForced = false
+        if !state.engineNotes.isEmpty {   // the new job brings its own
+            state.engineNotes = []
+            refreshAnalysis(&state)
+        }
         state.lastJob = (job, settings, state.document.grid)
         state.render = .running(RenderProgress(job: job, seed: settings.seed, totalSteps: settings.steps))
-        return Reaction(redraw: [.status, .parameters], effects: [.startRender(job: job, settings: settings)])
+        return Reaction(redraw: [.status, .parameters, .prompt], effects: [.startRender(job: job, settings: settings)])
     }
 }

@@ -33,6 +33,8 @@ public struct WorkbenchReducer: Sendable {
             return reduceHistoryResult(&state, action)
         case .folderListed(let listing):
             return folderListed(&state, listing)
+        case .adaptersListed(let files):
+            return adaptersListed(&state, files)
         }
     }
 
@@ -75,6 +77,7 @@ public struct WorkbenchReducer: Sendable {
         case .picker(let picker): return performPicker(&state, command, picker)
         case .presets(let browser): return performPresets(&state, command, browser)
         case .history(let browser): return performHistory(&state, command, browser)
+        case .adapters(let browser): return performAdapters(&state, command, browser)
         case .textEntry(let entry): return performTextEntry(&state, command, entry)
         case .confirm(let question): return performConfirm(&state, command, question)
         case nil:

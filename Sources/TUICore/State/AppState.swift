@@ -53,6 +53,12 @@ public struct AppState: Equatable, Sendable {
     /// The advice for the document's model, if it has its own.
     public var currentModelAdvice: ModelAdvice? { document.modelPath.flatMap { modelAdvice[$0] } }
 
+    /// The LoRAs and embeddings in the library folders, as last listed (`Effect.listAdapters`).
+    public var adapterFiles: [AdapterFile] = []
+    /// The engine's notes on the last render (an unknown LoRA, modules matching no layer, a
+    /// refused file), shown with the lint in the prompt view.
+    public var engineNotes: [String] = []
+
     // MARK: presets and messages
     public var presets: [PresetEntry] = []
     /// The render history, newest first, as the TUI last read it (`Action.historyLoaded`).
@@ -88,6 +94,7 @@ public struct AppState: Equatable, Sendable {
         case .picker: return [.picker, .global]
         case .presets: return [.presets, .global]
         case .history: return [.history, .global]
+        case .adapters: return [.adapters, .global]
         case .textEntry: return [.textEntry, .global]
         case .confirm: return [.confirm, .global]
         case nil:
@@ -111,7 +118,7 @@ public struct AppState: Equatable, Sendable {
             && a.lastFinished == b.lastFinished && a.renderForced == b.renderForced
             && a.preview == b.preview && a.model == b.model && a.modelHash == b.modelHash && a.availableModels == b.availableModels
             && a.presets == b.presets && a.historyItems == b.historyItems && a.restoredHistoryID == b.restoredHistoryID && a.theme == b.theme && a.status == b.status && a.randomState == b.randomState
-            && a.quitRequested == b.quitRequested
+            && a.quitRequested == b.quitRequested && a.adapterFiles == b.adapterFiles && a.engineNotes == b.engineNotes
     }
 }
 

@@ -5,6 +5,7 @@ public enum Overlay: Equatable, Sendable {
     case picker(ListPicker)
     case presets(PresetBrowser)
     case history(HistoryBrowser)
+    case adapters(AdapterBrowser)
     case textEntry(TextEntry)
     case confirm(Confirmation)
 }
