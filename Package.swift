@@ -15,6 +15,7 @@ import PackageDescription
 //   engines      LocalEngine (the in-process ImageEngine: models on disk, hashes, the demo model)
 //                RemoteEngines (A1111-API and ComfyUI servers over HTTP/websocket; engines.json)
 //   prompt       PromptKit (grid, dialects, lint, presets; knows nothing of engines)
+//                Comparison (A1111's X/Y plot as a value: axes, cells, the labelled sheet)
 //   terminal     TUICore (state, actions, keymap; no curses) → TUI (curses drawing, event loop)
 //   apps         EaselCLI (commands; the one place that picks an engine) → easel;  easel-bench
 //   fuzzing      FuzzTargets (each parser on any bytes) → easel-fuzz (seeded mutation driver)
@@ -74,13 +75,15 @@ let package = Package(
         .target(name: "RenderSettings", dependencies: ["Catalog", "UntrustedText"]),
         .target(name: "PromptKit", dependencies: ["Catalog", "RenderSettings", "PromptSyntax", "SafeFiles", "Tokenizer", "UntrustedText"]),
 
+        .target(name: "Comparison", dependencies: ["Imaging", "PromptKit", "RenderSettings", "UntrustedText"]),
+
         // MARK: imaging
         .target(name: "Imaging", dependencies: ["CPNG", "CTurboJPEG", "SafeFiles"]),
         .target(name: "TermImage", dependencies: ["CChafa", "Imaging"]),
 
         // MARK: terminal
-        .target(name: "TUICore", dependencies: ["PromptKit", "RenderSettings", "EngineAPI", "UntrustedText"]),
-        .target(name: "TUI", dependencies: ["CNCursesW", "EngineAPI", "Imaging", "ModelLibrary", "PromptKit", "RenderSettings", "SafeFiles", "TUICore", "TermImage", "Tokenizer", "UntrustedText"]),
+        .target(name: "TUICore", dependencies: ["Comparison", "PromptKit", "RenderSettings", "EngineAPI", "UntrustedText"]),
+        .target(name: "TUI", dependencies: ["CNCursesW", "Comparison", "EngineAPI", "Imaging", "ModelLibrary", "PromptKit", "RenderSettings", "SafeFiles", "TUICore", "TermImage", "Tokenizer", "UntrustedText"]),
 
         // MARK: engines
         .target(name: "LocalEngine", dependencies: ["Catalog", "Diffusion", "EngineAPI", "Models", "PromptSyntax", "RenderSettings", "SafeFiles", "SafeTensors", "Tensor"]),
@@ -94,7 +97,7 @@ let package = Package(
         // MARK: apps
         .target(name: "EaselCLI", dependencies: [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            "EngineAPI", "Imaging", "LocalEngine", "ModelLibrary", "PromptKit", "PromptSyntax", "RemoteEngines", "RenderSettings",
+            "Comparison", "EngineAPI", "Imaging", "LocalEngine", "ModelLibrary", "PromptKit", "PromptSyntax", "RemoteEngines", "RenderSettings",
             "SafeFiles", "TUI", "TUICore", "Tensor", "TermImage", "Tokenizer", "UntrustedText",
         ]),
         .executableTarget(name: "easel", dependencies: ["EaselCLI"]),
@@ -124,6 +127,7 @@ let package = Package(
         .testTarget(name: "RemoteEnginesTests", dependencies: ["EngineAPI", "Imaging", "RemoteEngines", "RenderSettings", "TestSupport"]),
         .testTarget(name: "RenderSettingsTests", dependencies: ["RenderSettings"]),
         .testTarget(name: "PromptKitTests", dependencies: ["PromptKit", "PromptSyntax", "RenderSettings", "SafeFiles", "TestSupport", "Tokenizer"]),
+        .testTarget(name: "ComparisonTests", dependencies: ["Comparison", "Imaging", "PromptKit", "RenderSettings"]),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "SafeTensors", "TestSupport"]),
         .testTarget(name: "TermImageTests", dependencies: ["Imaging", "TermImage", "TestSupport"]),
         .testTarget(name: "TUICoreTests", dependencies: ["EngineAPI", "PromptKit", "RenderSettings", "TUICore", "TestSupport", "UntrustedText"]),

@@ -64,6 +64,8 @@ extension WorkbenchApp {
             }
         case .listFolder(let folder):
             pending.append(.folderListed(FolderReader.list(folder)))
+        case .composeComparison(let jobs, let columnLabels, let rowLabels, let settings):
+            composeComparison(jobs: jobs, columnLabels: columnLabels, rowLabels: rowLabels, settings: settings)
         case .savePreset, .renamePreset, .deletePreset, .importStyles, .reloadPresets:
             pending.append(presets.perform(effect))
         }

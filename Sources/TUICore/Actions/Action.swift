@@ -50,4 +50,6 @@ public enum Action: Equatable, Sendable {
     case engineNote(String)
     case clipboardCopied(characters: Int)
     case folderListed(FolderListing)
+    /// The comparison's sheet is shown and saved at `path`.
+    case comparisonSaved(path: String)
 }

@@ -36,4 +36,8 @@ public enum Effect: Equatable, Sendable {
     /// Read a folder for a path prompt (as typed: "~/" expands, "" is the current folder);
     /// reported back as `folderListed`.
     case listFolder(String)
+    /// Compose the finished cells' images (the jobs, row by row) into the labelled sheet, show it
+    /// in the preview and save it with `settings` (the axes in its infotext); reported back as
+    /// `comparisonSaved` or `operationFailed`.
+    case composeComparison(jobs: [Int], columnLabels: [String], rowLabels: [String]?, settings: RenderSettings)
 }

@@ -31,6 +31,9 @@ public struct WorkbenchReducer: Sendable {
             return reduceFileResult(&state, action)
         case .folderListed(let listing):
             return folderListed(&state, listing)
+        case .comparisonSaved(let path):
+            state.status = .success("Comparison saved: \(path)")
+            return Reaction(redraw: [.status])
         }
     }
 

@@ -62,6 +62,9 @@ public struct AppState: Equatable, Sendable {
     /// State of the random generator for new seeds (SplitMix64), so reducing stays pure.
     public var randomState: UInt64
     public var quitRequested = false
+    /// The comparison (X/Y plot) being rendered, and the axes last typed for one (F12).
+    public var comparison: ComparisonRun?
+    public var comparisonSpecs: [String] = []
 
     public init(document: Document = Document(), columns: Int = 120, rows: Int = 40, randomSeed: UInt64 = 0x5EED) {
         self.document = document
@@ -106,7 +109,7 @@ public struct AppState: Equatable, Sendable {
             && a.lastFinished == b.lastFinished && a.renderForced == b.renderForced
             && a.preview == b.preview && a.model == b.model && a.modelHash == b.modelHash && a.availableModels == b.availableModels
             && a.presets == b.presets && a.theme == b.theme && a.status == b.status && a.randomState == b.randomState
-            && a.quitRequested == b.quitRequested
+            && a.quitRequested == b.quitRequested && a.comparison == b.comparison && a.comparisonSpecs == b.comparisonSpecs
     }
 }
 
