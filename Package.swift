@@ -102,7 +102,7 @@ let package = Package(
         ]),
         .executableTarget(name: "easel", dependencies: ["EaselCLI"]),
         // Fuzzing (FUZZING.md): the parsers as targets, and the seeded mutation driver.
-        .target(name: "FuzzTargets", dependencies: ["Imaging", "PromptKit", "PromptSyntax", "RenderSettings", "SafeTensors"]),
+        .target(name: "FuzzTargets", dependencies: ["Comparison", "Imaging", "PromptKit", "PromptSyntax", "RenderSettings", "SafeTensors"]),
         .executableTarget(name: "easel-fuzz", dependencies: ["FuzzTargets"]),
         .executableTarget(name: "easel-bench", dependencies: ["Diffusion", "EngineAPI", "Models", "RenderSettings", "SafeTensors", "Tensor"],
                           swiftSettings: [.unsafeFlags(["-Ounchecked"])]),

@@ -46,14 +46,16 @@ struct ComparisonOutput {
         var images: [GeneratedImage] = []
         var recorded: [RenderSettings] = []
         var notesShown = Set<String>()
+        var loaded = model   // after the first cell, as the engine described it (with its hash)
         for (cell, settings) in zip(plan.cells, cells) {
             printError("easel: cell \(cell.index + 1) of \(cells.count): \(Self.labels(plan, cell))")
             let cellRequest = request(settings)
             try cellRequest.validate(for: engine.capabilities)
             let run: EngineRun
             do {
-                run = try engine.run(cellRequest, on: model, loadingModel: cell.index == 0,
+                run = try engine.run(cellRequest, on: loaded, loadingModel: cell.index == 0,
                                      interrupt: interrupt) { bar.report($0) }
+                loaded = run.model
             } catch EngineError.cancelled {
                 bar.finish()
                 printError("easel: interrupted; no file written")
