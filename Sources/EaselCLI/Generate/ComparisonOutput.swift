@@ -31,9 +31,11 @@ struct ComparisonOutput {
             }
         }
         self.cells = cells
-        sheetPath = try OutputFiles.paths(for: output, count: 1)[0]
-        let stem = sheetPath.deletingPathExtension().lastPathComponent
-        cellPaths = writeCells ? (1...cells.count).map { sheetPath.deletingLastPathComponent().appendingPathComponent("\(stem)-cell-\($0).png") } : []
+        let sheet = try OutputFiles.paths(for: output, count: 1)[0]
+        let stem = sheet.deletingPathExtension().lastPathComponent
+        let cellPaths = writeCells ? (1...cells.count).map { sheet.deletingLastPathComponent().appendingPathComponent("\(stem)-cell-\($0).png") } : []
+        sheetPath = sheet
+        self.cellPaths = cellPaths
         for path in cellPaths {
             if let refusal = FileKind(atPath: path.path).refusal { throw CLIError("output: \(path.path) \(refusal)") }
         }
