@@ -4,12 +4,12 @@ extension TextEntry {
     public var helpLines: [String] {
         switch purpose {
         case .comparisonX, .comparisonY:
-            return [
-                "axes: seed steps cfg sampler schedule clip-skip",
-                "  sr (Prompt S/R: first value is replaced) lora:NAME",
-                "  a grid row: what who doing where light mood …",
-                "values: 4,7,10 · 1-5 · 1-10 (+2) · 0-1 [5] · \"a, b\",c",
-                "Enter next/render · Esc cancel · any edit stops it",
+            return [   // at most 44 cells: the prompt's width at 50×14
+                "axes: seed steps cfg sampler schedule",
+                "  clip-skip · lora:NAME · sr=FIND,REPL,…",
+                "  a grid row: what who where light mood …",
+                "values: 4,7,10 · 1-5 · 1-10 (+2) · 0-1 [5]",
+                "Enter: next · Esc: cancel · edits stop it",
             ]
         default:
             return []
