@@ -7,7 +7,7 @@ import RenderSettings
 /// (the preview shows each as it finishes), then the TUI composes, shows and saves the sheet.
 extension WorkbenchReducer {
     static let comparisonXTitle = "Compare · X axis, across (NAME=VALUES)"
-    static let comparisonYTitle = "Compare · Y axis, down (Enter alone: none)"
+    static let comparisonYTitle = "Compare · Y axis, down (empty: none)"
 
     func openComparison(_ state: inout AppState) -> Reaction {
         if state.editor != nil {
