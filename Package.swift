@@ -16,6 +16,7 @@ import PackageDescription
 //                RemoteEngines (A1111-API and ComfyUI servers over HTTP/websocket; engines.json)
 //   prompt       PromptKit (grid, dialects, lint, presets; knows nothing of engines)
 //   history      RenderHistory (finished renders kept as PNG + thumbnail + preset-format record)
+//                Comparison (A1111's X/Y plot as a value: axes, cells, the labelled sheet)
 //   terminal     TUICore (state, actions, keymap; no curses) → TUI (curses drawing, event loop)
 //   apps         EaselCLI (commands; the one place that picks an engine) → easel;  easel-bench
 //   fuzzing      FuzzTargets (each parser on any bytes) → easel-fuzz (seeded mutation driver)
@@ -77,13 +78,15 @@ let package = Package(
         // The render history ($XDG_DATA_HOME/easel/history): images, thumbnails, preset-format records.
         .target(name: "RenderHistory", dependencies: ["Imaging", "ModelLibrary", "PromptKit", "RenderSettings", "SafeFiles"]),
 
+        .target(name: "Comparison", dependencies: ["Imaging", "PromptKit", "RenderSettings", "UntrustedText"]),
+
         // MARK: imaging
         .target(name: "Imaging", dependencies: ["CPNG", "CTurboJPEG", "SafeFiles"]),
         .target(name: "TermImage", dependencies: ["CChafa", "Imaging"]),
 
         // MARK: terminal
-        .target(name: "TUICore", dependencies: ["PromptKit", "RenderSettings", "EngineAPI", "UntrustedText"]),
-        .target(name: "TUI", dependencies: ["CNCursesW", "EngineAPI", "Imaging", "ModelLibrary", "PromptKit", "RenderHistory", "RenderSettings", "SafeFiles", "TUICore", "TermImage", "Tokenizer", "UntrustedText"]),
+        .target(name: "TUICore", dependencies: ["Comparison", "PromptKit", "RenderSettings", "EngineAPI", "UntrustedText"]),
+        .target(name: "TUI", dependencies: ["CNCursesW", "Comparison", "EngineAPI", "Imaging", "ModelLibrary", "PromptKit", "RenderHistory", "RenderSettings", "SafeFiles", "TUICore", "TermImage", "Tokenizer", "UntrustedText"]),
 
         // MARK: engines
         .target(name: "LocalEngine", dependencies: ["Catalog", "Diffusion", "EngineAPI", "Models", "PromptSyntax", "RenderSettings", "SafeFiles", "SafeTensors", "Tensor"]),
@@ -97,12 +100,12 @@ let package = Package(
         // MARK: apps
         .target(name: "EaselCLI", dependencies: [
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            "EngineAPI", "Imaging", "LocalEngine", "ModelLibrary", "PromptKit", "PromptSyntax", "RemoteEngines", "RenderHistory", "RenderSettings",
+            "Comparison", "EngineAPI", "Imaging", "LocalEngine", "ModelLibrary", "PromptKit", "PromptSyntax", "RemoteEngines", "RenderHistory", "RenderSettings",
             "SafeFiles", "TUI", "TUICore", "Tensor", "TermImage", "Tokenizer", "UntrustedText",
         ]),
         .executableTarget(name: "easel", dependencies: ["EaselCLI"]),
         // Fuzzing (FUZZING.md): the parsers as targets, and the seeded mutation driver.
-        .target(name: "FuzzTargets", dependencies: ["Imaging", "PromptKit", "PromptSyntax", "RenderSettings", "SafeTensors"]),
+        .target(name: "FuzzTargets", dependencies: ["Comparison", "Imaging", "PromptKit", "PromptSyntax", "RenderSettings", "SafeTensors"]),
         .executableTarget(name: "easel-fuzz", dependencies: ["FuzzTargets"]),
         .executableTarget(name: "easel-bench", dependencies: ["Diffusion", "EngineAPI", "Models", "RenderSettings", "SafeTensors", "Tensor"],
                           swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
@@ -128,6 +131,7 @@ let package = Package(
         .testTarget(name: "RenderSettingsTests", dependencies: ["RenderSettings"]),
         .testTarget(name: "RenderHistoryTests", dependencies: ["Imaging", "PromptKit", "RenderHistory", "RenderSettings", "SafeFiles"]),
         .testTarget(name: "PromptKitTests", dependencies: ["PromptKit", "PromptSyntax", "RenderSettings", "SafeFiles", "TestSupport", "Tokenizer"]),
+        .testTarget(name: "ComparisonTests", dependencies: ["Comparison", "Imaging", "PromptKit", "RenderSettings"]),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "SafeTensors", "TestSupport"]),
         .testTarget(name: "TermImageTests", dependencies: ["Imaging", "TermImage", "TestSupport"]),
         .testTarget(name: "TUICoreTests", dependencies: ["EngineAPI", "PromptKit", "RenderSettings", "TUICore", "TestSupport", "UntrustedText"]),

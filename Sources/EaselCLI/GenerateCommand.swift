@@ -1,4 +1,5 @@
 import ArgumentParser
+import Comparison
 import EngineAPI
 import Foundation
 import Imaging
@@ -58,6 +59,10 @@ struct GenerateCommand: ParsableCommand {
     var output: String
     @Flag(name: .customLong("no-history"), help: "Do not keep the render in the history ($XDG_DATA_HOME/easel/history).")
     var noHistory = false
+    @Option(name: .customLong("xy"), help: "A comparison axis (A1111's X/Y plot): NAME=VALUES, e.g. cfg=4,7,10, seed=1-4, steps=10-30 (+10), sampler=\"Euler a\",Euler, schedule=normal,karras, clip-skip=1,2, sr=SEARCH,REPLACEMENT,… (Prompt S/R), lora:NAME=0-1 [3]. Given once for X (across) and again for Y (down); the output is one labelled grid PNG.")
+    var xy: [String] = []
+    @Flag(name: .customLong("xy-cells"), help: "With --xy, also write each cell as NAME-cell-N.png (row by row).")
+    var xyCells = false
     @OptionGroup(title: "img2img, inpainting, hires fix, few-step models")
     var image: ImageToImageOptions
 
@@ -98,7 +103,8 @@ struct GenerateCommand: ParsableCommand {
             throw ValidationError("rng: the local engine has 'cpu' (torch's CPU generator) and 'nv' (A1111's Philox), not 'gpu'")
         }
         if !local, precision != nil { throw ValidationError("precision: applies to the local engine only") }
-        let outputs = try OutputFiles.paths(for: output, count: settings.batchSize)
+        let comparison = try xy.isEmpty ? nil : ComparisonOutput(specs: xy, base: settings, output: output, writeCells: xyCells)
+        let outputs = try OutputFiles.paths(for: output, count: comparison == nil ? settings.batchSize : 1)
         let engine = try EngineChoice.make(self.engine, local ? try chosenPrecision() : nil, [])
         defer { engine.shutdown() }
         let target = modelFile.map(ModelChoice.engineModel) ?? EngineModel(id: model ?? "", name: model ?? "")
@@ -106,11 +112,22 @@ struct GenerateCommand: ParsableCommand {
         let trap = InterruptTrap { interrupt.cancel() }
         defer { trap.release() }
         let bar = ProgressReporter()
+        let makeRequest = { (settings: RenderSettings) in
+            EngineRequest(settings: settings, initImage: initImage, previewDecoder: image.previewDecoder(),
+                          finalDecodeWithPreviewDecoder: image.taesdFinal,
+                          loraFolders: loraFolders, embeddingFolders: embeddingFolders)
+        }
+        let record = { (settings: RenderSettings, run: EngineRun) in
+            Self.recorded(settings, run: run, loraFolders: loraFolders, embeddingFolders: embeddingFolders)
+        }
+        if let comparison {
+            try comparison.render(engine: engine, model: target, interrupt: interrupt, bar: bar,
+                                  request: makeRequest, record: record, remoteLabel: local ? nil : engine.label)
+            return
+        }
         let run: EngineRun
         do {
-            let request = EngineRequest(settings: settings, initImage: initImage, previewDecoder: image.previewDecoder(),
-                                        finalDecodeWithPreviewDecoder: image.taesdFinal,
-                                        loraFolders: loraFolders, embeddingFolders: embeddingFolders)
+            let request = makeRequest(settings)
             try request.validate(for: engine.capabilities)
             run = try engine.run(request, on: target, interrupt: interrupt) { bar.report($0) }
         } catch EngineError.cancelled {
@@ -120,14 +137,7 @@ struct GenerateCommand: ParsableCommand {
         }
         bar.finish()
         for note in run.notes { printError("easel: \(note)") }
-        settings.modelName = run.model.name
-        settings.modelHash = run.model.hash
-        let hashes = AdapterHashes.infotextHashes(prompt: settings.prompt, negative: settings.negativePrompt,
-                                                  loraFolders: loraFolders.map(URL.init(fileURLWithPath:)),
-                                                  embeddingFolders: embeddingFolders.map(URL.init(fileURLWithPath:)))
-        // A LoRA the engine left out (refused, broken) is not recorded as used.
-        settings.loraHashes = hashes.loras.filter { h in !run.notes.contains { $0.contains("lora '\(h.name)'") && $0.contains("without it") } }
-        settings.embeddingHashes = hashes.embeddings
+        settings = record(settings, run)
         for (image, path) in zip(run.images, outputs) {
             var recorded = settings.asRendered
             recorded.seed = image.seed
@@ -139,6 +149,20 @@ struct GenerateCommand: ParsableCommand {
             printText(path.path)
             if !noHistory { GenerateHistory.record(image.image, settings: recorded, engine: local ? nil : engine.label) }
         }
+    }
+
+    /// `settings` as the PNG records them after `run`: the model's name and hash, and the
+    /// LoRA and embedding hashes (a LoRA the engine left out, refused or broken, is not recorded).
+    static func recorded(_ settings: RenderSettings, run: EngineRun, loraFolders: [String], embeddingFolders: [String]) -> RenderSettings {
+        var settings = settings
+        settings.modelName = run.model.name
+        settings.modelHash = run.model.hash
+        let hashes = AdapterHashes.infotextHashes(prompt: settings.prompt, negative: settings.negativePrompt,
+                                                  loraFolders: loraFolders.map(URL.init(fileURLWithPath:)),
+                                                  embeddingFolders: embeddingFolders.map(URL.init(fileURLWithPath:)))
+        settings.loraHashes = hashes.loras.filter { h in !run.notes.contains { $0.contains("lora '\(h.name)'") && $0.contains("without it") } }
+        settings.embeddingHashes = hashes.embeddings
+        return settings
     }
 
     /// The folders of a repeatable folder option, each of which must exist.

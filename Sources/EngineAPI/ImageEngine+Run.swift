@@ -13,11 +13,12 @@ extension ImageEngine {
     /// Loads `model`, runs `request` and waits for both, for callers without an event loop
     /// (`easel generate`). `progress` is called on the engine's thread. Setting `interrupt`
     /// cancels the job within one step (checked 20 times a second); the run then throws
-    /// `EngineError.cancelled`.
-    public func run(_ request: EngineRequest, on model: EngineModel, interrupt: CancellationFlag,
+    /// `EngineError.cancelled`. With `loadingModel` false the job runs on the model already
+    /// loaded (a comparison's later cells), and the run reports `model` as given.
+    public func run(_ request: EngineRequest, on model: EngineModel, loadingModel: Bool = true, interrupt: CancellationFlag,
                     progress: @escaping @Sendable (GenerationProgress) -> Void) throws -> EngineRun {
-        let state = RunState(model: model)
-        load(model) { event in state.record(event) }
+        let state = RunState(model: model, awaitingModel: loadingModel)
+        if loadingModel { load(model) { event in state.record(event) } }
         let job = submit(request) { event in
             if case .progress(let report) = event { progress(report) }
             state.record(event)
@@ -36,10 +37,13 @@ private final class RunState: @unchecked Sendable {
     private var model: EngineModel
     private var notes: [String] = []
     private var outcome: Result<[GeneratedImage], Error>?
-    private var awaitingModel = true
+    private var awaitingModel: Bool
     private var signalled = false
 
-    init(model: EngineModel) { self.model = model }
+    init(model: EngineModel, awaitingModel: Bool) {
+        self.model = model
+        self.awaitingModel = awaitingModel
+    }
 
     func record(_ event: EngineEvent) {
         lock.lock()

@@ -1,3 +1,4 @@
+import Comparison
 import Foundation
 import Imaging
 import PromptKit
@@ -17,6 +18,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case grid
     case preset
     case styles
+    /// `--xy` axes (A1111's X/Y plot value syntax): the bytes' lines are the axes.
+    case comparison
 
     /// Runs the parser on one input.
     public func run(_ bytes: [UInt8]) {
@@ -35,6 +38,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .preset:
             if let preset = try? JSONFile.decode(Preset.self, from: Data(bytes), path: "fuzz.json") { _ = preset.render() }
         case .styles: _ = try? StylesCSV.parse(Data(bytes), path: "fuzz.csv")
+        case .comparison:
+            let specs = text.split(separator: "\n", maxSplits: 2).prefix(2).map(String.init)
+            if let plan = try? ComparisonPlan(specs: specs) { _ = try? plan.allSettings(base: RenderSettings(prompt: text)) }
         }
     }
 
@@ -57,6 +63,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
              "\"sampler\"", "\"style\"", "\"theme\"", "1e308", "-1", "null", "true", "\\u0000"]
         case .styles:
             [",", "\"", "\"\"", "\r\n", "\n", "name", "prompt", "negative_prompt", "{prompt}", "\u{FEFF}", "#"]
+        case .comparison:
+            ["=", ",", "\"", "-", " (+", " [", "]", ")", "\n", "cfg=", "seed=", "steps=", "sampler=", "sr=", "lora:x=",
+             "what=", "1-5", "0.0-1.0 [6]", "-1", "9223372036854775807", "1e308"]
         }
     }
 }

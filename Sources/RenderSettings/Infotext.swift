@@ -183,7 +183,7 @@ public enum Infotext {
 
     /// A number as A1111 infotext usually shows it: `7` for whole values, else the shortest
     /// decimal that reads back as the same Double (`6.5`).
-    static func formatNumber(_ x: Double) -> String {
+    public static func formatNumber(_ x: Double) -> String {
         if x.isFinite, x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
         return String(x)
     }

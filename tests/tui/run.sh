@@ -133,6 +133,13 @@ scenario styles 120 36 bash -c 'cd "$1" && env "$2" "$3" --model /nonexistent/mo
   sh "$work/styles-cwd" "$(env_for styles)" "$easel"
 scenario status-path 80 24 env "$(env_for status)" "$easel" --model "$model" \
   --output "$work/a/rather/long/folder/for/the/images/of/this/scenario/so/that/the/message/is/cut" "$work/quick.png"
+# The X/Y plot: the saved sheet carries the axes in A1111's infotext fields.
+scenario xy 120 36 env "$(env_for xy)" "$easel" --model "$model" --output "$work/xy-out" "$work/quick.png"
+if grep -qa 'X Type: CFG Scale, X Values: "4,7", Y Type: Seed, Y Values: "1,2"' "$work"/xy-out/*/*xyz-grid*.png 2>/dev/null; then
+  echo "ok xy-sheet-infotext"
+else
+  echo "FAIL xy-sheet-infotext: no sheet with X Type/X Values/Y Type/Y Values in $work/xy-out"; failures=$((failures + 1))
+fi
 scenario layout-80x24 80 24 env "$(env_for layout)" "$easel" --model "$model" "$work/quick.png"
 scenario layout-50x14 50 14 env "$(env_for layout)" "$easel" --model /nonexistent/model.safetensors
 scenario input-boxes 120 36 env "$(env_for input)" "$easel" --model /nonexistent/model.safetensors --theme monochrome

@@ -79,6 +79,8 @@ extension WorkbenchApp {
             pending.append(.folderListed(FolderReader.list(folder)))
         case .listAdapters:
             pending.append(.adaptersListed(options.adapters.list()))
+        case .composeComparison(let jobs, let columnLabels, let rowLabels, let settings):
+            composeComparison(jobs: jobs, columnLabels: columnLabels, rowLabels: rowLabels, settings: settings)
         case .savePreset, .renamePreset, .deletePreset, .importStyles, .reloadPresets:
             pending.append(presets.perform(effect))
         case .recordHistory(let job, let document):

@@ -28,6 +28,8 @@ public final class WorkbenchApp {
     var analysisDeadline: Date?
     var preview: PreviewImage?
     var finalImage: (job: Int, image: RGBImage)?
+    /// A comparison's finished cells by job, until its sheet is composed.
+    var comparisonImages: [Int: RGBImage] = [:]
     /// The init image's pixels (`Document.initImagePath` names it) and its transparency mask.
     var initImage: (path: String, image: RGBImage, mask: GrayImage?)?
     var screen: CursesScreen?
@@ -216,6 +218,10 @@ public final class WorkbenchApp {
             guard state.render.runningJob == job else { return }
             preview = PreviewImage(job: job, step: 0, isFinal: true, image: image)
             finalImage = (job, image)
+            if let run = state.comparison, run.jobs.contains(job) {
+                if job == run.jobs.first { comparisonImages = [:] }
+                comparisonImages[job] = image
+            }
             pending.append(.renderFinished(job: job, elapsed: elapsed))
         case .failed(let job, let message):
             pending.append(.renderFailed(job: job, message: message))

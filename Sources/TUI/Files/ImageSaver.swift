@@ -10,13 +10,14 @@ import RenderSettings
 struct ImageSaver {
     let outputFolder: URL
 
-    func save(_ image: RGBImage, settings: RenderSettings, grid: PromptGrid? = nil, date: Date = Date()) throws -> URL {
+    /// `kind` goes before the prompt's words (`xyz-grid` for a comparison sheet).
+    func save(_ image: RGBImage, settings: RenderSettings, grid: PromptGrid? = nil, kind: String? = nil, date: Date = Date()) throws -> URL {
         let dayFormatter = DateFormatter()
         dayFormatter.locale = Locale(identifier: "en_US_POSIX")
         dayFormatter.dateFormat = "yyyy-MM-dd"
         let folder = outputFolder.appendingPathComponent(dayFormatter.string(from: date))
         let number = nextNumber(in: folder)
-        let slug = ImageSaver.slug(settings.prompt)
+        let slug = ([kind].compactMap { $0 } + [ImageSaver.slug(settings.prompt)]).filter { !$0.isEmpty }.joined(separator: "-")
         let name = String(format: "%05d-%llu", number, settings.seed) + (slug.isEmpty ? "" : "-" + slug) + ".png"
         let url = folder.appendingPathComponent(name)
         var text = [(key: "parameters", value: Infotext.format(settings.asRendered))]

@@ -120,7 +120,9 @@ struct OverlayPainter {
             listed = PathCompletion.matches(entry.field.text, in: listing, fileTypes: entry.fileTypes)
         }
         let listRows = entry.isPath ? min(max(1, listed.count), max(0, screen.height - 8), 10) : 0
-        let rect = screen.centered(width: min(screen.width - 2, 70), height: 3 + (listRows > 0 ? listRows + 1 : 0))
+        let help = Array(entry.helpLines.prefix(max(0, screen.height - 5)))
+        let rect = screen.centered(width: min(screen.width - 2, 70),
+                                   height: 3 + (listRows > 0 ? listRows + 1 : 0) + (help.isEmpty ? 0 : help.count + 1))
         window(rect, title: entry.title)
         let inner = rect.inner
         let width = inner.width - 2
@@ -136,6 +138,9 @@ struct OverlayPainter {
                 canvas.text(CellWidth.fit("  " + name, cells: width), x: inner.x + 1, y: inner.y + 2 + i,
                             role: name.hasSuffix("/") ? .title : .overlay)
             }
+        }
+        for (i, line) in help.enumerated() {
+            canvas.text(CellWidth.fit(line, cells: width), x: inner.x + 1, y: inner.y + 2 + i, role: .dim)
         }
         return (inner.x + 1 + entry.field.viewport(width: width).cursorColumn, inner.y)
     }

@@ -56,4 +56,6 @@ public enum Action: Equatable, Sendable {
     case folderListed(FolderListing)
     /// The LoRAs and embeddings in the library folders (the answer to `Effect.listAdapters`).
     case adaptersListed([AdapterFile])
+    /// The comparison's sheet is shown and saved at `path`.
+    case comparisonSaved(path: String)
 }

@@ -47,4 +47,8 @@ public enum Effect: Equatable, Sendable {
     case listFolder(String)
     /// List the LoRAs and embeddings in the library folders; reported back as `adaptersListed`.
     case listAdapters
+    /// Compose the finished cells' images (the jobs, row by row) into the labelled sheet, show it
+    /// in the preview and save it with `settings` (the axes in its infotext); reported back as
+    /// `comparisonSaved` or `operationFailed`.
+    case composeComparison(jobs: [Int], columnLabels: [String], rowLabels: [String]?, settings: RenderSettings)
 }

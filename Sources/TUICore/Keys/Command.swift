@@ -5,6 +5,8 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     // application
     case quit, showHelp, closeOverlay, focusNext, focusPrevious, undo, redo
     case saveImage, copyPrompt, openImage, showPresets, renderNow, cancelRender, nextDialect, toggleVimKeys
+    /// A1111's X/Y plot: type one or two axes, render every cell, show and save the sheet.
+    case showComparison
     // img2img
     case pickInitImage, useResultAsInit, clearInitImage
     // lists and the grid

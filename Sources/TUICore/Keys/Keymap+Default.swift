@@ -30,6 +30,7 @@ extension Keymap {
         KeyBinding([.f(7)], .pickInitImage, .main, "pick an init image (img2img; Tab completes the path)", hint: "init image"),
         KeyBinding([.ctrl("n")], .useResultAsInit, .main, "use this result as the init image (refine it)", hint: "refine"),
         KeyBinding([Key(.function(7), .shift)], .clearInitImage, .main, "drop the init image (back to txt2img)"),
+        KeyBinding([.f(12), .alt("x")], .showComparison, .main, "compare: X/Y plot of one or two parameters (cfg=4,7,10 · seed=1,2)", hint: "compare"),
     ]
 
     /// The grid when no field is being edited: any printable key starts typing into the

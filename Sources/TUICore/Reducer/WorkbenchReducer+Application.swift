@@ -87,7 +87,10 @@ extension WorkbenchReducer {
             guard state.render.runningJob != nil || state.render == .waiting else { return Reaction.none }
             state.render = .idle
             state.status = .info("Render stopped (F5 renders again)")
+            endComparison(&state)
             return Reaction(redraw: [.status], effects: [.cancelRender])
+        case .showComparison:
+            return openComparison(&state)
         case .nextDialect:
             let all = ModelFamily.allCases
             let next = all[((all.firstIndex(of: state.document.family) ?? 0) + 1) % all.count]

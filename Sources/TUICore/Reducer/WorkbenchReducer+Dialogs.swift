@@ -76,6 +76,8 @@ extension WorkbenchReducer {
             return savePresetAs(&state, name: text)
         case .renamePreset(let from):
             return renamePreset(&state, from: from, to: text)
+        case .comparisonX, .comparisonY:
+            return confirmComparisonAxis(&state, entry, text)
         }
     }
 

@@ -27,6 +27,7 @@ extension WorkbenchReducer {
     func restartRender(_ state: inout AppState, delay: Double, force: Bool) -> Reaction {
         var effects: [Effect] = []
         if state.render.runningJob != nil { effects.append(.cancelRender) }
+        endComparison(&state)
         if case .unavailable = state.render { return Reaction(redraw: [.status], effects: effects) }
         if case .failed = state.model { return Reaction(redraw: [.status], effects: effects) }
         if state.model == .none { return Reaction(redraw: [.status], effects: effects) }

@@ -18,11 +18,14 @@ extension WorkbenchReducer {
             state.render = .finished(job: job, seconds: elapsed, seed: progress.seed, steps: progress.totalSteps)
             state.lastFinished = state.render
             state.preview = PreviewInfo(job: job, step: progress.totalSteps, totalSteps: progress.totalSteps, isFinal: true)
+            // A comparison's cells are not kept one by one in the history; its sheet is saved.
+            if state.comparison?.jobs.last == job { return comparisonCellFinished(&state) }
             return Reaction(redraw: [.status, .preview], effects: historyRecord(&state, job: job).map { [$0] } ?? [])
         case .renderFailed(let job, let message):
             guard state.render.runningJob == job else { return .none }
             state.render = .failed(job: job, message: message)
             state.status = .error("Render failed: \(message)")
+            endComparison(&state)
             return Reaction(redraw: [.status])
         case .modelLoading(let name):
             state.model = .loading(name: name)

@@ -35,6 +35,9 @@ public struct WorkbenchReducer: Sendable {
             return folderListed(&state, listing)
         case .adaptersListed(let files):
             return adaptersListed(&state, files)
+        case .comparisonSaved(let path):
+            state.status = .success("Comparison saved: \(path)")
+            return Reaction(redraw: [.status])
         }
     }
 

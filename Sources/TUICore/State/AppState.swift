@@ -72,6 +72,9 @@ public struct AppState: Equatable, Sendable {
     /// State of the random generator for new seeds (SplitMix64), so reducing stays pure.
     public var randomState: UInt64
     public var quitRequested = false
+    /// The comparison (X/Y plot) being rendered, and the axes last typed for one (F12).
+    public var comparison: ComparisonRun?
+    public var comparisonSpecs: [String] = []
 
     public init(document: Document = Document(), columns: Int = 120, rows: Int = 40, randomSeed: UInt64 = 0x5EED) {
         self.document = document
@@ -119,6 +122,7 @@ public struct AppState: Equatable, Sendable {
             && a.preview == b.preview && a.model == b.model && a.modelHash == b.modelHash && a.availableModels == b.availableModels
             && a.presets == b.presets && a.historyItems == b.historyItems && a.restoredHistoryID == b.restoredHistoryID && a.theme == b.theme && a.status == b.status && a.randomState == b.randomState
             && a.quitRequested == b.quitRequested && a.adapterFiles == b.adapterFiles && a.engineNotes == b.engineNotes
+            && a.comparison == b.comparison && a.comparisonSpecs == b.comparisonSpecs
     }
 }
 

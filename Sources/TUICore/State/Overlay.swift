@@ -41,6 +41,9 @@ public struct TextEntry: Equatable, Sendable {
         case initImage
         case importStyles
         case parameter(ParameterField)
+        /// A comparison's X axis (`NAME=VALUES`), then its optional Y axis.
+        case comparisonX
+        case comparisonY(x: String)
     }
     public var title: String
     public var field: TextField
