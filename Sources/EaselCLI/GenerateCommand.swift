@@ -54,10 +54,14 @@ struct GenerateCommand: ParsableCommand {
     var loraDirs: [String] = []
     @Option(name: .customLong("embeddings-dir"), help: "A folder of textual-inversion embeddings (.safetensors, A1111 .pt) the prompts may name (repeatable).")
     var embeddingsDirs: [String] = []
+    @Option(name: .customLong("wildcards-dir"), help: "A folder of Dynamic Prompts word lists (NAME.txt, one choice a line) for __NAME__ in the prompts (repeatable; then $XDG_DATA_HOME/easel/wildcards). {a|b} choices and __NAME__ are expanded from the seed.")
+    var wildcardsDirs: [String] = []
     @Option(name: [.short, .long], help: "Output PNG. With --batch N > 1, files are NAME-1.png … NAME-N.png.")
     var output: String
     @OptionGroup(title: "img2img, inpainting, hires fix, few-step models")
     var image: ImageToImageOptions
+    @OptionGroup(title: "Variation seeds")
+    var variation: VariationOptions
 
     func run() throws {
         do {
@@ -84,6 +88,8 @@ struct GenerateCommand: ParsableCommand {
             for note in notes { printError("easel: \(note)") }
         }
         try image.apply(to: &settings)
+        try variation.apply(to: &settings)
+        settings = try expandWildcards(settings)
         // The LCM hint reads a local file's name and metadata; a remote model has neither here.
         if let modelFile, let note = ModelSamplingHint.apply(to: &settings, model: modelFile,
                                                              explicit: image.modelSampling != nil) {
@@ -128,6 +134,7 @@ struct GenerateCommand: ParsableCommand {
         for (image, path) in zip(run.images, outputs) {
             var recorded = settings
             recorded.seed = image.seed
+            if let variationSeed = image.variationSeed { recorded.variation.seed = variationSeed }
             recorded.batchSize = 1
             // A server's own infotext is kept as it came; a remote render also names its engine.
             var text = [(key: "parameters", value: image.infotext ?? Infotext.format(recorded))]
@@ -135,6 +142,19 @@ struct GenerateCommand: ParsableCommand {
             try PNGFile.write(image.image, text: text, to: path)
             printText(path.path)
         }
+    }
+
+    /// The prompts with their `{a|b}` choices and `__name__` word lists expanded from the seed
+    /// (`--wildcards-dir` folders, then Easel's default), each problem as one `easel:` line.
+    private func expandWildcards(_ settings: RenderSettings) throws -> RenderSettings {
+        guard WildcardExpander.hasSyntax(settings.prompt) || WildcardExpander.hasSyntax(settings.negativePrompt) else {
+            return settings
+        }
+        let folders = try Self.folders(wildcardsDirs, "--wildcards-dir").map(URL.init(fileURLWithPath:))
+        let library = WildcardLibrary.load(folders + [WildcardLibrary.defaultFolder()])
+        let (expanded, notes) = settings.expandingWildcards(library.expander)
+        for note in library.notes + notes { printError("easel: \(note)") }
+        return expanded
     }
 
     /// The folders of a repeatable folder option, each of which must exist.
@@ -177,8 +197,8 @@ struct GenerateCommand: ParsableCommand {
     }
 
     private func applyFlags(to settings: inout RenderSettings) throws {
-        if let prompt { settings.prompt = prompt }
-        if let negative { settings.negativePrompt = negative }
+        if let prompt { (settings.prompt, settings.promptTemplate) = (prompt, nil) }
+        if let negative { (settings.negativePrompt, settings.negativeTemplate) = (negative, nil) }
         if let sampler {
             let found = try SamplerCatalog.lookup(sampler)
             settings.sampler = found.sampler

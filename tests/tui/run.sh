@@ -103,6 +103,17 @@ scenario styles 120 36 bash -c 'cd "$1" && env "$2" "$3" --model /nonexistent/mo
   sh "$work/styles-cwd" "$(env_for styles)" "$easel"
 scenario status-path 80 24 env "$(env_for status)" "$easel" --model "$model" \
   --output "$work/a/rather/long/folder/for/the/images/of/this/scenario/so/that/the/message/is/cut" "$work/quick.png"
+# Seeds and wildcards (issue 16): a PNG whose prompt has a word list and a choice.
+png "$work/wild.png" $'a __color__ lighthouse, {stormy|calm} sea\nSteps: 8, Sampler: Euler, CFG scale: 7, Seed: 7, Size: 128x128'
+mkdir -p "$work/seeds/data/easel/wildcards"
+printf 'red\ngreen\nblue\n' >"$work/seeds/data/easel/wildcards/color.txt"
+scenario seeds 120 36 env "$(env_for seeds)" XDG_DATA_HOME="$work/seeds/data" "$easel" --model "$model" --output "$work/seeds/out" "$work/wild.png"
+if grep -aq 'Variation seed: 1234, Variation seed strength: 0.3' "$work"/seeds/out/*/*.png 2>/dev/null &&
+   grep -aq 'Template: a __color__ lighthouse, {stormy|calm} sea' "$work"/seeds/out/*/*.png; then
+  echo "ok seeds-infotext"
+else
+  echo "FAIL seeds-infotext: the saved PNG lacks the variation seed or the template"; failures=$((failures + 1))
+fi
 scenario layout-80x24 80 24 env "$(env_for layout)" "$easel" --model "$model" "$work/quick.png"
 scenario layout-50x14 50 14 env "$(env_for layout)" "$easel" --model /nonexistent/model.safetensors
 scenario input-boxes 120 36 env "$(env_for input)" "$easel" --model /nonexistent/model.safetensors --theme monochrome

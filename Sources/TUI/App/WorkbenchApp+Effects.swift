@@ -34,9 +34,9 @@ extension WorkbenchApp {
             } catch {
                 pending.append(.operationFailed("\(error)"))
             }
-        case .copyToClipboard(let text):
+        case .copyToClipboard(let text, let what):
             screen?.writeRaw(Clipboard.osc52(text))
-            pending.append(.clipboardCopied(characters: text.count))
+            pending.append(.clipboardCopied(characters: text.count, what: what))
         case .openImage(let path):
             pending.append(ImageParameters.read(path))
         case .loadInitImage(let path):

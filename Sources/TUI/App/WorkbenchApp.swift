@@ -43,9 +43,15 @@ public final class WorkbenchApp {
         self.options = options
         presets = PresetEffects(store: PresetStore(directory: options.presetFolder
             ?? PresetStore.defaultDirectory(environment: options.environment)))
-        let (analyzer, tokenizerProblem) = PromptAnalyzer.withCLIPTokenizer(knownLoRAs: LoRANames.names(in: options.library.loras))
-        reducer = WorkbenchReducer(environment: WorkbenchEnvironment(analyze: analyzer.analyze))
+        var (analyzer, tokenizerProblem) = PromptAnalyzer.withCLIPTokenizer(knownLoRAs: LoRANames.names(in: options.library.loras))
+        // Dynamic Prompts' word lists, from Easel's wildcards folder.
+        let wildcards = WildcardLibrary.load([WildcardLibrary.defaultFolder(environment: options.environment)])
+        analyzer.wildcards = wildcards
+        var environment = WorkbenchEnvironment(analyze: analyzer.analyze)
+        environment.wildcards = wildcards
+        reducer = WorkbenchReducer(environment: environment)
         if let tokenizerProblem { pending.append(.operationFailed(tokenizerProblem)) }
+        if let note = wildcards.notes.first { pending.append(.engineNote(note)) }
         inbox = try EventInbox<RenderEvent>()
         // A fresh session starts from a random seed (locked), like A1111's seed -1.
         var document = Document(modelPath: options.modelPath)

@@ -48,6 +48,6 @@ public enum Action: Equatable, Sendable {
     case operationFailed(String)
     /// The engine's remark, shown as a warning (a server without progress or cancel).
     case engineNote(String)
-    case clipboardCopied(characters: Int)
+    case clipboardCopied(characters: Int, what: String = "the prompt")
     case folderListed(FolderListing)
 }

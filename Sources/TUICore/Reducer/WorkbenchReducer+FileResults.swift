@@ -51,8 +51,8 @@ extension WorkbenchReducer {
         case .engineNote(let message):
             state.status = .warning(message)
             return Reaction(redraw: [.status])
-        case .clipboardCopied(let characters):
-            state.status = .success("Copied the prompt (\(characters) characters) with OSC 52")
+        case .clipboardCopied(let characters, let what):
+            state.status = .success("Copied \(what) (\(characters) characters) with OSC 52")
             return Reaction(redraw: [.status])
         default:
             return .none
