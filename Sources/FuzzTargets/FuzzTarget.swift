@@ -17,6 +17,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case grid
     case preset
     case styles
+    case wildcards
 
     /// Runs the parser on one input.
     public func run(_ bytes: [UInt8]) {
@@ -35,6 +36,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .preset:
             if let preset = try? JSONFile.decode(Preset.self, from: Data(bytes), path: "fuzz.json") { _ = preset.render() }
         case .styles: _ = try? StylesCSV.parse(Data(bytes), path: "fuzz.csv")
+        case .wildcards:
+            // Lists that name each other and themselves, so recursion and growth are exercised.
+            let lists = ["a": ["{x|__b__}", "__a__ __a__"], "b": ["__a__, {2$$p|q|r}"], "sub/c": WildcardLibrary.parse(text)]
+            _ = WildcardExpander { lists[$0] }.expand(text, seed: UInt64(bytes.count))
         }
     }
 
@@ -55,6 +60,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             ["{", "}", "[", "]", ",", ":", "\"", "\"what\"", "\"who\"", "\"value\"", "\"qualifier\"", "\"weight\"",
              "\"family\"", "\"sd15\"", "\"negative\"", "\"extraTags\"", "\"grid\"", "\"settings\"", "\"steps\"",
              "\"sampler\"", "\"style\"", "\"theme\"", "1e308", "-1", "null", "true", "\\u0000"]
+        case .wildcards:
+            ["{", "}", "|", "__a__", "__b__", "__sub/c__", "__", "::", "2::", "$$", "2$$", "1-3$$", "\\", "\n", "#"]
         case .styles:
             [",", "\"", "\"\"", "\r\n", "\n", "name", "prompt", "negative_prompt", "{prompt}", "\u{FEFF}", "#"]
         }

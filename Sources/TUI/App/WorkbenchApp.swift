@@ -47,7 +47,8 @@ public final class WorkbenchApp {
         // Dynamic Prompts' word lists, from Easel's wildcards folder.
         let wildcards = WildcardLibrary.load([WildcardLibrary.defaultFolder(environment: options.environment)])
         analyzer.wildcards = wildcards
-        var environment = WorkbenchEnvironment(analyze: analyzer.analyze)
+        let prompts = analyzer
+        var environment = WorkbenchEnvironment(analyze: prompts.analyze)
         environment.wildcards = wildcards
         reducer = WorkbenchReducer(environment: environment)
         if let tokenizerProblem { pending.append(.operationFailed(tokenizerProblem)) }
