@@ -55,7 +55,7 @@ final class WildcardLibraryTests: XCTestCase {
         try Data("round\n".utf8).write(to: second.appendingPathComponent("shape.txt"))
         let library = WildcardLibrary.load([second, folder])
         XCTAssertEqual(library.lines(named: "color"), ["blue"])
-        XCTAssertEqual(library.lines(named: "second/color"), ["red"])     // the first folder's subfolder
+        XCTAssertEqual(library.lines(named: "second/color"), ["blue"])    // also read as the second folder's subfolder
         XCTAssertEqual(library.lines(named: "shape"), ["round"])
     }
 

@@ -39,7 +39,7 @@ public struct WildcardExpander {
 
     public func expand(_ template: String, seed: UInt64) -> Expansion {
         var state = State(rng: SplitMix64(seed: seed))
-        let text = expand(Array(template), depth: 0, &state)
+        let text = expand(Array(template), depth: 0, nesting: 0, &state)
         var result = Expansion(text: text, template: template)
         result.unknownNames = state.unknown
         result.notes = state.unknown.map { "wildcard '__\($0)__': no word list of that name; left as written" }
@@ -56,8 +56,10 @@ public struct WildcardExpander {
         mutating func note(_ text: String) { if !notes.contains(text) { notes.append(text) } }
     }
 
-    private func expand(_ chars: [Character], depth: Int, _ state: inout State) -> String {
-        let closing = Self.matchingBraces(chars)
+    /// `depth`: word lists entered; `nesting`: braces entered (past `maximumBraceNesting` a
+    /// brace is plain text, which bounds the work on hostile input).
+    private func expand(_ chars: [Character], depth: Int, nesting: Int, _ state: inout State) -> String {
+        let closing = nesting < Self.maximumBraceNesting ? Self.matchingBraces(chars) : [:]
         var out = ""
         var i = 0
         while i < chars.count {
@@ -67,7 +69,7 @@ public struct WildcardExpander {
                 out.append(chars[i + 1])
                 i += 2
             } else if c == "{", let close = closing[i] {
-                out += variant(Array(chars[(i + 1)..<close]), depth: depth, &state)
+                out += variant(Array(chars[(i + 1)..<close]), depth: depth, nesting: nesting + 1, &state)
                 i = close + 1
             } else if c == "_", let (name, end) = Self.wildcardName(chars, at: i) {
                 out += wildcard(name, depth: depth, &state)
@@ -80,7 +82,7 @@ public struct WildcardExpander {
         return out
     }
 
-    private func variant(_ body: [Character], depth: Int, _ state: inout State) -> String {
+    private func variant(_ body: [Character], depth: Int, nesting: Int, _ state: inout State) -> String {
         var options = Self.splitOptions(body)
         var count = 1...1
         if let (range, rest) = Self.countPrefix(options[0]) {
@@ -89,7 +91,7 @@ public struct WildcardExpander {
         }
         let weighted = options.map(Self.weight)
         let picked = pick(weighted, count: count, &state)
-        return picked.map { expand($0, depth: depth, &state) }.joined(separator: ", ")
+        return picked.map { expand($0, depth: depth, nesting: nesting, &state) }.joined(separator: ", ")
     }
 
     private func wildcard(_ name: String, depth: Int, _ state: inout State) -> String {
@@ -108,7 +110,7 @@ public struct WildcardExpander {
         }
         let line = lines[Int(state.rng.next() % UInt64(lines.count))]
         state.length += line.utf8.count
-        return expand(Array(line), depth: depth + 1, &state)
+        return expand(Array(line), depth: depth + 1, nesting: 0, &state)
     }
 
     /// `count` different options drawn by weight (fewer when there are fewer options).
@@ -131,7 +133,7 @@ public struct WildcardExpander {
         return picked
     }
 
-    /// Braces nested deeper than this are plain text (it bounds the work on hostile input).
+    /// Braces nested deeper than this are plain text.
     static let maximumBraceNesting = 64
 
     /// For each `{` that closes, the index of its `}` (nested braces counted, a backslash's
