@@ -147,10 +147,10 @@ struct GenerateCommand: ParsableCommand {
     /// The prompts with their `{a|b}` choices and `__name__` word lists expanded from the seed
     /// (`--wildcards-dir` folders, then Easel's default), each problem as one `easel:` line.
     private func expandWildcards(_ settings: RenderSettings) throws -> RenderSettings {
+        let folders = try Self.folders(wildcardsDirs, "--wildcards-dir").map(URL.init(fileURLWithPath:))
         guard WildcardExpander.hasSyntax(settings.prompt) || WildcardExpander.hasSyntax(settings.negativePrompt) else {
             return settings
         }
-        let folders = try Self.folders(wildcardsDirs, "--wildcards-dir").map(URL.init(fileURLWithPath:))
         let library = WildcardLibrary.load(folders + [WildcardLibrary.defaultFolder()])
         let (expanded, notes) = settings.expandingWildcards(library.expander)
         for note in library.notes + notes { printError("easel: \(note)") }

@@ -50,7 +50,7 @@ struct ParametersPainter {
             }
         } else if field.isSeed {
             let variation = state.document.settings.variation
-            let lock = field == .variationSeed ? (variation.isActive ? "mixed in" : "off until Var. str. > 0")
+            let lock = field == .variationSeed ? (variation.isActive ? "mixed in" : "off (str. 0)")
                 : state.document.seedLocked ? "locked" : "random each render"
             let used = canvas.text(value, x: x, y: y, role: .value)
             canvas.text("  " + lock, x: x + used, y: y, role: .dim, width: width - used)
