@@ -122,7 +122,8 @@ let package = Package(
         .testTarget(name: "ModelLibraryTests", dependencies: ["ModelLibrary", "TestSupport"]),
         .testTarget(name: "ModelsTests", dependencies: ["Catalog", "Models", "SafeTensors", "Tensor", "TestSupport", "Tokenizer"],
                     exclude: ["Data"]),  // small adapter files read by path (tools/adapters)
-        .testTarget(name: "SamplingTests", dependencies: ["Sampling", "Catalog", "SafeTensors", "TestSupport"]),
+        .testTarget(name: "SamplingTests", dependencies: ["Sampling", "Catalog", "SafeTensors", "TestSupport"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "EngineAPI", "Imaging", "Models", "RenderSettings", "SafeTensors", "Sampling", "Tensor", "TestSupport", "Tokenizer"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "DemoModelTests", dependencies: ["Diffusion", "EngineAPI", "Imaging", "LocalEngine", "RenderSettings", "TestSupport"]),

@@ -29,7 +29,7 @@ extension StableDiffusionPipeline {
         let steps = ImageToImageSteps(fixedSteps: n, strength: settings.hiresStrength)
         let plan = SamplingPlan(size: big, sigmas: steps.truncate(try scheduleSigmas(settings, steps: steps.scheduleSteps)),
                                 initLatent: upscaled, imageConditioning: try emptyImageConditioning(big))
-        var noise = Self.noiseSource(job.request.settings, seed: job.seed)
+        var noise = noiseSource(job, big)
         let result = try sample(plan, try sized(job, to: target), noise: &noise, stepOffset: settings.steps,
                                 totalSteps: settings.steps + n)
         try job.cancellation?.check()

@@ -38,7 +38,7 @@ extension StableDiffusionPipeline {
                                 initLatent: try encodeLatent(image, mode: latentMode, seed: job.seed))
         plan.repaintMask = mask?.latentMask(size, channels: latentFormat.channels)
         plan.imageConditioning = try imageConditioning(image: image, mask: mask, size)
-        var noise = Self.noiseSource(job.request.settings, seed: job.seed)
+        var noise = noiseSource(job, size)
         let latent = try sample(plan, job, noise: &noise, stepOffset: 0, totalSteps: plan.sigmas.count - 1)
         try job.cancellation?.check()
         return (latent, try decode(latent, size))

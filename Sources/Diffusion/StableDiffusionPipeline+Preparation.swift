@@ -54,6 +54,8 @@ extension StableDiffusionPipeline {
     struct Job {
         var request: EngineRequest
         var seed: UInt64
+        /// The variation seed of this image (used when `settings.variation` is active).
+        var variationSeed: UInt64 = 0
         var prepared: Prepared
         var cancellation: CancellationFlag?
         var onStep: (Int, Int, RGBImage?) -> Void

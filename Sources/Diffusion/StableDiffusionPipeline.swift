@@ -44,7 +44,8 @@ public final class StableDiffusionPipeline {
         self.prediction = prediction
     }
 
-    /// Renders `request.settings.batchSize` images; image `i` uses seed `settings.seed + i`.
+    /// Renders `request.settings.batchSize` images; image `i` uses seed `settings.seed + i` (with
+    /// a variation seed: the seed, and variation seed + i; `RenderSettings.seeds(ofImage:)`).
     /// With an init image the job is img2img (inpainting with a mask), with `settings.hires`
     /// a txt2img pass followed by the hires fix, else txt2img. `adapters` are merged first
     /// (only the layers whose networks or weights changed since the last render are touched;
@@ -61,16 +62,19 @@ public final class StableDiffusionPipeline {
         var images: [GeneratedImage] = []
         for index in 0..<settings.batchSize {
             try cancellation?.check()
-            let seed = settings.seed &+ UInt64(index)
+            let (seed, variationSeed) = settings.seeds(ofImage: index)
             if request.draftScale > 1, request.initImage == nil, settings.hires == nil {
-                try draftPass(request, seed: seed, imageIndex: index, start: start, cancellation: cancellation,
+                try draftPass(request, seed: seed, variationSeed: variationSeed, imageIndex: index, start: start, cancellation: cancellation,
                               progress: progress)
             }
-            let job = Job(request: request, seed: seed, prepared: prepared, cancellation: cancellation) {
+            let job = Job(request: request, seed: seed, variationSeed: variationSeed, prepared: prepared,
+                          cancellation: cancellation) {
                 progress?(GenerationProgress(step: $0, totalSteps: $1, imageIndex: index, imageCount: settings.batchSize,
                                              elapsed: Self.seconds(since: start), preview: $2))
             }
-            images.append(GeneratedImage(image: try render(job), seed: seed))
+            var image = GeneratedImage(image: try render(job), seed: seed)
+            if settings.variation.isActive { image.variationSeed = variationSeed }
+            images.append(image)
         }
         return images
     }
@@ -79,8 +83,8 @@ public final class StableDiffusionPipeline {
     func render(_ job: Job) throws -> RGBImage {
         if let initImage = job.request.initImage { return try imageToImage(job, initImage) }
         let settings = job.request.settings
-        var noise = Self.noiseSource(job.request.settings, seed: job.seed)
         let size = LatentSize(settings)
+        var noise = noiseSource(job, size)
         let hiresSteps = settings.hires?.secondPassSteps(firstPassSteps: settings.steps) ?? 0
         let plan = SamplingPlan(size: size, sigmas: job.prepared.sigmas,
                                 imageConditioning: try emptyImageConditioning(size))
@@ -190,9 +194,26 @@ public final class StableDiffusionPipeline {
 }
 
 extension StableDiffusionPipeline {
-    /// The initial-noise generator the settings name: torch's CPU generator (`cpu`), or A1111's
-    /// Philox 4x32-10 (`nv`, A1111 `modules/rng_philox.py`).
-    static func noiseSource(_ settings: RenderSettings, seed: UInt64) -> any NoiseSource {
-        settings.rng == .nv ? PhiloxGenerator(seed: seed) : TorchCPUGenerator(seed: seed)
+    /// The noise stream of one image of `job` at latent `size`: the generator the settings name
+    /// — torch's CPU generator (`cpu`), or A1111's Philox 4x32-10 (`nv`, A1111
+    /// `modules/rng_philox.py`) — seeded with the seed; with a variation seed or a seed resize,
+    /// A1111's `ImageRNG` over that generator (`VariationNoise`), whose first draw mixes.
+    func noiseSource(_ job: Job, _ size: LatentSize) -> any NoiseSource {
+        Self.noiseSource(job.request.settings, seed: job.seed, variationSeed: job.variationSeed,
+                         shape: NoiseShape(channels: latentFormat.channels, height: size.height, width: size.width))
+    }
+
+    static func noiseSource(_ settings: RenderSettings, seed: UInt64, variationSeed: UInt64, shape: NoiseShape) -> any NoiseSource {
+        // A1111 `ImageRNG.first`: `noise_shape = (C, seed_resize_from_h // 8, seed_resize_from_w // 8)`.
+        let resize = settings.seedResizeFrom.map { NoiseShape(channels: shape.channels, height: $0.height / 8, width: $0.width / 8) }
+        let variation = settings.variation
+        if settings.rng == .nv {
+            guard variation.isActive || resize != nil else { return PhiloxGenerator(seed: seed) }
+            return VariationNoise(seed: seed, variationSeed: variationSeed, strength: Float(variation.strength), shape: shape,
+                                  resizeFrom: resize) { PhiloxGenerator(seed: $0) }
+        }
+        guard variation.isActive || resize != nil else { return TorchCPUGenerator(seed: seed) }
+        return VariationNoise(seed: seed, variationSeed: variationSeed, strength: Float(variation.strength), shape: shape,
+                              resizeFrom: resize) { TorchCPUGenerator(seed: $0) }
     }
 }

@@ -55,6 +55,8 @@ struct GenerateCommand: ParsableCommand {
     var loraDirs: [String] = []
     @Option(name: .customLong("embeddings-dir"), help: "A folder of textual-inversion embeddings (.safetensors, A1111 .pt) the prompts may name (repeatable).")
     var embeddingsDirs: [String] = []
+    @Option(name: .customLong("wildcards-dir"), help: "A folder of Dynamic Prompts word lists (NAME.txt, one choice a line) for __NAME__ in the prompts (repeatable; then $XDG_DATA_HOME/easel/wildcards). {a|b} choices and __NAME__ are expanded from the seed.")
+    var wildcardsDirs: [String] = []
     @Option(name: [.short, .long], help: "Output PNG. With --batch N > 1, files are NAME-1.png … NAME-N.png.")
     var output: String
     @Flag(name: .customLong("no-history"), help: "Do not keep the render in the history ($XDG_DATA_HOME/easel/history).")
@@ -65,6 +67,8 @@ struct GenerateCommand: ParsableCommand {
     var xyCells = false
     @OptionGroup(title: "img2img, inpainting, hires fix, few-step models")
     var image: ImageToImageOptions
+    @OptionGroup(title: "Variation seeds")
+    var variation: VariationOptions
 
     func run() throws {
         do {
@@ -92,6 +96,8 @@ struct GenerateCommand: ParsableCommand {
         }
         try image.apply(to: &settings)
         if let note = settings.hires?.note { printError("easel: \(note)") }
+        try variation.apply(to: &settings)
+        settings = try expandWildcards(settings)
         // The LCM hint reads a local file's name and metadata; a remote model has neither here.
         if let modelFile, let note = ModelSamplingHint.apply(to: &settings, model: modelFile,
                                                              explicit: image.modelSampling != nil) {
@@ -141,6 +147,7 @@ struct GenerateCommand: ParsableCommand {
         for (image, path) in zip(run.images, outputs) {
             var recorded = settings.asRendered
             recorded.seed = image.seed
+            if let variationSeed = image.variationSeed { recorded.variation.seed = variationSeed }
             recorded.batchSize = 1
             // A server's own infotext is kept as it came; a remote render also names its engine.
             var text = [(key: "parameters", value: image.infotext ?? Infotext.format(recorded))]
@@ -163,6 +170,19 @@ struct GenerateCommand: ParsableCommand {
         settings.loraHashes = hashes.loras.filter { h in !run.notes.contains { $0.contains("lora '\(h.name)'") && $0.contains("without it") } }
         settings.embeddingHashes = hashes.embeddings
         return settings
+    }
+
+    /// The prompts with their `{a|b}` choices and `__name__` word lists expanded from the seed
+    /// (`--wildcards-dir` folders, then Easel's default), each problem as one `easel:` line.
+    private func expandWildcards(_ settings: RenderSettings) throws -> RenderSettings {
+        let folders = try Self.folders(wildcardsDirs, "--wildcards-dir").map(URL.init(fileURLWithPath:))
+        guard WildcardExpander.hasSyntax(settings.prompt) || WildcardExpander.hasSyntax(settings.negativePrompt) else {
+            return settings
+        }
+        let library = WildcardLibrary.load(folders + [WildcardLibrary.defaultFolder()])
+        let (expanded, notes) = settings.expandingWildcards(library.expander)
+        for note in library.notes + notes { printError("easel: \(note)") }
+        return expanded
     }
 
     /// The folders of a repeatable folder option, each of which must exist.
@@ -205,8 +225,8 @@ struct GenerateCommand: ParsableCommand {
     }
 
     private func applyFlags(to settings: inout RenderSettings) throws {
-        if let prompt { settings.prompt = prompt }
-        if let negative { settings.negativePrompt = negative }
+        if let prompt { (settings.prompt, settings.promptTemplate) = (prompt, nil) }
+        if let negative { (settings.negativePrompt, settings.negativeTemplate) = (negative, nil) }
         if let sampler {
             let found = try SamplerCatalog.lookup(sampler)
             settings.sampler = found.sampler

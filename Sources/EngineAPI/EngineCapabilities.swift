@@ -15,6 +15,9 @@ public struct EngineCapabilities: Equatable, Sendable {
     public var interrupt: Bool
     /// Whether it reports progress while a job runs (`sd-server` reports only the end).
     public var liveProgress: Bool
+    /// Whether it renders A1111's variation seeds and seed resize (`RenderSettings.variation`,
+    /// `seedResizeFrom`); set after construction (`InProcessEngine` does).
+    public var variationSeeds = false
 
     public init(families: Set<CheckpointFamily>, samplers: [Sampler], schedules: [Schedule], maximumSide: Int,
                 imageToImage: Bool = false, lora: Bool = false, drafts: Bool = false,

@@ -53,5 +53,8 @@ extension EngineRequest {
         if initImage != nil, !capabilities.imageToImage {
             throw EngineError.unsupported("this engine does not render from an init image (img2img, inpainting)")
         }
+        if settings.variation.isActive || settings.seedResizeFrom != nil, !capabilities.variationSeeds {
+            throw EngineError.unsupported("this engine does not render variation seeds or seed resize (local engine only)")
+        }
     }
 }

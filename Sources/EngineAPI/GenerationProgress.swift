@@ -44,6 +44,8 @@ public struct GenerationProgress: Sendable {
 public struct GeneratedImage: Sendable {
     public var image: RGBImage
     public var seed: UInt64
+    /// The variation seed that made it, when the settings had a variation (A1111's subseed).
+    public var variationSeed: UInt64?
     /// The engine's own A1111 infotext for this image, kept as it came (an A1111 server's
     /// `info.infotexts`), when it has one; nil means "build it from the request".
     public var infotext: String?

@@ -20,6 +20,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case styles
     /// `--xy` axes (A1111's X/Y plot value syntax): the bytes' lines are the axes.
     case comparison
+    case wildcards
 
     /// Runs the parser on one input.
     public func run(_ bytes: [UInt8]) {
@@ -41,6 +42,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .comparison:
             let specs = text.split(separator: "\n", maxSplits: 2).prefix(2).map(String.init)
             if let plan = try? ComparisonPlan(specs: specs) { _ = try? plan.allSettings(base: RenderSettings(prompt: text)) }
+        case .wildcards:
+            // Lists that name each other and themselves, so recursion and growth are exercised.
+            let lists = ["a": ["{x|__b__}", "__a__ __a__"], "b": ["__a__, {2$$p|q|r}"], "sub/c": WildcardLibrary.parse(text)]
+            _ = WildcardExpander { lists[$0] }.expand(text, seed: UInt64(bytes.count))
         }
     }
 
@@ -61,6 +66,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             ["{", "}", "[", "]", ",", ":", "\"", "\"what\"", "\"who\"", "\"value\"", "\"qualifier\"", "\"weight\"",
              "\"family\"", "\"sd15\"", "\"negative\"", "\"extraTags\"", "\"grid\"", "\"settings\"", "\"steps\"",
              "\"sampler\"", "\"style\"", "\"theme\"", "1e308", "-1", "null", "true", "\\u0000"]
+        case .wildcards:
+            ["{", "}", "|", "__a__", "__b__", "__sub/c__", "__", "::", "2::", "$$", "2$$", "1-3$$", "\\", "\n", "#"]
         case .styles:
             [",", "\"", "\"\"", "\r\n", "\n", "name", "prompt", "negative_prompt", "{prompt}", "\u{FEFF}", "#"]
         case .comparison:

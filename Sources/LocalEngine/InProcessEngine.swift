@@ -11,9 +11,13 @@ import Tensor
 /// so a job submitted after `load` waits for it; text conditioning stays cached in the loaded
 /// pipeline across jobs, so a job that only changes CFG, steps or the seed encodes nothing.
 public final class InProcessEngine: ImageEngine, @unchecked Sendable {
-    public let capabilities = EngineCapabilities(
-        families: ArchitectureDetector.loadableFamilies, samplers: Sampler.allCases, schedules: Schedule.allCases,
-        maximumSide: RenderSettings.maximumSide, imageToImage: true, lora: true, drafts: true)
+    public let capabilities: EngineCapabilities = {
+        var capabilities = EngineCapabilities(
+            families: ArchitectureDetector.loadableFamilies, samplers: Sampler.allCases, schedules: Schedule.allCases,
+            maximumSide: RenderSettings.maximumSide, imageToImage: true, lora: true, drafts: true)
+        capabilities.variationSeeds = true
+        return capabilities
+    }()
 
     /// Folders whose models `availableModels()` lists, besides the demo model.
     public let modelFolders: [URL]

@@ -21,16 +21,16 @@ public enum Infotext {
 
     /// Keys that `parse` turns into `RenderSettings` fields; any other key is kept in
     /// `extraParameters`.
-    public static let interpretedKeys: Set<String> = [
+    public static let interpretedKeys: Set<String> = Set<String>([
         "Steps", "Sampler", "Schedule type", "CFG scale", "Seed", "Size", "Model hash", "Model", "Clip skip", "RNG",
         "Denoising strength", "Mask blur", "Hires upscale", "Hires steps", "Hires upscaler", "Model sampling",
-    ]
+    ]).union(variationKeys)
 
     /// The infotext A1111 would write for these settings.
     public static func format(_ settings: RenderSettings) -> String {
         var text = settings.prompt
         if !settings.negativePrompt.isEmpty { text += "\nNegative prompt: " + settings.negativePrompt }
-        text += "\n" + parameterLine(settings)
+        text += "\n" + parameterLine(settings) + templateLines(settings)
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
@@ -46,6 +46,7 @@ public enum Infotext {
         ]
         if let hash = settings.modelHash { fields.append(("Model hash", hash)) }
         if let name = settings.modelName { fields.append(("Model", name)) }
+        fields += variationFields(settings)
         if let strength = settings.denoisingStrength { fields.append(("Denoising strength", formatNumber(strength))) }
         if settings.clipSkip > 1 { fields.append(("Clip skip", String(settings.clipSkip))) }
         if settings.rng != .gpu { fields.append(("RNG", settings.rng.displayName)) }
@@ -66,6 +67,7 @@ public enum Infotext {
     public static func parse(_ text: String) throws -> RenderSettings {
         var lines = text.trimmingCharacters(in: .whitespacesAndNewlines)
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let templates = try splitTemplateLines(&lines)
         var lastLine = lines.removeLast()
         var parameters = try fields(inParameterLine: lastLine)
         if parameters.count < 3 {
@@ -77,6 +79,7 @@ public enum Infotext {
         (settings.prompt, settings.negativePrompt) = splitPrompts(lines)
         try RenderSettings.checkPromptLengths(prompt: settings.prompt, negative: settings.negativePrompt)
         try apply(parameters, to: &settings)
+        (settings.promptTemplate, settings.negativeTemplate) = (templates.prompt, templates.negative)
         return settings
     }
 
@@ -153,6 +156,8 @@ public enum Infotext {
                 settings.rng = rng
             case "Denoising strength", "Mask blur", "Hires upscale", "Hires steps", "Hires upscaler", "Model sampling":
                 try applyImageToImage(field, to: &settings)
+            case "Variation seed", "Variation seed strength", "Seed resize from":
+                try applyVariation(field, to: &settings)
             default:
                 if let index = extraIndex[field.key] {
                     settings.extraParameters[index].value = value

@@ -8,7 +8,7 @@ extension RenderSettings: Codable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case prompt, negativePrompt, steps, sampler, schedule, cfgScale, seed, width, height
         case clipSkip, batchSize, modelName, modelHash, rng, extraParameters
-        case denoisingStrength, hires, maskBlur, modelSampling
+        case denoisingStrength, hires, maskBlur, modelSampling, variation, seedResizeFrom, promptTemplate, negativeTemplate
     }
 
     public init(from decoder: Decoder) throws {
@@ -36,6 +36,10 @@ extension RenderSettings: Codable {
         hires = try c.decodeIfPresent(HiresFix.self, forKey: .hires)
         maskBlur = try c.decodeIfPresent(Int.self, forKey: .maskBlur)
         modelSampling = try c.decodeIfPresent(ModelSampling.self, forKey: .modelSampling) ?? .discrete
+        variation = try c.decodeIfPresent(VariationSeed.self, forKey: .variation) ?? .off
+        seedResizeFrom = try c.decodeIfPresent(SeedResize.self, forKey: .seedResizeFrom)
+        promptTemplate = try c.decodeIfPresent(String.self, forKey: .promptTemplate)
+        negativeTemplate = try c.decodeIfPresent(String.self, forKey: .negativeTemplate)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -59,6 +63,10 @@ extension RenderSettings: Codable {
         try c.encodeIfPresent(hires, forKey: .hires)
         try c.encodeIfPresent(maskBlur, forKey: .maskBlur)
         if modelSampling != .discrete { try c.encode(modelSampling, forKey: .modelSampling) }
+        if variation != .off { try c.encode(variation, forKey: .variation) }
+        try c.encodeIfPresent(seedResizeFrom, forKey: .seedResizeFrom)
+        try c.encodeIfPresent(promptTemplate, forKey: .promptTemplate)
+        try c.encodeIfPresent(negativeTemplate, forKey: .negativeTemplate)
     }
 
     private struct AnyKey: CodingKey {

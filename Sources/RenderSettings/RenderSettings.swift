@@ -33,6 +33,14 @@ public struct RenderSettings: Equatable, Sendable {
     public var maskBlur: Int?
     /// How noise levels map to the UNet's timesteps (`lcm` for LCM checkpoints and LoRAs).
     public var modelSampling: ModelSampling = .discrete
+    /// A1111's variation seed and strength (`VariationSeed`); strength 0 is off.
+    public var variation: VariationSeed = .off
+    /// A1111's "Seed resize from" (`SeedResize`); nil is off.
+    public var seedResizeFrom: SeedResize?
+    /// The prompt and negative as written before their wildcards were expanded (Dynamic
+    /// Prompts' "Template" / "Negative Template"); nil when nothing was expanded.
+    public var promptTemplate: String?
+    public var negativeTemplate: String?
     /// Infotext keys Easel does not interpret, kept in their original order so that reading
     /// and writing an A1111 PNG loses nothing.
     public var extraParameters: [InfotextField]
@@ -90,6 +98,7 @@ public struct RenderSettings: Equatable, Sendable {
                 field: "batch size", reason: "must be at most \(Self.maximumBatchSize), got \(batchSize)")
         }
         try validateImageToImage()
+        try validateVariation()
         try Self.checkPromptLengths(prompt: prompt, negative: negativePrompt)
     }
 

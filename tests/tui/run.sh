@@ -139,6 +139,16 @@ if grep -qa 'X Type: CFG Scale, X Values: "4,7", Y Type: Seed, Y Values: "1,2"' 
   echo "ok xy-sheet-infotext"
 else
   echo "FAIL xy-sheet-infotext: no sheet with X Type/X Values/Y Type/Y Values in $work/xy-out"; failures=$((failures + 1))
+# Seeds and wildcards (issue 16): a PNG whose prompt has a word list and a choice.
+png "$work/wild.png" $'a __color__ lighthouse, {stormy|calm} sea\nSteps: 8, Sampler: Euler, CFG scale: 7, Seed: 7, Size: 128x128'
+mkdir -p "$work/seeds/data/easel/wildcards"
+printf 'red\ngreen\nblue\n' >"$work/seeds/data/easel/wildcards/color.txt"
+scenario seeds 120 36 env "$(env_for seeds)" XDG_DATA_HOME="$work/seeds/data" "$easel" --model "$model" --output "$work/seeds/out" "$work/wild.png"
+if grep -aq 'Variation seed: 1234, Variation seed strength: 0.3' "$work"/seeds/out/*/*.png 2>/dev/null &&
+   grep -aq 'Template: a __color__ lighthouse, {stormy|calm} sea' "$work"/seeds/out/*/*.png; then
+  echo "ok seeds-infotext"
+else
+  echo "FAIL seeds-infotext: the saved PNG lacks the variation seed or the template"; failures=$((failures + 1))
 fi
 scenario layout-80x24 80 24 env "$(env_for layout)" "$easel" --model "$model" "$work/quick.png"
 scenario layout-50x14 50 14 env "$(env_for layout)" "$easel" --model /nonexistent/model.safetensors

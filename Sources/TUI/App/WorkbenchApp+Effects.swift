@@ -39,9 +39,9 @@ extension WorkbenchApp {
             } catch {
                 pending.append(.operationFailed("\(error)"))
             }
-        case .copyToClipboard(let text):
+        case .copyToClipboard(let text, let what):
             screen?.writeRaw(Clipboard.osc52(text))
-            pending.append(.clipboardCopied(characters: text.count))
+            pending.append(.clipboardCopied(characters: text.count, what: what))
         case .openImage(let path):
             // A tag naming a LoRA the folders lack finds it by its "Lora hashes" entry.
             let read = ImageParameters.read(path)

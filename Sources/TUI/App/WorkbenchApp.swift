@@ -51,10 +51,17 @@ public final class WorkbenchApp {
         // Embeddings count as their vectors in the token counts (those present at start).
         let adapterFiles = options.adapters.list()
         let embeddings = adapterFiles.compactMap { file in file.vectors.map { (name: file.name, vectors: $0) } }
-        let (analyzer, tokenizerProblem) = PromptAnalyzer.withCLIPTokenizer(knownLoRAs: LoRANames.names(in: options.library.loras),
+        var (analyzer, tokenizerProblem) = PromptAnalyzer.withCLIPTokenizer(knownLoRAs: LoRANames.names(in: options.library.loras),
                                                                             embeddings: embeddings)
-        reducer = WorkbenchReducer(environment: WorkbenchEnvironment(analyze: analyzer.analyze))
+        // Dynamic Prompts' word lists, from Easel's wildcards folder.
+        let wildcards = WildcardLibrary.load([WildcardLibrary.defaultFolder(environment: options.environment)])
+        analyzer.wildcards = wildcards
+        let prompts = analyzer
+        var environment = WorkbenchEnvironment(analyze: prompts.analyze)
+        environment.wildcards = wildcards
+        reducer = WorkbenchReducer(environment: environment)
         if let tokenizerProblem { pending.append(.operationFailed(tokenizerProblem)) }
+        if let note = wildcards.notes.first { pending.append(.engineNote(note)) }
         inbox = try EventInbox<RenderEvent>()
         // A fresh session starts from a random seed (locked), like A1111's seed -1.
         var document = Document(modelPath: options.modelPath)

@@ -48,8 +48,10 @@ struct ParametersPainter {
             if !note.isEmpty {
                 canvas.text(CellWidth.fit(note, cells: noteWidth), x: valueX + 6, y: y, role: outside ? .warning : .dim)
             }
-        } else if field == .seed {
-            let lock = state.document.seedLocked ? "locked" : "random each render"
+        } else if field.isSeed {
+            let variation = state.document.settings.variation
+            let lock = field == .variationSeed ? (variation.isActive ? "mixed in" : "off (str. 0)")
+                : state.document.seedLocked ? "locked" : "random each render"
             let used = canvas.text(value, x: x, y: y, role: .value)
             canvas.text("  " + lock, x: x + used, y: y, role: .dim, width: width - used)
         } else {
@@ -75,6 +77,7 @@ struct ParametersPainter {
         case .clipSkip: return Double(s.clipSkip)
         case .width: return Double(s.width)
         case .height: return Double(s.height)
+        case .variationStrength: return s.variation.strength
         default: return 0
         }
     }

@@ -52,7 +52,7 @@ public enum Action: Equatable, Sendable {
     case operationFailed(String)
     /// The engine's remark, shown as a warning (a server without progress or cancel).
     case engineNote(String)
-    case clipboardCopied(characters: Int)
+    case clipboardCopied(characters: Int, what: String = "the prompt")
     case folderListed(FolderListing)
     /// The LoRAs and embeddings in the library folders (the answer to `Effect.listAdapters`).
     case adaptersListed([AdapterFile])

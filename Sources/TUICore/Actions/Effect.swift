@@ -18,7 +18,7 @@ public enum Effect: Equatable, Sendable {
     /// Save the finished image with its settings and the grid it was rendered from.
     case saveImage(settings: RenderSettings, grid: PromptGrid)
     /// Put text on the clipboard with OSC 52.
-    case copyToClipboard(String)
+    case copyToClipboard(String, what: String = "the prompt")
     /// Read an A1111 PNG's parameters.
     case openImage(path: String)
     /// Read a PNG as the init image; reported back as `initImageLoaded` or `operationFailed`.

@@ -21,6 +21,8 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case editRowUp, editRowDown
     // parameters
     case decrease, increase, decreaseMore, increaseMore, randomSeed, toggleSeedLock
+    /// On a seed row: copy it (OSC 52); take the previous render's.
+    case copySeed, reuseSeed
     // presets
     case loadPreset, savePreset, savePresetAs, renamePreset, deletePreset, importStyles
     // the render history

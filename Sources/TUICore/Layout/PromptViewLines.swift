@@ -17,6 +17,15 @@ public enum PromptViewLines {
         if let negative = analysis.rendered.negative, !negative.isEmpty {
             for line in TextWrap.lines("Negative prompt: " + negative, width: width) { lines.append((line, .dim)) }
         }
+        if let expanded = analysis.wildcards {
+            for line in TextWrap.lines("→ seed \(expanded.seed) renders: " + expanded.prompt, width: width) { lines.append((line, .title)) }
+            if expanded.negative != (analysis.rendered.negative ?? "") {
+                for line in TextWrap.lines("→ negative: " + expanded.negative, width: width) { lines.append((line, .dim)) }
+            }
+            for note in expanded.notes {
+                for line in TextWrap.lines("⚠ " + note, width: width) { lines.append((line, .warning)) }
+            }
+        }
         for note in analysis.rendered.notes {
             for line in TextWrap.lines("✂ " + note, width: width) { lines.append((line, .dim)) }
         }

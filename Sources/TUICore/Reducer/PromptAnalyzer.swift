@@ -8,6 +8,8 @@ public struct PromptAnalyzer: Sendable {
 
     public let linter: PromptLinter
     public let chunkCounter: ChunkCounter?
+    /// The word lists `__name__` draws from (Dynamic Prompts' wildcards).
+    public var wildcards = WildcardLibrary()
 
     /// `knownLoRAs`: the names the LoRA folders answer to (nil: the `lora` rule is skipped).
     public init(tokenCounter: (any SectionTokenCounting)? = nil, chunkCounter: ChunkCounter? = nil,
@@ -19,19 +21,24 @@ public struct PromptAnalyzer: Sendable {
     public func analyze(_ document: Document) -> PromptAnalysis {
         let preset = document.preset(named: "")
         let rendered = document.render()
+        let expansion = WildcardPreview.make(rendered, settings: document.settings, library: wildcards)
         var promptChunks: [Int]?
         var negativeChunks: [Int]?
         if document.family.profile.usesCLIPChunks, let chunkCounter {
-            promptChunks = chunkCounter(rendered.prompt)
-            if let negative = rendered.negative, !negative.isEmpty { negativeChunks = chunkCounter(negative) }
+            // Tokens of what renders: the expansion when the prompt has wildcards.
+            promptChunks = chunkCounter(expansion?.prompt ?? rendered.prompt)
+            let negative = expansion?.negative ?? rendered.negative ?? ""
+            if !negative.isEmpty { negativeChunks = chunkCounter(negative) }
         }
         // A raw prompt is checked as written (tokens, CFG, size), not as a dialect's output.
         let input = document.raw == nil ? LintInput(preset: preset)
             : LintInput(prompt: rendered.prompt, negative: rendered.negative ?? "", family: document.family,
                         cfg: document.settings.cfgScale, width: document.settings.width, height: document.settings.height)
         let warnings = linter.lint(input).map(\.message)
-        return PromptAnalysis(rendered: rendered, promptChunks: promptChunks, negativeChunks: negativeChunks,
-                              warnings: warnings)
+        var analysis = PromptAnalysis(rendered: rendered, promptChunks: promptChunks, negativeChunks: negativeChunks,
+                                      warnings: warnings)
+        analysis.wildcards = expansion
+        return analysis
     }
 
     /// Rendering and lint without a tokenizer (no token counts, no token rule).

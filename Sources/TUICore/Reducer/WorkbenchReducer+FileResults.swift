@@ -54,8 +54,8 @@ extension WorkbenchReducer {
             state.engineNotes.append(message)
             refreshAnalysis(&state)
             return Reaction(redraw: [.status, .prompt])
-        case .clipboardCopied(let characters):
-            state.status = .success("Copied the prompt (\(characters) characters) with OSC 52")
+        case .clipboardCopied(let characters, let what):
+            state.status = .success("Copied \(what) (\(characters) characters) with OSC 52")
             return Reaction(redraw: [.status])
         default:
             return .none

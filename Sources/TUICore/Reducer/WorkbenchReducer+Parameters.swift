@@ -18,8 +18,11 @@ extension WorkbenchReducer {
         case .startEditing: return openParameterEditor(&state, state.parameter)
         case .randomSeed:
             let seed = nextRandomSeed(&state)
+            if state.parameter == .variationSeed { return change(&state, kind: nil) { $0.settings.variation.seed = seed } }
             state.parameter = .seed
             return change(&state, kind: nil) { $0.settings.seed = seed }
+        case .copySeed, .reuseSeed:
+            return seedCommand(&state, command)
         case .toggleSeedLock:
             state.parameter = .seed
             var reaction = change(&state, kind: nil) { $0.seedLocked.toggle() }
@@ -45,6 +48,7 @@ extension WorkbenchReducer {
                 case .clipSkip: doc.settings.clipSkip = Int(scale.adjust(Double(doc.settings.clipSkip), by: amount))
                 case .width: doc.settings.width = Int(scale.adjust(Double(doc.settings.width), by: amount))
                 case .height: doc.settings.height = Int(scale.adjust(Double(doc.settings.height), by: amount))
+                case .variationStrength: doc.settings.variation.strength = scale.adjust(doc.settings.variation.strength, by: amount)
                 case .strength:
                     doc.settings.denoisingStrength = scale.adjust(doc.settings.denoisingStrength ?? Document.defaultStrength, by: amount)
                 default: break
@@ -56,6 +60,12 @@ extension WorkbenchReducer {
             let delta = UInt64(big ? 1000 : 1)
             return change(&state, kind: kind) { doc in
                 doc.settings.seed = direction > 0 ? doc.settings.seed &+ delta : doc.settings.seed &- delta
+            }
+        case .variationSeed:
+            let delta = UInt64(big ? 1000 : 1)
+            return change(&state, kind: kind) { doc in
+                let seed = doc.settings.variation.seed
+                doc.settings.variation.seed = direction > 0 ? seed &+ delta : seed &- delta
             }
         case .family, .sampler, .schedule, .aspect, .model:
             let options = choices(for: field, in: state)
@@ -147,14 +157,16 @@ extension WorkbenchReducer {
     /// A typed parameter value: parsed, checked against the slider's range, applied.
     func applyParameterText(_ state: inout AppState, _ field: ParameterField, _ text: String) -> Result<Reaction, ParameterInputError> {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if field == .seed {
+        if field.isSeed {
             guard let seed = UInt64(trimmed) else { return .failure(.notANumber(field, trimmed)) }
-            return .success(change(&state, kind: nil) { $0.settings.seed = seed })
+            return .success(change(&state, kind: nil) { doc in
+                if field == .seed { doc.settings.seed = seed } else { doc.settings.variation.seed = seed }
+            })
         }
         guard let scale = field.slider else { return .failure(.notANumber(field, trimmed)) }
         guard let value = Double(trimmed), value.isFinite else { return .failure(.notANumber(field, trimmed)) }
         guard scale.range.contains(value) else { return .failure(.outOfRange(field, trimmed, scale.range)) }
-        if field != .cfg && field != .strength && value != value.rounded() { return .failure(.notWhole(field, trimmed)) }
+        if field != .cfg && field != .strength && field != .variationStrength && value != value.rounded() { return .failure(.notWhole(field, trimmed)) }
         if (field == .width || field == .height) && Int(value) % 8 != 0 { return .failure(.notMultipleOf8(field, trimmed)) }
         return .success(change(&state, kind: nil) { doc in
             switch field {
@@ -164,6 +176,7 @@ extension WorkbenchReducer {
             case .width: doc.settings.width = Int(value)
             case .height: doc.settings.height = Int(value)
             case .strength: doc.settings.denoisingStrength = value
+            case .variationStrength: doc.settings.variation.strength = value
             default: break
             }
         })

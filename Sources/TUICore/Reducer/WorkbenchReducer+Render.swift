@@ -1,3 +1,5 @@
+import PromptKit
+
 extension WorkbenchReducer {
     func reduceRender(_ state: inout AppState, _ action: Action) -> Reaction {
         switch action {
@@ -71,7 +73,7 @@ extension WorkbenchReducer {
            let last = state.lastJob, last.id == job {
             var comparable = settings
             if !state.document.seedLocked { comparable.seed = seed }
-            if comparable == last.settings {
+            if comparable.expandingWildcards(environment.wildcards.expander).settings == last.settings {
                 state.render = .finished(job: job, seconds: 0, seed: seed, steps: last.settings.steps)
                 state.render = state.lastFinished ?? state.render
                 return Reaction(redraw: [.status])
@@ -80,7 +82,11 @@ extension WorkbenchReducer {
         if !state.document.seedLocked {
             settings.seed = nextRandomSeed(&state)
             state.document.settings.seed = settings.seed   // shown and saved; not an undo step
+            // The prompt view shows the expansion of the seed that renders.
+            if state.analysis.wildcards != nil { state.analysis = environment.analyze(state.document) }
         }
+        // Wildcards expand from the render's seed; the templates go into the infotext.
+        settings = settings.expandingWildcards(environment.wildcards.expander).settings
         let job = state.nextJob
         state.nextJob += 1
         state.renderForced = false

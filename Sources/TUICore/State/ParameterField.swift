@@ -3,7 +3,8 @@ import RenderSettings
 
 /// A line of the parameter panel.
 public enum ParameterField: String, Equatable, Hashable, Sendable, CaseIterable {
-    case family, model, sampler, schedule, steps, cfg, clipSkip, aspect, width, height, seed, strength
+    case family, model, sampler, schedule, steps, cfg, clipSkip, aspect, width, height, seed, variationSeed, variationStrength
+    case strength
 
     public var label: String {
         switch self {
@@ -18,6 +19,8 @@ public enum ParameterField: String, Equatable, Hashable, Sendable, CaseIterable 
         case .width: return "Width"
         case .height: return "Height"
         case .seed: return "Seed"
+        case .variationSeed: return "Var. seed"
+        case .variationStrength: return "Var. str."
         case .strength: return "Strength"
         }
     }
@@ -31,7 +34,11 @@ public enum ParameterField: String, Equatable, Hashable, Sendable, CaseIterable 
     }
 
     /// Fields whose value is typed as a number (Enter or a digit opens the number prompt).
-    public static let typedFields: Set<ParameterField> = [.steps, .cfg, .clipSkip, .width, .height, .seed]
+    public static let typedFields: Set<ParameterField> = [.steps, .cfg, .clipSkip, .width, .height, .seed,
+                                                          .variationSeed, .variationStrength]
+
+    /// The rows that hold a seed (`c` copies it, `p` takes the previous render's, `r` draws one).
+    public var isSeed: Bool { self == .seed || self == .variationSeed }
 
     /// The slider's range, small step and big step, for numeric fields with a slider.
     public var slider: SliderScale? {
@@ -41,6 +48,7 @@ public enum ParameterField: String, Equatable, Hashable, Sendable, CaseIterable 
         case .clipSkip: return SliderScale(range: 1...12, step: 1, bigStep: 2, snap: 1)
         case .width, .height: return SliderScale(range: 64...2048, step: 64, bigStep: 256, snap: 8)
         case .strength: return SliderScale(range: 0.05...1, step: 0.05, bigStep: 0.25, snap: 0.05)
+        case .variationStrength: return SliderScale(range: 0...1, step: 0.05, bigStep: 0.25, snap: 0.01)
         default: return nil
         }
     }

@@ -30,6 +30,8 @@ public enum ParameterFormat {
         case .width: return String(s.width)
         case .height: return String(s.height)
         case .seed: return String(s.seed)
+        case .variationSeed: return String(s.variation.seed)
+        case .variationStrength: return number(s.variation.strength)
         case .strength:
             guard document.initImagePath != nil else { return "off (F7: init image)" }
             return number(s.denoisingStrength ?? Document.defaultStrength)

@@ -12,6 +12,8 @@ public struct PromptAnalysis: Equatable, Sendable {
     /// What the model makes of the prompt, e.g. the demo model's vocabulary and the words it
     /// ignores.
     public var modelNotes: [String] = []
+    /// The prompt's wildcards expanded with the document's seed (nil: no wildcard syntax).
+    public var wildcards: WildcardPreview?
 
     public init(rendered: RenderedPrompt, promptChunks: [Int]? = nil, negativeChunks: [Int]? = nil,
                 warnings: [String] = []) {
