@@ -17,6 +17,20 @@ enum ProcessMemory {
         return nil
     }
 
+    /// User + system CPU seconds of this process so far (all threads).
+    static var cpuSeconds: Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF, &usage)
+        let seconds = { (t: timeval) in Double(t.tv_sec) + Double(t.tv_usec) * 1e-6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
+    /// The 1-, 5- and 15-minute load averages (/proc/loadavg).
+    static var loadAverage: String {
+        let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""
+        return text.split(separator: " ").prefix(3).joined(separator: " ")
+    }
+
     static func gib(_ bytes: Int?) -> String {
         bytes.map { String(format: "%.2f GiB", Double($0) / Double(1 << 30)) } ?? "n/a"
     }
