@@ -60,6 +60,12 @@ def wait_for_memory(need, margin, patience):
         time.sleep(15)
 
 
+def cpu_has_bf16():
+    """AVX512_BF16, which Easel's fast (bf16) kernels need; without it Easel's fast mode runs fp32."""
+    with open("/proc/cpuinfo") as f:
+        return "avx512_bf16" in f.read()
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--easel-bench", required=True)
@@ -67,6 +73,8 @@ def main():
     p.add_argument("--inputs", required=True)
     p.add_argument("--python", default=sys.executable)
     p.add_argument("--runs", type=int, default=2)
+    p.add_argument("--no-warmup", action="store_true",
+                   help="no warm-up call (for rows whose one call takes minutes on a loaded machine)")
     p.add_argument("--warm-first-only", action="store_true",
                    help="warm up only a worker's first row (the UNet rows at 96² then 128²: the weights are "
                         "packed and the libraries' code paths warm after one call; saves a minutes-long call)")
@@ -80,16 +88,31 @@ def main():
     rows_wanted = args.only.split(",")
     precisions_wanted = args.precisions.split(",")
     results = {}   # (row, side, precision) → dict(wall, cpu, loads, rss, output)
-    warm = "1 warm-up of each worker's first row" if args.warm_first_only else "1 warm-up each"
+    # On a CPU without AVX512_BF16, Easel's fast mode is its fp32 path (`Precision.resolve`), so
+    # its fast-mode rows are the fp32 worker's numbers (measured once, in the fp32 pass).
+    easel_fast_is_fp32 = not cpu_has_bf16()
+    order = {"bf16": 1, "fp32": 0} if easel_fast_is_fp32 else {"bf16": 0, "fp32": 1}
+    warm = ("no warm-up" if args.no_warmup else
+            "1 warm-up of each worker's first row" if args.warm_first_only else "1 warm-up each")
     print(f"SDXL side-by-side: one worker at a time, {args.runs} runs after {warm}; load average at start "
           f"{loadavg()}; MemAvailable {mem_available_gib():.1f} GiB; PyTorch OMP_WAIT_POLICY=PASSIVE; "
           f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')}", flush=True)
     with tempfile.TemporaryDirectory() as scratch:
         for component, rows in GROUPS:
             rows = [r for r in rows if r in rows_wanted]
-            for precision in [q for q in PRECISIONS[component] if q in precisions_wanted]:
+            wanted = [q for q in PRECISIONS[component] if q in precisions_wanted]
+            if easel_fast_is_fp32 and "bf16" in wanted and "fp32" not in wanted and component != "vae":
+                wanted.append("fp32")   # the Easel worker of the fast rows
+            for precision in sorted(wanted, key=order.get):
                 for side in ["easel", "torch"]:
                     if not rows:
+                        continue
+                    if side == "easel" and precision == "bf16" and easel_fast_is_fp32:
+                        for row in rows:
+                            if (row, "easel", "fp32") in results:
+                                results[(row, "easel", "bf16")] = results[(row, "easel", "fp32")]
+                        print(f"  {component} easel-bf16: no AVX512_BF16 on this CPU, so Easel's fast mode is fp32: "
+                              "its fast-mode numbers are easel-fp32's", flush=True)
                         continue
                     name = f"{side}-{precision}"
                     if not wait_for_memory(NEED_GIB[(component, side, precision)], args.margin_gib, args.patience):
@@ -107,7 +130,7 @@ def main():
                     w = Worker(name, command, env=env)
                     print(f"  {component} {name}: {w.banner} (started in {time.perf_counter() - start:.1f} s)", flush=True)
                     for index, row in enumerate(rows):
-                        if index == 0 or not args.warm_first_only:
+                        if not args.no_warmup and (index == 0 or not args.warm_first_only):
                             w.run(row)   # warm-up
                         wall, cpu, loads = [], [], []
                         for _ in range(args.runs):
@@ -138,7 +161,9 @@ def main():
             e, t = results.get((row, "easel", precision)), results.get((row, "torch", precision))
             if not (e or t):
                 continue
-            mode = "fast (bf16) vs PyTorch bf16 autocast" if precision == "bf16" else "precise (fp32) vs PyTorch fp32"
+            mode = ("fast (bf16) vs PyTorch bf16 autocast" if precision == "bf16" else "precise (fp32) vs PyTorch fp32")
+            if precision == "bf16" and easel_fast_is_fp32:
+                mode = "fast (= fp32 on this CPU) vs PyTorch bf16 autocast"
 
             def cell(kind, r):
                 return f"{statistics.median(r[kind]):.2f} s" if r else "—"
@@ -151,6 +176,8 @@ def main():
     print()
     print("peak RSS of each worker (that network's weights, its activations, the process):")
     for (row, side, precision), r in results.items():
+        if side == "easel" and precision == "bf16" and easel_fast_is_fp32:
+            continue
         print(f"  {row} {side}-{precision}: {r['rss'] / 2**30:.2f} GiB")
     print("max relative error against PyTorch fp32 (max |a − b| / max |b|):")
     for row in rows_wanted:
@@ -158,7 +185,7 @@ def main():
         if not ref:
             continue
         errs = [f"{s}-{q} {relative_error(r['output'], ref['output']):.2e}" for (rw, s, q), r in results.items()
-                if rw == row and (s, q) != ("torch", "fp32")]
+                if rw == row and (s, q) != ("torch", "fp32") and not (s == "easel" and q == "bf16" and easel_fast_is_fp32)]
         print(f"  {row}: " + ", ".join(errs))
     print(f"load average at end {loadavg()}")
 
