@@ -11,7 +11,8 @@ enum ProcessMemory {
     private static func field(_ name: String) -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
         for line in status.split(separator: "\n") where line.hasPrefix(name + ":") {
-            let parts = line.split(separator: " ", omittingEmptySubsequences: true)
+            // "VmHWM:\t  123456 kB"; from 10 GB on the number fills its field ("VmHWM:\t12345678 kB").
+            let parts = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
             if parts.count >= 2, let kib = Int(parts[1]) { return kib * 1024 }
         }
         return nil
