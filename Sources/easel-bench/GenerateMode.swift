@@ -7,7 +7,8 @@ import Tensor
 /// `easel-bench --generate`: one txt2img generation from a checkpoint file (Euler, CFG 7,
 /// batch 1), reporting load time, time per step, the VAE decode and peak RSS (VmHWM) — the
 /// whole process, as a user's `easel generate` would see it — and the cost of the live preview
-/// (`LatentPreview`, the 4×3 latent → RGB map) against a step.
+/// (`LatentPreview`, the 4×3 latent → RGB map) against a step, the time to the first preview
+/// (the first progress report, prompt encoding and one step) and the CPU seconds spent.
 enum GenerateMode {
     static func run(_ options: BenchOptions) throws {
         guard let path = options.value("--checkpoint") else { throw BenchError("--generate needs --checkpoint FILE") }
@@ -22,9 +23,11 @@ enum GenerateMode {
             sampler: .euler, schedule: .normal, cfgScale: 7, seed: 1, width: size, height: size))
         request.draftScale = Int(options.value("--draft") ?? "") ?? 1
         var stepTimes: [Double] = []
-        var last = 0.0, draftDone: Double?, peakDuringSteps = 0
+        var last = 0.0, draftDone: Double?, peakDuringSteps = 0, firstPreview: Double?
+        let cpuBefore = ProcessMemory.cpuSeconds
         let total = try seconds {
             _ = try pipeline!.generate(request) { progress in
+                if firstPreview == nil { firstPreview = progress.elapsed }
                 peakDuringSteps = max(peakDuringSteps, ProcessMemory.peakResident ?? 0)
                 if progress.isDraft {
                     if progress.step == progress.totalSteps { draftDone = progress.elapsed }
@@ -41,6 +44,8 @@ enum GenerateMode {
         let stepList = stepTimes.map { String(format: "%.2f", $0) }.joined(separator: ", ")
         print(String(format: "%d×%d, %@: %.1f s in all; steps (s, the first includes the prompt encoding): %@; "
                      + "decode and the rest %.1f s", size, size, precision.rawValue, total, stepList, total - last))
+        print(String(format: "first preview at %.1f s; CPU seconds (user + sys) of the generation %.1f; load average %@",
+                     firstPreview ?? 0, ProcessMemory.cpuSeconds - cpuBefore, ProcessMemory.loadAverage))
         if stepTimes.count > 1 {
             let later = stepTimes.dropFirst().sorted()
             print(String(format: "median step after the first: %.2f ms", later[later.count / 2] * 1000))

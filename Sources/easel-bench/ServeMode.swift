@@ -6,8 +6,8 @@ import Tensor
 /// `easel-bench --serve`: one network of a checkpoint file, driven over stdin/stdout by
 /// `tools/bench/compare.py` with the same line protocol as `tools/bench/torch_worker.py`:
 /// `run ROW` → `time SECONDS`, `dump ROW PATH` → `ok` (raw little-endian fp32), `rss` →
-/// `rss BYTES` (VmHWM), `quit`. Rows: clip, unet64, unet32, vae. Inputs come from the
-/// benchmark's `inputs.safetensors`.
+/// `rss BYTES` (VmHWM), `quit`. Rows: clip, unet64, unet32, vae (SD 1.5; for SDXL see
+/// `ServeMode+SDXL.swift`). Inputs come from the benchmark's `inputs.safetensors`.
 struct ServeMode {
     let checkpoint: StableDiffusionCheckpoint
     let inputs: SafeTensorsFile
@@ -66,6 +66,7 @@ struct ServeMode {
 
     /// The loaded network as row → output.
     private func network() throws -> (String) throws -> Tensor {
+        if checkpoint.architecture.family == .sdxl { return try sdxlNetwork() }
         switch component {
         case "unet":
             let unet = try UNetModel(weights: checkpoint.unet, config: checkpoint.unetConfig, precision: precision)

@@ -7,7 +7,9 @@ through diffusers' single-file converters and answers commands on stdin, one per
     rss               peak resident memory (VmHWM) → "rss BYTES"
     quit
 
-ROW is clip, unet64, unet32 or vae. `--precision bf16` runs under `torch.autocast("cpu",
+ROW is clip, unet64, unet32 or vae; with `--family sdxl` (the SDXL checkpoint of
+make_sdxl_checkpoint.py) clip2 (CLIP-L and bigG: both penultimate hidden states and bigG's pooled
+projection), unet128, unet96 (with the pooled vector and size ids) or vae1024. `--precision bf16` runs under `torch.autocast("cpu",
 dtype=torch.bfloat16)` (weights stay fp32; autocast casts them per operation), as ComfyUI's
 and A1111's CPU bf16 options do.
 """
@@ -20,7 +22,8 @@ from safetensors.torch import load_file
 
 import sd15
 
-COMPONENT = {"clip": "text", "unet64": "unet", "unet32": "unet", "vae": "vae"}
+COMPONENT = {"clip": "text", "unet64": "unet", "unet32": "unet", "vae": "vae",
+             "clip2": "text", "unet128": "unet", "unet96": "unet", "vae1024": "vae"}
 
 
 def vmhwm():
@@ -38,13 +41,30 @@ def main():
     p.add_argument("--component", required=True, choices=["unet", "vae", "text"])
     p.add_argument("--precision", default="fp32", choices=["fp32", "bf16"])
     p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--family", default="sd15", choices=["sd15", "sdxl"])
     args = p.parse_args()
     torch.set_num_threads(args.threads)
     start = time.perf_counter()
-    model = sd15.load_component(args.checkpoint, args.component)
+    if args.family == "sdxl":
+        import sdxl
+        if args.component == "text":
+            model = (sdxl.load_component(args.checkpoint, "clip_l"), sdxl.load_component(args.checkpoint, "big_g"))
+        else:
+            model = sdxl.load_component(args.checkpoint, args.component)
+    else:
+        model = sd15.load_component(args.checkpoint, args.component)
     inputs = load_file(args.inputs)
 
     def forward(row):
+        if row == "clip2":
+            l = model[0](input_ids=inputs["clip_ids"], output_hidden_states=True).hidden_states[-2]
+            g = model[1](input_ids=inputs["clip_ids"], output_hidden_states=True)
+            return torch.cat([l.flatten(), g.hidden_states[-2].flatten(), g.text_embeds.flatten()])
+        if row in ("unet128", "unet96"):
+            cond = {"text_embeds": inputs["pooled"], "time_ids": inputs["time_ids"]}
+            return model(inputs[row + "_x"], inputs["timesteps"], inputs["context"], added_cond_kwargs=cond).sample
+        if row == "vae1024":
+            return model.decode(inputs["vae_latent"]).sample
         if row == "clip":
             return model(input_ids=inputs["clip_ids"]).last_hidden_state
         if row in ("unet64", "unet32"):
