@@ -139,6 +139,7 @@ if grep -qa 'X Type: CFG Scale, X Values: "4,7", Y Type: Seed, Y Values: "1,2"' 
   echo "ok xy-sheet-infotext"
 else
   echo "FAIL xy-sheet-infotext: no sheet with X Type/X Values/Y Type/Y Values in $work/xy-out"; failures=$((failures + 1))
+fi
 # Seeds and wildcards (issue 16): a PNG whose prompt has a word list and a choice.
 png "$work/wild.png" $'a __color__ lighthouse, {stormy|calm} sea\nSteps: 8, Sampler: Euler, CFG scale: 7, Seed: 7, Size: 128x128'
 mkdir -p "$work/seeds/data/easel/wildcards"
