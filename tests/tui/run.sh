@@ -43,11 +43,12 @@ png "$work/xl.png" $'a lighthouse\nSteps: 6, Sampler: Euler a, CFG scale: 7, See
 png "$work/lora.png" $'a lighthouse <lora:tinylora-ldm:0.8> <lora:nosuch:1>\nNegative prompt: easynegative\nSteps: 6, Sampler: Euler a, CFG scale: 7, Seed: 7, Size: 64x64'
 
 failures=0
+# TUI_ONLY="a b": run only the scenarios named (for debugging one), and only their checks.
+selected() { [ -z "${TUI_ONLY:-}" ] || [[ " $TUI_ONLY " == *" $1 "* ]]; }
 # scenario NAME COLS ROWS COMMAND...: runs NAME.drive against COMMAND.
 scenario() {
   local name=$1 cols=$2 rows=$3; shift 3
-  # TUI_ONLY="a b": run only the scenarios named (for debugging one).
-  if [ -n "${TUI_ONLY:-}" ] && [[ " $TUI_ONLY " != *" $name "* ]]; then return 0; fi
+  selected "$name" || return 0
   local log="$work/$name.log"
   if "$drive" --cols "$cols" --rows "$rows" "$here/$name.drive" -- "$@" >"$log" 2>&1; then
     echo "ok $name"
@@ -84,7 +85,7 @@ printf '{"loras": ["%s"], "embeddings": ["%s"]}\n' "$work/lora-browser/loras" "$
 png "$work/lora-browser.png" $'a lighthouse\nSteps: 6, Sampler: Euler a, CFG scale: 7, Seed: 7, Size: 64x64'
 scenario lora-browser 120 36 env "$(env_for lora-browser)" XDG_DATA_HOME="$work/lora-browser/data" "$easel" --model "$model" \
   --output "$work/lora-browser/out" "$work/lora-browser.png"
-if [ -z "${TUI_ONLY:-}" ] || [[ " $TUI_ONLY " == *" lora-browser "* ]]; then
+if selected lora-browser; then
   if python3 - "$(find "$work/lora-browser/out" -name "*.png" | head -1)" <<'PY'
 import sys, zlib
 data = open(sys.argv[1], "rb").read()
@@ -102,6 +103,7 @@ PY
   then echo "ok lora-browser-hashes"; else echo "FAIL lora-browser-hashes"; failures=$((failures + 1)); fi
 fi
 scenario preset 120 36 env "$(env_for preset)" "$easel"
+if selected preset; then
 if [ -f "$work/preset/config/easel/presets/scenario-lighthouse.json" ] &&
    grep -q '"a lighthouse"' "$work/preset/config/easel/presets/scenario-lighthouse.json"; then
   echo "ok preset-file"
@@ -109,17 +111,22 @@ else
   echo "FAIL preset-file: no scenario-lighthouse.json with the grid in $work/preset/config/easel/presets"
   failures=$((failures + 1))
 fi
+fi
 # A preset naming the light theme: loading it at start (--preset) paints light theme's page
 # colour (#f7f7f2, xterm-256 entry 255, as text background); a --theme on the command line wins.
 mkdir -p "$work/theme/config/easel/presets"
 printf '{"grid": {"what": "photo"}, "theme": "light"}\n' >"$work/theme/config/easel/presets/bright.json"
 light_page='48;5;255m'
 scenario preset-theme 120 36 env "$(env_for theme)" "$easel" --model /nonexistent/model.safetensors --preset bright
+if selected preset-theme; then
 if grep -q "$light_page" "$work/preset-theme.log"; then echo "ok preset-theme-colours"; else
   echo "FAIL preset-theme-colours: no light page colour ($light_page) on screen"; failures=$((failures + 1)); fi
+fi
 scenario preset-theme 120 36 env "$(env_for theme)" "$easel" --model /nonexistent/model.safetensors --preset bright --theme dark
+if selected preset-theme; then
 if ! grep -q "$light_page" "$work/preset-theme.log"; then echo "ok preset-theme-command-line-wins"; else
   echo "FAIL preset-theme-command-line-wins: the light page colour is on screen despite --theme dark"; failures=$((failures + 1)); fi
+fi
 # An A1111 PNG with what Easel does not apply (another model, a LoRA, a hires fix, GPU noise)
 # and a ComfyUI PNG (its default text-to-image graph in the "prompt" chunk).
 mkdir -p "$work/png-cwd"
@@ -135,27 +142,32 @@ scenario status-path 80 24 env "$(env_for status)" "$easel" --model "$model" \
   --output "$work/a/rather/long/folder/for/the/images/of/this/scenario/so/that/the/message/is/cut" "$work/quick.png"
 # The X/Y plot: the saved sheet carries the axes in A1111's infotext fields.
 scenario xy 120 36 env "$(env_for xy)" "$easel" --model "$model" --output "$work/xy-out" "$work/quick.png"
+if selected xy; then
 if grep -qa 'X Type: CFG Scale, X Values: "4,7", Y Type: Seed, Y Values: "1,2"' "$work"/xy-out/*/*xyz-grid*.png 2>/dev/null; then
   echo "ok xy-sheet-infotext"
 else
   echo "FAIL xy-sheet-infotext: no sheet with X Type/X Values/Y Type/Y Values in $work/xy-out"; failures=$((failures + 1))
+fi
 fi
 # Seeds and wildcards (issue 16): a PNG whose prompt has a word list and a choice.
 png "$work/wild.png" $'a __color__ lighthouse, {stormy|calm} sea\nSteps: 8, Sampler: Euler, CFG scale: 7, Seed: 7, Size: 128x128'
 mkdir -p "$work/seeds/data/easel/wildcards"
 printf 'red\ngreen\nblue\n' >"$work/seeds/data/easel/wildcards/color.txt"
 scenario seeds 120 36 env "$(env_for seeds)" XDG_DATA_HOME="$work/seeds/data" "$easel" --model "$model" --output "$work/seeds/out" "$work/wild.png"
+if selected seeds; then
 if grep -aq 'Variation seed: 1234, Variation seed strength: 0.3' "$work"/seeds/out/*/*.png 2>/dev/null &&
    grep -aq 'Template: a __color__ lighthouse, {stormy|calm} sea' "$work"/seeds/out/*/*.png; then
   echo "ok seeds-infotext"
 else
   echo "FAIL seeds-infotext: the saved PNG lacks the variation seed or the template"; failures=$((failures + 1))
 fi
+fi
 scenario layout-80x24 80 24 env "$(env_for layout)" "$easel" --model "$model" "$work/quick.png"
 scenario layout-50x14 50 14 env "$(env_for layout)" "$easel" --model /nonexistent/model.safetensors
 scenario input-boxes 120 36 env "$(env_for input)" "$easel" --model /nonexistent/model.safetensors --theme monochrome
 # The snapshot's slider cells (━ ═ ● after an SGR sequence) must not be in reverse video (SGR 7)
 # in the monochrome theme; a selected label may be.
+if selected input-boxes; then
 if python3 -c '
 import re, sys
 text = open(sys.argv[1], encoding="utf-8", errors="replace").read()
@@ -163,6 +175,7 @@ bad = [m for m in re.finditer(r"\x1b\[([0-9;]*)m([^\x1b]*)", text)
        if "7" in m.group(1).split(";") and re.search("[━═●]", m.group(2))]
 sys.exit(1 if bad else 0)' "$work/input-boxes.log"; then echo "ok input-boxes-no-reverse"; else
   echo "FAIL input-boxes-no-reverse: a slider cell is drawn in reverse video"; failures=$((failures + 1)); fi
+fi
 scenario save-load 120 36 bash -c '
   env "$1" "$2" --model "$3" --output "$4" "$5" || exit
   exec env "$1" "$2" --model "$3" "$(ls "$4"/*/*.png)"' sh "$(env_for save)" "$easel" "$model" "$work/outputs" "$work/quick.png"
@@ -187,11 +200,13 @@ scenario latency 120 36 env "$(env_for latency)" EASEL_KEY_LATENCY_LOG="$latency
 # Keypress-to-redraw while a render runs is a measurement, not a pass/fail check (timings on
 # a shared CI machine vary): it is printed here and recorded in BENCHMARKS.md. Only too few
 # samples (the logging broke) fails.
+if selected latency; then
 if [ -s "$latency_log" ] && awk '/^keys/ { keys = $2 } END { exit !(keys >= 20) }' "$latency_log"; then
   echo "bench keypress-to-redraw while rendering: $(tr '\n' ' ' <"$latency_log") (budget 16 ms)"
 else
   echo "FAIL latency: too few keypress samples: $(tr '\n' ' ' <"$latency_log" 2>/dev/null)"
   failures=$((failures + 1))
+fi
 fi
 
 scenario crash 100 30 bash -c "
