@@ -25,6 +25,10 @@ import os
 import numpy as np
 import torch
 from PIL import Image
+
+import sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from kdiffusion_schedule import alphas_cumprod, log_sigmas, sigmas_full, sigma_to_t, t_to_sigma, normal_sigmas  # noqa: E402,F401
 from safetensors.torch import save_file
 from diffusers import AutoencoderKL, UNet2DConditionModel
 from transformers import CLIPTextModel
@@ -54,29 +58,7 @@ cond = text(torch.tensor([CAT_IDS])).last_hidden_state
 uncond = text(torch.tensor([EMPTY_IDS])).last_hidden_state
 context = torch.cat([uncond, cond])
 
-# k-diffusion CompVisDenoiser over SD's scaled-linear betas (float64 cumprod, stored float32).
-betas = torch.linspace(0.00085 ** 0.5, 0.012 ** 0.5, 1000, dtype=torch.float64) ** 2
-alphas_cumprod = torch.cumprod(1 - betas, 0).float()
-sigmas_full = ((1 - alphas_cumprod) / alphas_cumprod) ** 0.5
-log_sigmas = sigmas_full.log()
-
-
-def sigma_to_t(sigma):
-    log_sigma = sigma.log()
-    dists = log_sigma - log_sigmas
-    low = dists.ge(0).cumsum(0).argmax().clamp(max=len(log_sigmas) - 2)
-    lo, hi = log_sigmas[low], log_sigmas[low + 1]
-    w = ((lo - log_sigma) / (lo - hi)).clamp(0, 1)
-    return (1 - w) * low + w * (low + 1)
-
-
-def t_to_sigma(t):
-    low, high, w = t.floor().long(), t.ceil().long(), t.frac()
-    return ((1 - w) * log_sigmas[low] + w * log_sigmas[high]).exp()
-
-
-def normal_sigmas(n):
-    return torch.cat([t_to_sigma(torch.linspace(999, 0, n)), torch.zeros(1)])
+# k-diffusion CompVisDenoiser over SD's scaled-linear betas: kdiffusion_schedule.py.
 
 
 def encode_mean(x):

@@ -42,6 +42,10 @@ import os
 import numpy as np
 import torch
 from PIL import Image
+
+import sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from kdiffusion_schedule import alphas_cumprod, log_sigmas, sigmas_full, sigma_to_t, t_to_sigma, normal_sigmas  # noqa: E402,F401
 from safetensors.torch import load_file, save_file
 from diffusers import AutoencoderKL, UNet2DConditionModel
 
@@ -61,28 +65,7 @@ cond_context, cond_pooled = text["p0_context"].float()[None], text["p0_pooled"].
 context = torch.cat([torch.zeros_like(cond_context), cond_context])                 # [uncond, cond]
 pooled = torch.cat([torch.zeros_like(cond_pooled), cond_pooled])
 
-# k-diffusion CompVisDenoiser over SD's scaled-linear betas (float64 cumprod, stored float32).
-betas = torch.linspace(0.00085 ** 0.5, 0.012 ** 0.5, 1000, dtype=torch.float64) ** 2
-alphas_cumprod = torch.cumprod(1 - betas, 0).float()
-log_sigmas = (((1 - alphas_cumprod) / alphas_cumprod) ** 0.5).log()
-
-
-def sigma_to_t(sigma):
-    log_sigma = sigma.log()
-    dists = log_sigma - log_sigmas
-    low = dists.ge(0).cumsum(0).argmax().clamp(max=len(log_sigmas) - 2)
-    lo, hi = log_sigmas[low], log_sigmas[low + 1]
-    w = ((lo - log_sigma) / (lo - hi)).clamp(0, 1)
-    return (1 - w) * low + w * (low + 1)
-
-
-def t_to_sigma(t):
-    low, high, w = t.floor().long(), t.ceil().long(), t.frac()
-    return ((1 - w) * log_sigmas[low] + w * log_sigmas[high]).exp()
-
-
-def normal_sigmas(n):
-    return torch.cat([t_to_sigma(torch.linspace(999, 0, n)), torch.zeros(1)])
+# k-diffusion CompVisDenoiser over SD's scaled-linear betas: kdiffusion_schedule.py.
 
 
 def time_ids(h, w):
