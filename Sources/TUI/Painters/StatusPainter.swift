@@ -10,8 +10,19 @@ struct StatusPainter {
     func draw(in rect: Rect) {
         canvas.fill(rect, role: .statusBar)
         var x = rect.x
-        x += drawRender(x: x, y: rect.y, width: max(rect.width * 3 / 5, min(rect.width, 64)))
-        let right = rightText
+        let renderWidth = max(rect.width * 3 / 5, min(rect.width, 64))
+        var right = rightText(withModel: true)
+        // The latest message is what the person just did: it gets room first from the render's
+        // rate and ETA, then from the model's name, and only then is it shortened.
+        var detail = ProgressDetail.full
+        if let message = state.status {
+            let need = CellWidth.of(message.text) + 4
+            func fits() -> Bool { progressCells(detail, width: renderWidth) + need + CellWidth.of(right) + 1 <= rect.width }
+            if !fits() { detail = .withoutRate }
+            if !fits() { detail = .bare }
+            if !fits() { right = rightText(withModel: false) }
+        }
+        x += drawRender(x: x, y: rect.y, width: renderWidth, detail: detail)
         var rightWidth = min(CellWidth.of(right), max(0, rect.maxX - x - 2))
         // A message naming a path that does not fit beside the model and seed gets their room too.
         if let message = state.status, message.text.contains("/"),
@@ -32,9 +43,9 @@ struct StatusPainter {
         }
     }
 
-    private var rightText: String {
+    private func rightText(withModel: Bool) -> String {
         var parts: [String] = []
-        if let name = state.model.name { parts.append(name) }
+        if withModel, let name = state.model.name { parts.append(name) }
         switch state.render {
         case .running(let p): parts.append("seed \(p.seed)")
         case .finished(_, _, let seed, _): parts.append("seed \(seed)")
@@ -43,33 +54,51 @@ struct StatusPainter {
         return parts.joined(separator: " · ")
     }
 
+    /// How much of a running render's progress the status line shows.
+    enum ProgressDetail { case full, withoutRate, bare }
+
+    private func progressText(_ p: RenderProgress, detail: ProgressDetail) -> String {
+        var text = " \(Int((p.fraction * 100).rounded(.down)))% step \(p.step)/\(p.totalSteps)"
+        if detail == .full, let rate = p.iterationsPerSecond { text += String(format: " · %.2f it/s", rate) }
+        if detail != .bare, let eta = p.secondsRemaining { text += " · ETA " + StatusPainter.duration(eta) }
+        return text
+    }
+
+    private func barWidth(_ width: Int) -> Int { min(20, max(6, width / 3)) }
+
+    /// The cells the render part takes at this detail (only a running render's part varies).
+    private func progressCells(_ detail: ProgressDetail, width: Int) -> Int {
+        guard case .running(let p) = state.render else { return min(width, CellWidth.of(settledText.0)) }
+        return min(width, 1 + barWidth(width) + CellWidth.of(progressText(p, detail: detail)))
+    }
+
     /// Returns the cells used.
-    private func drawRender(x: Int, y: Int, width: Int) -> Int {
+    private func drawRender(x: Int, y: Int, width: Int, detail: ProgressDetail) -> Int {
         switch state.render {
         case .running(let p):
-            let barWidth = min(20, max(6, width / 3))
+            let barWidth = barWidth(width)
             let filled = Int((p.fraction * Double(barWidth)).rounded(.down))
             canvas.text(String(repeating: "█", count: filled), x: x + 1, y: y, role: .progressFill)
             canvas.text(String(repeating: "░", count: barWidth - filled), x: x + 1 + filled, y: y, role: .progressTrack)
-            var text = " \(Int((p.fraction * 100).rounded(.down)))% step \(p.step)/\(p.totalSteps)"
-            if let rate = p.iterationsPerSecond { text += String(format: " · %.2f it/s", rate) }
-            if let eta = p.secondsRemaining { text += " · ETA " + StatusPainter.duration(eta) }
-            let used = canvas.text(text, x: x + 1 + barWidth, y: y, role: .statusBar, width: width - barWidth - 1)
+            let used = canvas.text(progressText(p, detail: detail), x: x + 1 + barWidth, y: y, role: .statusBar, width: width - barWidth - 1)
             return 1 + barWidth + used
+        default:
+            let (text, role) = settledText
+            return canvas.text(text, x: x, y: y, role: role, width: width)
+        }
+    }
+
+    /// What the render part says when no render is running.
+    private var settledText: (String, ThemeRole) {
+        switch state.render {
         case .finished(_, let seconds, _, let steps):
-            let text = seconds > 0 ? " ✓ done · \(steps) steps in \(StatusPainter.duration(seconds))" : " ✓ done"
-            return canvas.text(text, x: x, y: y, role: .success, width: width)
-        case .waiting:
-            return canvas.text(" … waiting for changes to settle", x: x, y: y, role: .statusBar, width: width)
-        case .failed:
-            return canvas.text(" ✗ render failed", x: x, y: y, role: .error, width: width)
-        case .unavailable:
-            return canvas.text(" ✗ no model", x: x, y: y, role: .error, width: width)
-        case .idle:
-            if case .loading(let name) = state.model {
-                return canvas.text(" loading \(name)…", x: x, y: y, role: .statusBar, width: width)
-            }
-            return canvas.text(" idle", x: x, y: y, role: .statusBar, width: width)
+            return (seconds > 0 ? " ✓ done · \(steps) steps in \(StatusPainter.duration(seconds))" : " ✓ done", .success)
+        case .waiting: return (" … waiting for changes to settle", .statusBar)
+        case .failed: return (" ✗ render failed", .error)
+        case .unavailable: return (" ✗ no model", .error)
+        case .running, .idle:
+            if case .loading(let name) = state.model { return (" loading \(name)…", .statusBar) }
+            return (" idle", .statusBar)
         }
     }
 
