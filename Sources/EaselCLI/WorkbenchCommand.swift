@@ -15,9 +15,9 @@ struct WorkbenchCommand: ParsableCommand {
         commandName: "workbench",
         abstract: "Open the terminal workbench (the default).",
         discussion: """
-            Build a prompt in the grid, tune the parameters and watch the picture render live.
-            Typing types into the selected grid row; commands are on Ctrl and F-keys (F1 lists
-            every key). Quit with Ctrl-Q or Ctrl-C. --keys vim (or EASEL_KEYS=vim, or F9) gives
+            Build a prompt in the grid, tune the parameters and watch the picture render live. \
+            Typing types into the selected grid row; commands are on Ctrl and F-keys (F1 lists \
+            every key). Quit with Ctrl-Q or Ctrl-C. --keys vim (or EASEL_KEYS=vim, or F9) gives \
             vim-style keys: hjkl move, i edits, q quits.
             """
     )

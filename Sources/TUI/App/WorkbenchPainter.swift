@@ -59,7 +59,10 @@ final class WorkbenchPainter {
             if !state.overlays.isEmpty {
                 var overlays = OverlayPainter(canvas: canvas.on(.overlay), state: state, keymap: keymap)
                 if graphics != .none { overlays.history = (historyThumbnails, historyCells) }
-                cursor = overlays.draw(screen: Rect(x: 0, y: 0, width: layout.columns, height: layout.rows))
+                // Overlays stay above the status line, so what an action in them did (and the
+                // render's progress) stays readable while they are open.
+                let above = layout.status?.y ?? layout.hint?.y ?? layout.rows
+                cursor = overlays.draw(screen: Rect(x: 0, y: 0, width: layout.columns, height: above))
             }
         }
         screen.placeCursor(cursor)

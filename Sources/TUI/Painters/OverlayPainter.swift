@@ -40,7 +40,7 @@ struct OverlayPainter {
         let rect = screen.centered(width: min(96, screen.width - 2), height: screen.height - 2)
         let lines = HelpLines.lines(keymap: keymap, state: state)
         let inner = rect.inner
-        let visible = min(inner.height, HelpLines.visibleRows(screenRows: screen.height))
+        let visible = min(inner.height, HelpLines.visibleRows(screenRows: state.rows))
         var title = "Keys (Esc closes)"
         if lines.count > visible {
             let last = min(lines.count, scroll + visible)

@@ -12,15 +12,18 @@ struct StatusPainter {
         var x = rect.x
         let renderWidth = max(rect.width * 3 / 5, min(rect.width, 64))
         var right = rightText(withModel: true)
-        // The latest message is what the person just did: it gets room first from the render's
-        // rate and ETA, then from the model's name, and only then is it shortened.
+        // The latest message is what the person just did: when dropping the render's rate and
+        // ETA, then the model's name, lets it show whole, they give way; a message too long
+        // for that is shortened instead, and the rest stays.
         var detail = ProgressDetail.full
         if let message = state.status {
             let need = CellWidth.of(message.text) + 4
-            func fits() -> Bool { progressCells(detail, width: renderWidth) + need + CellWidth.of(right) + 1 <= rect.width }
-            if !fits() { detail = .withoutRate }
-            if !fits() { detail = .bare }
-            if !fits() { right = rightText(withModel: false) }
+            func fits(_ d: ProgressDetail, _ r: String) -> Bool {
+                progressCells(d, width: renderWidth) + need + CellWidth.of(r) + 1 <= rect.width
+            }
+            let withoutModel = rightText(withModel: false)
+            let choices = [(ProgressDetail.full, right), (.withoutRate, right), (.bare, right), (.bare, withoutModel)]
+            if let choice = choices.first(where: { fits($0.0, $0.1) }) { (detail, right) = choice }
         }
         x += drawRender(x: x, y: rect.y, width: renderWidth, detail: detail)
         var rightWidth = min(CellWidth.of(right), max(0, rect.maxX - x - 2))
@@ -64,19 +67,20 @@ struct StatusPainter {
         return text
     }
 
-    private func barWidth(_ width: Int) -> Int { min(20, max(6, width / 3)) }
+    /// The bar's cells: a third of the render part, 6 to 20; 6 when a message needs the room.
+    private func barWidth(_ width: Int, _ detail: ProgressDetail) -> Int { detail == .bare ? 6 : min(20, max(6, width / 3)) }
 
     /// The cells the render part takes at this detail (only a running render's part varies).
     private func progressCells(_ detail: ProgressDetail, width: Int) -> Int {
         guard case .running(let p) = state.render else { return min(width, CellWidth.of(settledText.0)) }
-        return min(width, 1 + barWidth(width) + CellWidth.of(progressText(p, detail: detail)))
+        return min(width, 1 + barWidth(width, detail) + CellWidth.of(progressText(p, detail: detail)))
     }
 
     /// Returns the cells used.
     private func drawRender(x: Int, y: Int, width: Int, detail: ProgressDetail) -> Int {
         switch state.render {
         case .running(let p):
-            let barWidth = barWidth(width)
+            let barWidth = barWidth(width, detail)
             let filled = Int((p.fraction * Double(barWidth)).rounded(.down))
             canvas.text(String(repeating: "█", count: filled), x: x + 1, y: y, role: .progressFill)
             canvas.text(String(repeating: "░", count: barWidth - filled), x: x + 1 + filled, y: y, role: .progressTrack)

@@ -46,6 +46,8 @@ public enum HelpLines {
         return out
     }
 
-    /// Rows of help text visible in the overlay for a screen height.
-    public static func visibleRows(screenRows: Int) -> Int { max(1, screenRows - 4) }
+    /// Rows of help text visible in the overlay for a screen height: overlays sit above the
+    /// status and hint lines (2 rows), and the help window leaves a row above and below and
+    /// has its frame (4 more).
+    public static func visibleRows(screenRows: Int) -> Int { max(1, screenRows - 6) }
 }

@@ -25,7 +25,7 @@ extension WorkbenchReducer {
     func performAdapters(_ state: inout AppState, _ command: Command, _ browser: AdapterBrowser) -> Reaction {
         var browser = browser
         let count = state.adapterFiles.count
-        let page = max(1, min(24, state.rows - 2) - 4)
+        let page = max(1, min(24, state.rows - 4) - 4)
         let selected = count > 0 ? state.adapterFiles[min(browser.selected, count - 1)] : nil
         switch command {
         case .moveUp: browser.selected = max(0, browser.selected - 1)

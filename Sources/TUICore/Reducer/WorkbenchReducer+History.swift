@@ -108,5 +108,5 @@ extension WorkbenchReducer {
 
 extension HistoryBrowser {
     /// Rows of the browser's list on a screen `screenRows` tall (the window less its frame).
-    public static func listRows(screenRows: Int) -> Int { max(1, min(screenRows - 2, 30) - 2) }
+    public static func listRows(screenRows: Int) -> Int { max(1, min(screenRows - 4, 30) - 2) }
 }
