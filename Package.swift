@@ -106,7 +106,7 @@ let package = Package(
         .executableTarget(name: "easel", dependencies: ["EaselCLI"]),
         // Fuzzing (FUZZING.md): the parsers as targets, and the seeded mutation driver.
         .target(name: "FuzzTargets", dependencies: ["Comparison", "Imaging", "PromptKit", "PromptSyntax", "RenderSettings", "SafeTensors"]),
-        .executableTarget(name: "easel-fuzz", dependencies: ["FuzzTargets"]),
+        .executableTarget(name: "easel-fuzz", dependencies: ["FuzzTargets", "RenderSettings"]),
         .executableTarget(name: "easel-bench", dependencies: ["Diffusion", "EngineAPI", "Models", "RenderSettings", "SafeTensors", "Tensor"],
                           swiftSettings: [.unsafeFlags(["-Ounchecked"])]),
 
@@ -116,7 +116,7 @@ let package = Package(
         .testTarget(name: "UntrustedTextTests", dependencies: ["UntrustedText"]),
         .testTarget(name: "SafeFilesTests", dependencies: ["SafeFiles"]),
         .testTarget(name: "TensorTests", dependencies: ["Tensor"]),
-        .testTarget(name: "SafeTensorsTests", dependencies: ["FuzzTargets", "SafeTensors", "TestSupport"]),
+        .testTarget(name: "SafeTensorsTests", dependencies: ["FuzzTargets", "RenderSettings", "SafeTensors", "TestSupport"]),
         .testTarget(name: "TokenizerTests", dependencies: ["PromptSyntax", "TestSupport", "Tokenizer"]),
         .testTarget(name: "PromptSyntaxTests", dependencies: ["PromptSyntax", "TestSupport"]),
         .testTarget(name: "ModelLibraryTests", dependencies: ["ModelLibrary", "TestSupport"]),

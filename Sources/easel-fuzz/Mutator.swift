@@ -1,3 +1,4 @@
+import RenderSettings
 import FuzzTargets
 
 /// Makes new inputs from corpus entries with libFuzzer's kinds of mutation (LLVM

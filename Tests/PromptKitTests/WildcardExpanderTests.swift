@@ -1,4 +1,5 @@
 import Foundation
+import RenderSettings
 import XCTest
 @testable import PromptKit
 

@@ -1,4 +1,5 @@
 import Foundation
+import RenderSettings
 import FuzzTargets
 import SafeTensors
 import TestSupport

@@ -1,4 +1,5 @@
 import Foundation
+import RenderSettings
 
 /// Dynamic Prompts' template syntax, expanded deterministically from a seed.
 ///
@@ -218,23 +219,4 @@ public enum WildcardName {
         guard !name.isEmpty, !name.hasPrefix("/"), !name.hasPrefix("_"), !name.hasSuffix("_") else { return false }
         return name.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { $0 != "" && $0 != "." && $0 != ".." }
     }
-}
-
-/// SplitMix64 (Steele, Lea, Flood 2014; the constants of Vigna's `splitmix64.c`): a small
-/// seeded generator for the wildcard choices.
-struct SplitMix64 {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A double in [0, 1) from the top 53 bits.
-    mutating func nextUnit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

@@ -1,3 +1,5 @@
+import RenderSettings
+
 extension WorkbenchReducer {
     /// Changes the document as one undoable step (`kind` coalesces repeated changes, e.g. typing
     /// in one field), refreshes the prompt view and restarts the render after the debounce.
@@ -37,13 +39,12 @@ extension WorkbenchReducer {
         return Reaction(redraw: [.status], effects: effects)
     }
 
-    /// SplitMix64 (Steele, Lea & Flood 2014; the constants of Vigna's `splitmix64.c`), reduced
-    /// like A1111's `random.randrange(4294967294)` so seeds stay in the range A1111 shows.
+    /// The next SplitMix64 number, reduced like A1111's `random.randrange(4294967294)` so seeds
+    /// stay in the range A1111 shows.
     func nextRandomSeed(_ state: inout AppState) -> UInt64 {
-        state.randomState &+= 0x9E37_79B9_7F4A_7C15
-        var z = state.randomState
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return (z ^ (z >> 31)) % 4_294_967_294
+        var generator = SplitMix64(seed: state.randomState)
+        let value = generator.next()
+        state.randomState = generator.state
+        return value % 4_294_967_294
     }
 }
