@@ -28,9 +28,10 @@ public enum SixelEncoder {
 
         guard let canvas = chafa_canvas_new(config) else { throw TermImageError("chafa could not create a \(width)×\(height) sixel canvas") }
         defer { chafa_canvas_unref(canvas) }
-        image.pixels.withUnsafeBufferPointer { pixels in
+        let (pixels, rowBytes) = Self.rowsOfWholeWords(image)
+        pixels.withUnsafeBufferPointer { pixels in
             chafa_canvas_draw_all_pixels(canvas, CHAFA_PIXEL_RGB8, pixels.baseAddress,
-                                         Int32(image.width), Int32(image.height), Int32(image.width * 3))
+                                         Int32(image.width), Int32(image.height), Int32(rowBytes))
         }
         // The fallback terminal description carries the standard sixel sequences (DCS … q, ST).
         guard let termInfo = chafa_term_db_get_fallback_info(chafa_term_db_get_default()) else {
@@ -44,6 +45,20 @@ public enum SixelEncoder {
             throw TermImageError("chafa's sixel output is not framed by DCS … ST")
         }
         return bytes
+    }
+
+    /// The image's RGB rows, each padded to a multiple of 4 bytes, and that row length. chafa
+    /// 1.12 (Debian 12) shears a picture whose rows are not whole 4-byte words (241 px = 723
+    /// bytes came out one pixel further right on every row; `SixelEncoderTests` decodes it).
+    static func rowsOfWholeWords(_ image: RGBImage) -> (pixels: [UInt8], rowBytes: Int) {
+        let packed = image.width * 3
+        let rowBytes = (packed + 3) / 4 * 4
+        guard rowBytes != packed else { return (image.pixels, packed) }
+        var pixels = [UInt8](repeating: 0, count: rowBytes * image.height)
+        for y in 0..<image.height {
+            pixels.replaceSubrange((y * rowBytes)..<(y * rowBytes + packed), with: image.pixels[(y * packed)..<((y + 1) * packed)])
+        }
+        return (pixels, rowBytes)
     }
 
     /// `sixel` wrapped to draw with its top-left corner at the zero-based cell `row`, `column`:
