@@ -3,6 +3,7 @@ import EngineAPI
 import LocalEngine
 import ModelLibrary
 import Foundation
+import RemoteEngines
 import TermImage
 import TUI
 import TUICore
@@ -57,6 +58,7 @@ struct WorkbenchCommand: ParsableCommand {
                                        presetName: preset, outputFolder: URL(fileURLWithPath: output))
         options.library = library
         options.adapters = Self.adapterServices(library)
+        options.engines = Self.engineDirectory(current: EngineSettingsFile.localName, localModel: modelPath, localFolders: folders)
         if let keys {
             guard let style = KeyStyle(rawValue: keys) else {
                 throw ValidationError("--keys: '\(keys)' is not a key style; use standard or vim")
@@ -87,8 +89,13 @@ struct WorkbenchCommand: ParsableCommand {
         guard let first else {
             CommandLineIO.fail(EngineError.modelNotFound("\(remote.label): no models listed (is the server up?)"))
         }
-        let options = WorkbenchOptions(modelPath: first, graphics: graphics, theme: theme, imagePath: image,
+        var options = WorkbenchOptions(modelPath: first, graphics: graphics, theme: theme, imagePath: image,
                                        presetName: preset, outputFolder: URL(fileURLWithPath: output))
+        // The engine picker can go back to the local engine, on the demo model.
+        let demo = DemoModel.locate()?.path
+        let localFolders = [demo].compactMap { $0 }.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
+        options.engines = Self.engineDirectory(current: remote.label == "local" ? EngineSettingsFile.localName : engine ?? "",
+                                               localModel: demo, localFolders: localFolders)
         try open(WorkbenchApp(options: options, engine: remote))
     }
 
@@ -100,6 +107,26 @@ struct WorkbenchCommand: ParsableCommand {
         fflush(stdout)
         fflush(stderr)
         _exit(status)
+    }
+
+    /// The engine picker's list: `local` and the engines of the settings file (a file that
+    /// cannot be read is a warning, and the picker offers `local` alone). Each is built by
+    /// `EngineChoice.make` when picked.
+    static func engineDirectory(current: String, localModel: String?, localFolders: [URL]) -> EngineDirectory {
+        var configs: [RemoteEngineConfig] = []
+        do {
+            configs = try EngineSettingsFile.load()
+        } catch {
+            printError("easel: warning: \(error)")
+        }
+        let entries = [EngineEntry(name: EngineSettingsFile.localName, detail: "in process, on this machine")]
+            + configs.map { EngineEntry(name: $0.name, detail: "\($0.kind.rawValue) at \($0.url.absoluteString)") }
+        let make = EngineChoice.make
+        return EngineDirectory(entries: entries, current: current,
+                               startModels: localModel.map { [EngineSettingsFile.localName: $0] } ?? [:],
+                               make: { name in
+                                   try make(name, nil, name == EngineSettingsFile.localName ? localFolders : [])
+                               })
     }
 
     /// The library's LoRA and embedding files for the workbench, through the in-process

@@ -15,6 +15,8 @@ public struct EngineModel: Equatable, Sendable {
     public var title: String?
     /// The model's own advice, when it differs from its family's (the demo model).
     public var advice: ModelAdvice?
+    /// Set when `family` is only guessed (a server's model, from its name or metadata).
+    public var familyGuess: FamilyGuess?
 
     public init(id: String, name: String, hash: String? = nil, family: CheckpointFamily? = nil,
                 title: String? = nil, advice: ModelAdvice? = nil) {

@@ -16,6 +16,10 @@ public protocol ImageEngine: AnyObject, Sendable {
     /// The models this engine offers (files that load, or a server's list).
     func availableModels() -> [EngineModel]
 
+    /// The models, or why the engine cannot be reached (a server down, auth refused), as one
+    /// line; the workbench's engine picker connects with it, off the UI thread.
+    func connect() throws -> [EngineModel]
+
     /// Loads `model` in the background, replacing the current one. Reports `.modelLoading`,
     /// then `.modelLoaded` or `.modelFailed`; a queued job waits for the load.
     func load(_ model: EngineModel, onEvent: @escaping @Sendable (EngineEvent) -> Void)
@@ -31,6 +35,8 @@ public protocol ImageEngine: AnyObject, Sendable {
 
 extension ImageEngine {
     public var label: String { "local" }
+
+    public func connect() throws -> [EngineModel] { availableModels() }
 }
 
 /// A handle on one queued or running job.

@@ -56,7 +56,7 @@ final class EngineSeamTests: XCTestCase {
         let names = events.all.map { event -> String in
             switch event {
             case .modelLoading(let name): return "loading \(name)"
-            case .modelLoaded(let name, _): return "loaded \(name)"
+            case .modelLoaded(let name, _, _): return "loaded \(name)"
             case .modelHashed(let hash): return "hash \(hash)"
             case .progress(let job, let step, let total, _, _): return "job \(job) step \(step)/\(total)"
             case .finished(let job, _, let image): return "job \(job) finished \(image.width)x\(image.height)"
@@ -65,6 +65,8 @@ final class EngineSeamTests: XCTestCase {
             case .modelFailed(let name, let message): return "failed \(name) \(message)"
             case .note(let text): return "note \(text)"
             case .history: return "history"
+            case .engineConnected(let name, _, _): return "engine \(name)"
+            case .engineFailed(let name, let message): return "engine \(name) failed \(message)"
             }
         }
         XCTAssertEqual(names, ["loading recorded", "loaded recorded", "hash 0123456789",

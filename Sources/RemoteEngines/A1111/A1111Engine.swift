@@ -14,6 +14,8 @@ public final class A1111Engine: ImageEngine, @unchecked Sendable {
     private let jobs: RemoteJobQueue
     private let lock = NSLock()
     private var server: A1111Server?
+    /// Whether a txt2img request is on the server now (`shutdown` interrupts it).
+    private var busy = false
 
     public init(config: RemoteEngineConfig) throws {
         self.config = config
@@ -37,6 +39,8 @@ public final class A1111Engine: ImageEngine, @unchecked Sendable {
     public func availableModels() -> [EngineModel] {
         (try? readServer().engineModels) ?? []
     }
+
+    public func connect() throws -> [EngineModel] { try readServer().engineModels }
 
     /// The server's facts, read now (and kept for `capabilities`).
     func readServer() throws -> A1111Server {
@@ -74,7 +78,13 @@ public final class A1111Engine: ImageEngine, @unchecked Sendable {
         }
     }
 
-    public func shutdown() { jobs.cancelRunning() }
+    /// Cancels the running job and, on a server with `/sdapi/v1/interrupt`, stops it there
+    /// before returning (a few seconds at most); `sd-server` has none and finishes the job.
+    public func shutdown() {
+        jobs.cancelRunning()
+        lock.lock(); let running = busy; lock.unlock()
+        if running, cachedServer()?.hasProgress == true { _ = try? http.post("/sdapi/v1/interrupt", timeout: 5) }
+    }
 
     /// Blocks until every queued load and job has finished (for tests).
     public func waitUntilIdle() { jobs.waitUntilIdle() }
@@ -88,6 +98,8 @@ public final class A1111Engine: ImageEngine, @unchecked Sendable {
         poller?.start()
         defer { poller?.stop() }
         let data: Data
+        lock.lock(); busy = true; lock.unlock()
+        defer { lock.lock(); busy = false; lock.unlock() }
         do {
             data = try http.post("/sdapi/v1/txt2img", json: body, timeout: config.jobTimeout,
                                  cancel: CancelToken { job.isCancelled })

@@ -43,10 +43,13 @@ struct A1111Server {
 
     var engineModels: [EngineModel] { models.map(Self.engineModel) }
 
+    /// A server's model; its family is guessed from its title (`/sd-models` offers no metadata).
     static func engineModel(_ model: A1111API.SDModel) -> EngineModel {
-        EngineModel(id: model.title, name: model.model_name,
-                    hash: model.hash.flatMap { $0.isEmpty ? nil : String($0.prefix(10)) },
-                    family: ModelNameGuess.family(model.title))
+        let guess = FamilyGuess(family: FamilyGuess.family(fromText: model.title), basis: "the name '\(model.title)'")
+        var engineModel = EngineModel(id: model.title, name: model.model_name,
+                                      hash: model.hash.flatMap { $0.isEmpty ? nil : String($0.prefix(10)) }, family: guess.family)
+        engineModel.familyGuess = guess
+        return engineModel
     }
 
     /// The server's model a user's name means: its title, its name, or its file's name.

@@ -15,6 +15,8 @@ public final class ComfyEngine: ImageEngine, @unchecked Sendable {
     private let jobs: RemoteJobQueue
     private let lock = NSLock()
     private var server: ComfyServer?
+    /// The prompt on the server now, so `shutdown` can stop it before the process exits.
+    private var runningPrompt: String?
 
     public init(config: RemoteEngineConfig) throws {
         self.config = config
@@ -37,6 +39,8 @@ public final class ComfyEngine: ImageEngine, @unchecked Sendable {
 
     public func availableModels() -> [EngineModel] { (try? readServer().engineModels) ?? [] }
 
+    public func connect() throws -> [EngineModel] { try readServer().engineModels }
+
     func readServer() throws -> ComfyServer {
         let facts = try ComfyServer.read(from: http)
         lock.lock(); server = facts; lock.unlock()
@@ -53,7 +57,7 @@ public final class ComfyEngine: ImageEngine, @unchecked Sendable {
                 throw RemoteEngineError.refused(
                     "model '\(wanted)' is not on \(config.label) (it has: \(names.isEmpty ? "no models" : names.joined(separator: ", ")))")
             }
-            return (found, [])
+            return (ComfyServer.withMetadataGuess(found, http: http), [])
         }
     }
 
@@ -76,7 +80,21 @@ public final class ComfyEngine: ImageEngine, @unchecked Sendable {
         }
     }
 
-    public func shutdown() { jobs.cancelRunning() }
+    /// Cancels the running job and, when a prompt is on the server, stops it there before
+    /// returning (`POST /queue` delete and `POST /interrupt` with its id, a few seconds at
+    /// most), so quitting mid-render leaves the server idle.
+    public func shutdown() {
+        jobs.cancelRunning()
+        lock.lock(); let prompt = runningPrompt; lock.unlock()
+        if let prompt { interrupt(prompt) }
+    }
+
+    /// Asks the server to drop `promptID` from its queue and to stop it if it is running
+    /// (ComfyUI's `server.py` `post_interrupt` stops only the prompt with that id).
+    func interrupt(_ promptID: String) {
+        _ = try? http.post("/queue", json: ["delete": [promptID]], timeout: 5)
+        _ = try? http.post("/interrupt", json: ["prompt_id": promptID], timeout: 5)
+    }
 
     /// Blocks until every queued load and job has finished (for tests).
     public func waitUntilIdle() { jobs.waitUntilIdle() }
@@ -136,6 +154,8 @@ public final class ComfyEngine: ImageEngine, @unchecked Sendable {
         let socket = try ComfyWebSocket.connect(base: config.url, clientID: clientID, credentials: credentials, timeout: 30)
         defer { socket.close() }
         let promptID = try queue(graph, clientID: clientID)
+        lock.lock(); runningPrompt = promptID; lock.unlock()
+        defer { lock.lock(); runningPrompt = nil; lock.unlock() }
         try follow(socket, promptID: promptID, job: job, progress: progress)
         return try fetchImage(promptID: promptID)
     }
@@ -152,8 +172,7 @@ public final class ComfyEngine: ImageEngine, @unchecked Sendable {
         while true {
             if job.isCancelled, interruptSent == nil {
                 interruptSent = Date()
-                _ = try? http.post("/queue", json: ["delete": [promptID]], timeout: 10)
-                _ = try? http.post("/interrupt", json: ["prompt_id": promptID], timeout: 10)
+                interrupt(promptID)
             }
             // ComfyUI stops at the end of the running step; a CPU step can take tens of seconds.
             if let sent = interruptSent, Date().timeIntervalSince(sent) > 120 { throw EngineError.cancelled }

@@ -45,17 +45,42 @@ struct ComfyServer {
         return items.compactMap(\.string)
     }
 
+    /// The models, each with its family guessed from its name (a diffusion model that names
+    /// no family is taken for FLUX, the one such template there is).
     var engineModels: [EngineModel] {
-        checkpoints.map { Self.model(id: $0, file: $0, family: ModelNameGuess.family($0)) }
-            + diffusionModels.map { name in
-                let guess = ModelNameGuess.family(name)
-                return Self.model(id: Self.diffusionModelPrefix + name, file: name, family: guess == .sd1 ? .flux : guess)
+        checkpoints.map { Self.model(id: $0, file: $0, guess: nil) }
+            + diffusionModels.map { file in
+                var guess = FamilyGuess.fromName(Self.name(of: file))
+                if guess.family == .sd1 { guess.family = .flux }
+                return Self.model(id: Self.diffusionModelPrefix + file, file: file, guess: guess)
             }
     }
 
-    static func model(id: String, file: String, family: CheckpointFamily) -> EngineModel {
-        let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-        return EngineModel(id: id, name: name, family: family)
+    static func name(of file: String) -> String { URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent }
+
+    static func model(id: String, file: String, guess: FamilyGuess?) -> EngineModel {
+        let guess = guess ?? FamilyGuess.fromName(name(of: file))
+        var model = EngineModel(id: id, name: name(of: file), family: guess.family)
+        model.familyGuess = guess
+        return model
+    }
+
+    /// `model` with its family guessed from its file's safetensors metadata when the server
+    /// shows it (`GET /view_metadata/{folder}?filename=`, ComfyUI's `server.py`
+    /// `view_metadata`: the header's `__metadata__`, 404 when it has none); else as it was.
+    static func withMetadataGuess(_ model: EngineModel, http: HTTPClient) -> EngineModel {
+        let diffusion = model.id.hasPrefix(diffusionModelPrefix)
+        let file = diffusion ? String(model.id.dropFirst(diffusionModelPrefix.count)) : model.id
+        guard file.hasSuffix(".safetensors") else { return model }
+        var query = URLComponents()
+        query.queryItems = [URLQueryItem(name: "filename", value: file)]
+        let path = "/view_metadata/\(diffusion ? "diffusion_models" : "checkpoints")?" + (query.percentEncodedQuery ?? "")
+        guard let metadata = try? http.getJSON([String: JSONValue].self, path),
+              let guess = FamilyGuess.fromMetadata(metadata.compactMapValues(\.string)) else { return model }
+        var guessed = model
+        guessed.family = guess.family
+        guessed.familyGuess = guess
+        return guessed
     }
 
     /// The server's model a user's name means: its id, its file name, or that without extension.

@@ -25,16 +25,3 @@ enum CatalogueNames {
         return SamplerCatalog.schedules.first { entry in entry.names.contains { keys.contains(key($0)) } }?.schedule
     }
 }
-
-/// The family a server's model most likely is, from its name alone (the user can correct it
-/// in the workbench's family picker).
-enum ModelNameGuess {
-    static func family(_ name: String) -> CheckpointFamily {
-        let lower = name.lowercased()
-        if lower.contains("kontext") || lower.contains("flux") { return .flux }
-        if lower.contains("sd3") || lower.contains("sd_3") { return .sd3 }
-        if lower.contains("xl") || lower.contains("pony") || lower.contains("illustrious") { return .sdxl }
-        if lower.contains("v2-") || lower.contains("sd2") || lower.contains("768-v") { return .sd2 }
-        return .sd1
-    }
-}

@@ -92,6 +92,8 @@ extension WorkbenchApp {
             history.saveImage(id)
         case .deleteHistoryEntry(let id):
             history.delete(id)
+        case .switchEngine(let name):
+            switchEngine(to: name)
         }
     }
 

@@ -22,6 +22,9 @@ public final class WorkbenchApp {
     let reducer: WorkbenchReducer
     let inbox: EventInbox<RenderEvent>
     var backend: EngineSession!
+    /// Every engine connected to so far, by name (`backend` is the current one's): a switch
+    /// back finds its engine, and the model it had loaded, as it was.
+    var sessions: [String: EngineSession] = [:]
     var state: AppState
     var pending: [Action] = []
     var renderDeadline: Date?
@@ -79,8 +82,15 @@ public final class WorkbenchApp {
             inbox.post(.history(action, thumbnails: thumbnails))
         }
         if let problem = history.problem { pending.append(.operationFailed(problem)) }
-        backend = EngineSession(engine: engine, loraFolders: options.library.loras.map(\.path),
-                                embeddingFolders: options.library.embeddings.map(\.path)) { event in inbox.post(event) }
+        backend = makeSession(engine)
+        sessions[options.engines.current] = backend
+    }
+
+    /// A session on `engine` reporting to the inbox, with the library's folders.
+    func makeSession(_ engine: any ImageEngine) -> EngineSession {
+        let inbox = self.inbox
+        return EngineSession(engine: engine, loraFolders: options.library.loras.map(\.path),
+                             embeddingFolders: options.library.embeddings.map(\.path)) { event in inbox.post(event) }
     }
 
     /// Runs until the user quits; returns the exit status (0, or 128 + signal).
@@ -96,7 +106,8 @@ public final class WorkbenchApp {
             throw error
         }
         defer {
-            backend.shutdown()
+            // Each engine stops its job; a server's is stopped there (ComfyUI's /interrupt).
+            for session in sessions.values { session.shutdown() }
             screen.close()
             TerminalGuard.uninstall()
             latency.write(to: options.environment["EASEL_KEY_LATENCY_LOG"])
@@ -128,10 +139,16 @@ public final class WorkbenchApp {
             state.modelAdvice[path] = advice
         }
         let ids = Set(models.map(\.id) + [startID].compactMap { $0 })
-        pending.append(.modelsFound(ids.sorted { URL(fileURLWithPath: $0).lastPathComponent < URL(fileURLWithPath: $1).lastPathComponent }))
+        pending.append(.modelsFound(Self.sortedByFileName(Array(ids))))
+        pending.append(engineList())
         for effect in effects { run(effect) }
         // After `.reloadPresets` has queued the list; a `--theme` wins over the preset's theme.
         if let name = options.presetName { pending.append(.openPreset(name: name, keepTheme: options.theme != nil)) }
+    }
+
+    /// Model ids in the order the model picker lists them (by file name).
+    static func sortedByFileName(_ ids: [String]) -> [String] {
+        ids.sorted { URL(fileURLWithPath: $0).lastPathComponent < URL(fileURLWithPath: $1).lastPathComponent }
     }
 
     /// A model path as the in-process engine lists it (absolute, standardized).
@@ -213,7 +230,7 @@ public final class WorkbenchApp {
     private func receive(_ event: RenderEvent) {
         switch event {
         case .modelLoading(let name): pending.append(.modelLoading(name: name))
-        case .modelLoaded(let name, let dialect): pending.append(.modelLoaded(name: name, dialect: dialect))
+        case .modelLoaded(let name, let dialect, let guess): pending.append(.modelLoaded(name: name, dialect: dialect, guess: guess))
         case .modelFailed(let name, let message): pending.append(.modelFailed(name: name, message: message))
         case .modelHashed(let hash): pending.append(.modelHashed(hash))
         case .progress(let job, let step, let total, let elapsed, let image):
@@ -239,6 +256,10 @@ public final class WorkbenchApp {
         case .history(let action, let thumbnails):
             historyThumbnails = thumbnails
             pending.append(action)
+        case .engineConnected(let name, let engine, let models):
+            engineConnected(name: name, engine: engine, models: models)
+        case .engineFailed(let name, let message):
+            pending.append(.engineFailed(name: name, message: message))
         }
     }
 }

@@ -34,6 +34,8 @@ public struct WorkbenchOptions {
     public var library = LibraryFolders()
     /// The library's LoRA and embedding files: the browser's list, hashes for saved PNGs.
     public var adapters = AdapterServices()
+    /// The engines the engine picker offers and the one the workbench starts on.
+    public var engines = EngineDirectory()
 
     public init(modelPath: String? = nil, graphics: GraphicsPreference = .auto, theme: String? = nil,
                 imagePath: String? = nil, presetName: String? = nil, outputFolder: URL = URL(fileURLWithPath: "outputs"),

@@ -10,6 +10,7 @@ import RenderSettings
 public final class EngineSession: @unchecked Sendable {
     public let engine: any ImageEngine
     private let sink: @Sendable (RenderEvent) -> Void
+    private let gate = SessionGate()
     private let lock = NSLock()
     private var running: EngineJob?
     /// Counts model loads, so a late report from a replaced model is dropped.
@@ -23,7 +24,14 @@ public final class EngineSession: @unchecked Sendable {
         self.engine = engine
         self.loraFolders = loraFolders
         self.embeddingFolders = embeddingFolders
-        self.sink = sink
+        self.sink = { [gate] event in if gate.isOpen { sink(event) } }
+    }
+
+    /// Whether this session's reports reach the workbench: only the current engine's do (a
+    /// late report from an engine switched away from is dropped).
+    public var isActive: Bool {
+        get { gate.isOpen }
+        set { gate.isOpen = newValue }
     }
 
     /// The engine's model with this id, or a model known only by its id (a path typed by hand).
@@ -47,7 +55,7 @@ public final class EngineSession: @unchecked Sendable {
             case .modelLoading(let model): sink(.modelLoading(name: model.name))
             case .modelLoaded(let model):
                 let dialect = model.family.flatMap { ModelFamily.dialect(for: $0, names: [model.name, model.title]) }
-                sink(.modelLoaded(name: model.name, dialect: dialect))
+                sink(.modelLoaded(name: model.name, dialect: dialect, guess: model.familyGuess))
             case .modelFailed(let model, let message): sink(.modelFailed(name: model.name, message: message))
             case .modelUpdated(let model): if let hash = model.hash { sink(.modelHashed(hash)) }
             case .note(let text): sink(.note(text))
@@ -106,5 +114,16 @@ public final class EngineSession: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return load == generation
+    }
+}
+
+/// A switch that lets a session's reports through or drops them, from any thread.
+private final class SessionGate: @unchecked Sendable {
+    private let lock = NSLock()
+    private var open = true
+
+    var isOpen: Bool {
+        get { lock.lock(); defer { lock.unlock() }; return open }
+        set { lock.lock(); open = newValue; lock.unlock() }
     }
 }

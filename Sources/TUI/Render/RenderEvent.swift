@@ -1,3 +1,4 @@
+import EngineAPI
 import Imaging
 import PromptKit
 import TUICore
@@ -8,7 +9,8 @@ public enum RenderEvent: Sendable {
     case modelLoading(name: String)
     /// The model is ready; `dialect` is the prompt family its checkpoint family and names call
     /// for (Pony for a Pony file), when the engine could tell.
-    case modelLoaded(name: String, dialect: ModelFamily? = nil)
+    /// `guess` is set when the engine only guessed the family (a server's model).
+    case modelLoaded(name: String, dialect: ModelFamily? = nil, guess: FamilyGuess? = nil)
     case modelFailed(name: String, message: String)
     /// A1111's short hash of the loaded model file.
     case modelHashed(String)
@@ -24,4 +26,9 @@ public enum RenderEvent: Sendable {
     /// The render history's background work is done (`HistoryEffects`): its outcome, and the
     /// thumbnails by entry id.
     case history(Action, thumbnails: [String: RGBImage])
+    /// The engine picked in the engine picker answered (`Effect.switchEngine`): the engine
+    /// and its models.
+    case engineConnected(name: String, engine: any ImageEngine, models: [EngineModel])
+    /// The engine picked could not be built or reached: one line.
+    case engineFailed(name: String, message: String)
 }

@@ -22,8 +22,9 @@ public enum Action: Equatable, Sendable {
     case renderFinished(job: Int, elapsed: Double)
     case renderFailed(job: Int, message: String)
     case modelLoading(name: String)
-    /// The engine loaded the model; `dialect` is the family its checkpoint calls for, if known.
-    case modelLoaded(name: String, dialect: ModelFamily? = nil)
+    /// The engine loaded the model; `dialect` is the family its checkpoint calls for, if known;
+    /// `guess` says the family was only guessed (a server's model) and from what.
+    case modelLoaded(name: String, dialect: ModelFamily? = nil, guess: FamilyGuess? = nil)
     /// A1111's "Model hash" of the loaded file (computed in the background).
     case modelHashed(String)
     case modelFailed(name: String, message: String)
@@ -56,6 +57,16 @@ public enum Action: Equatable, Sendable {
     case folderListed(FolderListing)
     /// The LoRAs and embeddings in the library folders (the answer to `Effect.listAdapters`).
     case adaptersListed([AdapterFile])
+    // engines
+    /// The engines there are and the one the workbench starts on (whether it can cancel a job
+    /// on its server).
+    /// `models`: the model each engine starts with when first switched to.
+    case enginesListed([EngineEntry], current: String, canCancel: Bool, models: [String: String] = [:])
+    /// The engine picked is reachable: its models (ids), those with advice of their own, and
+    /// whether it can cancel a job on its server.
+    case engineConnected(name: String, models: [String], advice: [String: ModelAdvice], canCancel: Bool)
+    /// The engine picked could not be reached; the workbench stays on the one it was on.
+    case engineFailed(name: String, message: String)
     /// The comparison's sheet is shown and saved at `path`.
     case comparisonSaved(path: String)
 }

@@ -51,4 +51,7 @@ public enum Effect: Equatable, Sendable {
     /// in the preview and save it with `settings` (the axes in its infotext); reported back as
     /// `comparisonSaved` or `operationFailed`.
     case composeComparison(jobs: [Int], columnLabels: [String], rowLabels: [String]?, settings: RenderSettings)
+    /// Connect to the engine called `name` off the UI thread; reported back as
+    /// `engineConnected` or `engineFailed`.
+    case switchEngine(name: String)
 }

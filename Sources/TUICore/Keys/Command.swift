@@ -29,4 +29,9 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case showHistory, restoreHistory, saveHistoryImage, deleteHistoryEntry
     // the LoRA and embedding browser
     case showAdapters, addToNegative, removeTag
+    // engines
+    /// The engine picker: local or a server from the engines settings file.
+    case showEngines
+    /// Correct the family the engine guessed for the loaded model.
+    case correctFamily
 }

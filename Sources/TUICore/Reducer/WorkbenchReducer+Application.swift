@@ -27,7 +27,7 @@ extension WorkbenchReducer {
         // finished first where the command leaves it.
         guard state.topOverlay == nil else { return nil }
         switch command {
-        case .showPresets, .showHistory, .showAdapters, .openImage, .toggleVimKeys:
+        case .showPresets, .showHistory, .showAdapters, .openImage, .toggleVimKeys, .showEngines, .correctFamily:
             if state.editor != nil {
                 state.editor = nil
                 state.history.seal()
@@ -86,11 +86,15 @@ extension WorkbenchReducer {
         case .cancelRender:
             guard state.render.runningJob != nil || state.render == .waiting else { return Reaction.none }
             state.render = .idle
-            state.status = .info("Render stopped (F5 renders again)")
+            state.status = .info(renderStoppedMessage(state))
             endComparison(&state)
             return Reaction(redraw: [.status], effects: [.cancelRender])
         case .showComparison:
             return openComparison(&state)
+        case .showEngines:
+            return openEngines(&state)
+        case .correctFamily:
+            return openFamilyCorrection(&state)
         case .nextDialect:
             let all = ModelFamily.allCases
             let next = all[((all.firstIndex(of: state.document.family) ?? 0) + 1) % all.count]
@@ -102,9 +106,13 @@ extension WorkbenchReducer {
 
     func undoRedo(_ state: inout AppState, redo: Bool) -> Reaction {
         let current = state.document
-        guard let restored = redo ? state.history.redo(current) : state.history.undo(current) else {
+        guard var restored = redo ? state.history.redo(current) : state.history.undo(current) else {
             state.status = .info(redo ? "Nothing to redo" : "Nothing to undo")
             return Reaction(redraw: [.status])
+        }
+        // A model of another engine (the document was edited before an engine switch) stays put.
+        if let path = restored.modelPath, !state.availableModels.isEmpty, !state.availableModels.contains(path) {
+            restored.modelPath = current.modelPath
         }
         state.document = restored
         if state.editor != nil { state.editor = TextField(restored.grid.text(at: state.gridCursor)) }

@@ -18,6 +18,11 @@ extension WorkbenchReducer {
             state.overlays.removeLast()
             let field: ParameterField
             switch picker.purpose {
+            case .engine, .modelFamily:
+                var reaction = picker.purpose == .engine ? chooseEngine(&state, index: picker.selected)
+                    : correctFamily(&state, index: picker.selected)
+                reaction.redraw.formUnion([.overlay, .layout])
+                return reaction
             case .family: field = .family
             case .model: field = .model
             case .sampler: field = .sampler

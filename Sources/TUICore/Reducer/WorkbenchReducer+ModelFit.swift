@@ -10,6 +10,7 @@ extension WorkbenchReducer {
             state.analysis.modelNotes.append("Not applied from \(raw.source): " + raw.notApplied.joined(separator: ", "))
         }
         state.analysis.warnings += adapterNotes(state)
+        if let note = familyNote(state) { state.analysis.modelNotes.append(note) }
         guard let vocabulary = state.currentModelAdvice?.vocabulary else { return }
         let name = modelName(state) ?? "this model"
         let unknown = vocabulary.unknownWords(in: state.document.userPromptText)

@@ -33,15 +33,22 @@ extension WorkbenchReducer {
             state.model = .loading(name: name)
             state.modelHash = nil
             return Reaction(redraw: [.status, .parameters])
-        case .modelLoaded(let name, let dialect):
+        case .modelLoaded(let name, let dialect, let guess):
             state.model = .ready(name: name)
+            let dialect = settleFamily(&state, name: name, dialect: dialect, guess: guess)
             refreshAnalysis(&state)
             if case .unavailable = state.render { state.render = .idle }
             let adopt = state.adoptDialectOnLoad
             state.adoptDialectOnLoad = false
-            if adopt, let dialect, let adopted = adoptModelDialect(&state, dialect) { return adopted }
-            var reaction = restartRender(&state, delay: 0, force: false)
-            reaction.redraw.formUnion([.status, .parameters])
+            var reaction: Reaction
+            if adopt, let dialect, let adopted = adoptModelDialect(&state, dialect) {
+                reaction = adopted
+            } else {
+                reaction = restartRender(&state, delay: 0, force: false)
+            }
+            // A guessed family is said at once, with the key that corrects it.
+            if let note = familyNote(state) { state.status = .info(note) }
+            reaction.redraw.formUnion([.status, .parameters, .prompt])
             return reaction
         case .modelFailed(let name, let message):
             state.model = .failed(name: name, message: message)

@@ -35,6 +35,8 @@ public struct WorkbenchReducer: Sendable {
             return folderListed(&state, listing)
         case .adaptersListed(let files):
             return adaptersListed(&state, files)
+        case .enginesListed, .engineConnected, .engineFailed:
+            return reduceEngineResult(&state, action)
         case .comparisonSaved(let path):
             state.status = .success("Comparison saved: \(path)")
             return Reaction(redraw: [.status])

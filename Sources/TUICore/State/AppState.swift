@@ -47,6 +47,8 @@ public struct AppState: Equatable, Sendable {
     /// (`adoptModelDialect`). The model a session starts with already set the dialect, and a
     /// preset brings its own, so their loads leave the family alone.
     public var adoptDialectOnLoad = false
+    /// The engines to pick from, the current one, and its model's family guess.
+    public var engines = EngineState()
     /// Models with advice of their own (by path), which the sliders show instead of the family's.
     public var modelAdvice: [String: ModelAdvice] = [:]
 
@@ -119,7 +121,7 @@ public struct AppState: Equatable, Sendable {
             && a.columns == b.columns && a.rows == b.rows && a.analysis == b.analysis && a.render == b.render
             && a.nextJob == b.nextJob && a.lastJob?.id == b.lastJob?.id && a.lastJob?.settings == b.lastJob?.settings
             && a.lastFinished == b.lastFinished && a.renderForced == b.renderForced
-            && a.preview == b.preview && a.model == b.model && a.modelHash == b.modelHash && a.availableModels == b.availableModels
+            && a.preview == b.preview && a.model == b.model && a.modelHash == b.modelHash && a.availableModels == b.availableModels && a.engines == b.engines
             && a.presets == b.presets && a.historyItems == b.historyItems && a.restoredHistoryID == b.restoredHistoryID && a.theme == b.theme && a.status == b.status && a.randomState == b.randomState
             && a.quitRequested == b.quitRequested && a.adapterFiles == b.adapterFiles && a.engineNotes == b.engineNotes
             && a.comparison == b.comparison && a.comparisonSpecs == b.comparisonSpecs

@@ -12,7 +12,13 @@ public enum Overlay: Equatable, Sendable {
 
 /// A list to choose one item from (sampler, schedule, family, model, aspect).
 public struct ListPicker: Equatable, Sendable {
-    public enum Purpose: Equatable, Sendable { case family, model, sampler, schedule, aspect }
+    public enum Purpose: Equatable, Sendable {
+        case family, model, sampler, schedule, aspect
+        /// The engine picker (`EngineState.entries`, in order).
+        case engine
+        /// The loaded model's family, correcting a guess (`EngineState.correctableFamilies`).
+        case modelFamily
+    }
     public var title: String
     public var items: [String]
     public var selected: Int

@@ -1,0 +1,47 @@
+import EngineAPI
+import Foundation
+import TUICore
+
+extension WorkbenchApp {
+    /// The engine picker's list, the engine the workbench starts on and each engine's first
+    /// model (local model paths as the in-process engine lists them).
+    func engineList() -> Action {
+        let engines = options.engines
+        let models = engines.startModels.map { name, path in (name, name == EngineState.localName ? Self.modelID(path) : path) }
+        return .enginesListed(engines.entries, current: engines.current, canCancel: backend.engine.capabilities.interrupt,
+                              models: Dictionary(models) { first, _ in first })
+    }
+
+    /// `Effect.switchEngine`: the running job stops, and the engine is built (or found among
+    /// those connected before) and asked for its models on a background queue, so a server that
+    /// does not answer never blocks the screen. The answer comes back through the inbox.
+    func switchEngine(to name: String) {
+        backend.cancel()
+        let known = sessions[name]?.engine
+        let make = options.engines.make
+        let inbox = self.inbox
+        DispatchQueue.global(qos: .userInitiated).async {
+            do {
+                let engine = try known ?? make(name)
+                let models = try engine.connect()
+                inbox.post(.engineConnected(name: name, engine: engine, models: models))
+            } catch {
+                inbox.post(.engineFailed(name: name, message: "\(error)"))
+            }
+        }
+    }
+
+    /// The engine answered: its session becomes the current one (the old one's late reports
+    /// are dropped), and the reducer takes its models and loads its model.
+    func engineConnected(name: String, engine: any ImageEngine, models: [EngineModel]) {
+        let session = sessions[name] ?? makeSession(engine)
+        sessions[name] = session
+        for other in sessions.values where other !== session { other.isActive = false }
+        session.isActive = true
+        backend = session
+        var advice: [String: ModelAdvice] = [:]
+        for model in models { advice[model.id] = model.advice }
+        pending.append(.engineConnected(name: name, models: Self.sortedByFileName(models.map(\.id)), advice: advice,
+                                        canCancel: engine.capabilities.interrupt))
+    }
+}
