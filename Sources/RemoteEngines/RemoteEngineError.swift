@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a remote engine could not do what was asked, as one line naming the server, the field
 /// or the setting that is wrong.
 public enum RemoteEngineError: Error, Equatable, CustomStringConvertible {
@@ -15,6 +17,22 @@ public enum RemoteEngineError: Error, Equatable, CustomStringConvertible {
     case badResponse(url: String, reason: String)
     /// The server refused the job (ComfyUI's validation, an unknown sampler or model).
     case refused(String)
+
+    /// The same failure named by the server's address instead of the endpoint that failed
+    /// (what the engine picker says: "server unreachable at http://127.0.0.1:9: …").
+    func atServer(_ base: URL) -> RemoteEngineError {
+        switch self {
+        case .unreachable(_, let reason): return .unreachable(url: base.absoluteString, reason: reason)
+        case .authRefused: return .authRefused(url: base.absoluteString)
+        case .timeout(_, let seconds): return .timeout(url: base.absoluteString, seconds: seconds)
+        default: return self
+        }
+    }
+
+    /// `body`'s result, its `RemoteEngineError` named by the server's address.
+    static func atServer<T>(_ base: URL, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as RemoteEngineError { throw error.atServer(base) }
+    }
 
     public var description: String {
         switch self {

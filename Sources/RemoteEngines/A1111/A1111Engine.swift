@@ -40,7 +40,7 @@ public final class A1111Engine: ImageEngine, @unchecked Sendable {
         (try? readServer().engineModels) ?? []
     }
 
-    public func connect() throws -> [EngineModel] { try readServer().engineModels }
+    public func connect() throws -> [EngineModel] { try RemoteEngineError.atServer(config.url) { try readServer().engineModels } }
 
     /// The server's facts, read now (and kept for `capabilities`).
     func readServer() throws -> A1111Server {

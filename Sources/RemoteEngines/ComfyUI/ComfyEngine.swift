@@ -39,7 +39,7 @@ public final class ComfyEngine: ImageEngine, @unchecked Sendable {
 
     public func availableModels() -> [EngineModel] { (try? readServer().engineModels) ?? [] }
 
-    public func connect() throws -> [EngineModel] { try readServer().engineModels }
+    public func connect() throws -> [EngineModel] { try RemoteEngineError.atServer(config.url) { try readServer().engineModels } }
 
     func readServer() throws -> ComfyServer {
         let facts = try ComfyServer.read(from: http)

@@ -10,7 +10,7 @@ struct ParametersPainter {
 
     func draw(in rect: Rect) {
         let focused = state.focus == .parameters && state.overlays.isEmpty
-        canvas.box(rect, title: "Parameters", focused: focused)
+        canvas.box(rect, title: "Parameters" + (state.engines.where.map { " · " + $0 } ?? ""), focused: focused)
         let inner = rect.inner
         guard inner.width > 12, inner.height > 0 else { return }
         let fields = ParameterField.allCases

@@ -25,7 +25,7 @@ extension Keymap {
         KeyBinding([.ctrl("t"), .f(11)], .showHistory, .main, "render history: every finished render, to restore or save"),
         KeyBinding([.f(4)], .nextDialect, .main, "next model family / dialect", hint: "family"),
         KeyBinding([Key(.function(4), .shift)], .correctFamily, .main, "correct the loaded model's family (a server's model is guessed from its name)"),
-        KeyBinding([.alt("e"), .ctrl("g")], .showEngines, .main, "engine picker: local or a server from the engines settings file", hint: "engine"),
+        KeyBinding([.ctrl("g"), .alt("e")], .showEngines, .main, "engine picker: local or a server from the engines settings file", hint: "engine"),
         KeyBinding([.f(6)], .copyPrompt, .main, "copy the prompt to the clipboard (OSC 52)"),
         KeyBinding([.ctrl("x"), .f(8)], .cancelRender, .main, "stop the current render"),
         KeyBinding([.f(9)], .toggleVimKeys, .main, "vim-style keys on or off (also --keys vim)"),

@@ -33,6 +33,13 @@ public struct EngineState: Equatable, Sendable {
 
     public init() {}
 
+    /// Where renders go, for the parameter panel's title: nil on the local engine,
+    /// "on comfy", "connecting to comfy…".
+    public var `where`: String? {
+        if let connecting { return "connecting to \(connecting)…" }
+        return current == Self.localName ? nil : "on \(current)"
+    }
+
     /// The key of a model on the current engine in `corrections`.
     public func correctionKey(model: String?) -> String { current + "\u{1F}" + (model ?? "") }
 
