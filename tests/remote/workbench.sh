@@ -124,6 +124,8 @@ send Tab Down Enter
 expect easel-sd15-random-fp16\.safetensors 10
 snap $work/picker-comfy.txt
 send Escape
+# (a pause, so Esc and the next key are not read as one Alt sequence)
+wait 1
 send M-e
 expect comfy \(now\) 10
 send Up Enter
@@ -133,6 +135,7 @@ send Enter
 expect tiny-sd15\.safetensors 10
 snap $work/picker-local.txt
 send Escape
+wait 1
 send F5
 expect done 300
 send C-q

@@ -38,6 +38,7 @@ extension WorkbenchApp {
         sessions[name] = session
         for other in sessions.values where other !== session { other.isActive = false }
         session.isActive = true
+        session.remember(models)
         backend = session
         var advice: [String: ModelAdvice] = [:]
         for model in models { advice[model.id] = model.advice }

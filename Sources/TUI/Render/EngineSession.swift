@@ -34,9 +34,20 @@ public final class EngineSession: @unchecked Sendable {
         set { gate.isOpen = newValue }
     }
 
+    /// The models the engine listed when it was connected to (`remember`), so a load needs no
+    /// second request to a server on the UI thread.
+    private var listed: [EngineModel] = []
+
+    /// Keeps the engine's list of models (from `ImageEngine.connect`).
+    public func remember(_ models: [EngineModel]) {
+        lock.lock(); listed = models; lock.unlock()
+    }
+
     /// The engine's model with this id, or a model known only by its id (a path typed by hand).
     public func model(id: String) -> EngineModel {
-        engine.availableModels().first { $0.id == id }
+        lock.lock(); let known = listed.first { $0.id == id }; lock.unlock()
+        if let known { return known }
+        return engine.availableModels().first { $0.id == id }
             ?? EngineModel(id: id, name: URL(fileURLWithPath: id).deletingPathExtension().lastPathComponent)
     }
 
