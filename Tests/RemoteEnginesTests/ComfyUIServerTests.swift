@@ -90,6 +90,47 @@ final class ComfyUIServerTests: XCTestCase {
         XCTAssertTrue(Self.server!.log.contains("Processing interrupted"), "the server stopped the prompt")
     }
 
+    /// What the workbench does on Ctrl-Q mid-render: `shutdown()` alone (no job.cancel first)
+    /// must stop the prompt on the server before it returns, since the process ends next.
+    func testShutdownStopsTheRunningPromptOnTheServerBeforeReturning() throws {
+        let engine = try engine()
+        let events = EngineEvents()
+        engine.load(Self.model) { events.record($0) }
+        var settings = Self.settings
+        settings.steps = 400
+        settings.seed = UInt64.random(in: 1...1_000_000)
+        engine.submit(EngineRequest(settings: settings)) { events.record($0) }
+        let deadline = Date().addingTimeInterval(120)
+        while events.progress.isEmpty, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        XCTAssertFalse(events.progress.isEmpty, "the prompt started")
+        func interrupts() -> Int { Self.server!.log.components(separatedBy: "Processing interrupted").count - 1 }
+        let before = interrupts()
+        engine.shutdown()
+        // The interrupt was sent before shutdown returned; the server stops at the end of the
+        // running step and says so in its log (ComfyUI's execution.py: "Processing interrupted").
+        let stop = Date().addingTimeInterval(150)
+        while interrupts() == before, Date() < stop { Thread.sleep(forTimeInterval: 0.5) }
+        XCTAssertGreaterThan(interrupts(), before, "the server stopped the prompt")
+        XCTAssertTrue(events.waitForEnd(seconds: 150))
+    }
+
+    /// The engine picker's connect: the models, or the server's address in one line; a loaded
+    /// model's family is a guess from its name (the test checkpoint's metadata names none).
+    func testConnectNamesTheServerAndALoadSaysTheFamilyIsGuessed() throws {
+        let down = try ComfyEngine(config: RemoteEngineConfig(name: "down", kind: .comfyui, url: URL(string: "http://127.0.0.1:9")!))
+        XCTAssertThrowsError(try down.connect()) { error in
+            guard case .unreachable(let url, _)? = error as? RemoteEngineError else { return XCTFail("\(error)") }
+            XCTAssertEqual(url, "http://127.0.0.1:9")
+        }
+        let engine = try engine()
+        XCTAssertEqual(try engine.connect().map(\.id), [RandomCheckpoint.fileName])
+        let events = EngineEvents()
+        engine.load(Self.model) { events.record($0) }
+        engine.waitUntilIdle()
+        let loaded = events.all.compactMap { event -> EngineModel? in if case .modelLoaded(let m) = event { return m } else { return nil } }
+        XCTAssertEqual(loaded.first?.familyGuess, FamilyGuess(family: .sd1, basis: "the name 'easel-sd15-random-fp16'"))
+    }
+
     func testAnUnknownModelIsOneLine() throws {
         let engine = try engine()
         let events = EngineEvents()

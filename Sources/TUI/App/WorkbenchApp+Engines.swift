@@ -33,9 +33,15 @@ extension WorkbenchApp {
 
     /// The engine answered: its session becomes the current one (the old one's late reports
     /// are dropped), and the reducer takes its models and loads its model.
+    /// An answer from an engine no longer asked for (another was picked meanwhile) is kept
+    /// for later and changes nothing.
     func engineConnected(name: String, engine: any ImageEngine, models: [EngineModel]) {
         let session = sessions[name] ?? makeSession(engine)
         sessions[name] = session
+        guard state.engines.connecting == name else {
+            if session !== backend { session.isActive = false }
+            return
+        }
         for other in sessions.values where other !== session { other.isActive = false }
         session.isActive = true
         session.remember(models)
