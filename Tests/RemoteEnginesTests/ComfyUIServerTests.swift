@@ -66,16 +66,21 @@ final class ComfyUIServerTests: XCTestCase {
         XCTAssertEqual(facts.checkpoints, [RandomCheckpoint.fileName])
     }
 
-    func testInterruptStopsARunningPrompt() throws {
-        let engine = try engine()
-        let events = EngineEvents()
+    /// Loads the test model and queues a 400-step job with a fresh seed (ComfyUI answers a
+    /// repeated graph from its cache): a prompt still running when the test stops it.
+    @discardableResult
+    func startLongJob(_ engine: ComfyEngine, _ events: EngineEvents) -> EngineJob {
         engine.load(Self.model) { events.record($0) }
         var settings = Self.settings
         settings.steps = 400
         settings.seed = UInt64.random(in: 1...1_000_000)
-        let job = engine.submit(EngineRequest(settings: settings)) { event in
-            events.record(event)
-        }
+        return engine.submit(EngineRequest(settings: settings)) { events.record($0) }
+    }
+
+    func testInterruptStopsARunningPrompt() throws {
+        let engine = try engine()
+        let events = EngineEvents()
+        let job = startLongJob(engine, events)
         let deadline = Date().addingTimeInterval(120)
         while events.progress.isEmpty, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         XCTAssertFalse(events.progress.isEmpty, "the prompt started")
@@ -95,11 +100,7 @@ final class ComfyUIServerTests: XCTestCase {
     func testShutdownStopsTheRunningPromptOnTheServerBeforeReturning() throws {
         let engine = try engine()
         let events = EngineEvents()
-        engine.load(Self.model) { events.record($0) }
-        var settings = Self.settings
-        settings.steps = 400
-        settings.seed = UInt64.random(in: 1...1_000_000)
-        engine.submit(EngineRequest(settings: settings)) { events.record($0) }
+        startLongJob(engine, events)
         let deadline = Date().addingTimeInterval(120)
         while events.progress.isEmpty, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         XCTAssertFalse(events.progress.isEmpty, "the prompt started")
