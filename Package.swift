@@ -3,7 +3,7 @@ import PackageDescription
 
 // Module map (dependencies point one way, top to bottom; docs/ARCHITECTURE.md explains each):
 //   C shims      CBLAS, CNCursesW, CChafa, CPNG, CTurboJPEG   (modulemap + shim.h only)
-//   C kernels    CKernels (bf16 GEMM via AVX-512 BF16, CPU detection; used by Tensor)
+//   C kernels    CKernels (bf16 GEMM via AVX-512 BF16, CPU detection, used by Tensor; SHA-256 compression, used by LocalEngine)
 //   vocabulary   Catalog (samplers, schedules and their names, checkpoint families; no dependencies)
 //   safety       UntrustedText (terminal-safe text, short quotes in errors, the prompt-text limit)
 //                SafeFiles (the one atomic writer, regular-file deletion, stale temporary files)
@@ -89,7 +89,7 @@ let package = Package(
         .target(name: "TUI", dependencies: ["CNCursesW", "Comparison", "EngineAPI", "Imaging", "ModelLibrary", "PromptKit", "RenderHistory", "RenderSettings", "SafeFiles", "TUICore", "TermImage", "Tokenizer", "UntrustedText"]),
 
         // MARK: engines
-        .target(name: "LocalEngine", dependencies: ["Catalog", "Diffusion", "EngineAPI", "Models", "PromptSyntax", "RenderSettings", "SafeFiles", "SafeTensors", "Tensor"]),
+        .target(name: "LocalEngine", dependencies: ["Catalog", "CKernels", "Diffusion", "EngineAPI", "Models", "PromptSyntax", "RenderSettings", "SafeFiles", "SafeTensors", "Tensor"]),
         .target(name: "RemoteEngines", dependencies: [
             "Catalog", "EngineAPI", "Imaging", "RenderSettings",
             .product(name: "WebSocketKit", package: "websocket-kit"),

@@ -41,10 +41,11 @@ extension StableDiffusionPipeline {
         }
     }
 
-    /// The denoiser for a model sampling over the guided UNet `model`.
-    func denoiser(_ sampling: ModelSampling, model: @escaping CompVisDenoiser.Model) -> Denoiser {
+    /// The denoiser for a model sampling over the guided UNet `model`, calling it at the
+    /// timesteps `timestep` gives (the LCM denoiser has its own 50-step table).
+    func denoiser(_ sampling: ModelSampling, timestep: TimestepRule, model: @escaping CompVisDenoiser.Model) -> Denoiser {
         switch sampling {
-        case .discrete: return CompVisDenoiser(sigmas: sigmas, prediction: prediction, model: model).denoiser
+        case .discrete: return CompVisDenoiser(sigmas: sigmas, prediction: prediction, timestep: timestep, model: model).denoiser
         case .lcm: return LCMDenoiser(model: model).denoiser
         }
     }

@@ -106,8 +106,9 @@ public final class StableDiffusionPipeline {
         promptEncoder.use(embeddings: adapters.embeddings, textAdapters: binding.patcher.textSignature)
     }
 
-    /// One sampling run from `plan`: the initial noise is the next draw of `noise` (scaled by
-    /// σ₀ and added to the init latent, if any), then the sampler, with inpainting's blend
+    /// One sampling run from `plan`: the initial noise is the next draw of `noise` (scaled as
+    /// the settings' `SamplingConvention` says — σ₀, or ComfyUI's √(1 + σ₀²) — and added to
+    /// the init latent, if any), then the sampler, with inpainting's blend
     /// after every denoiser call and at the end. Returns the final latent [C·h·w].
     ///
     /// The blend is A1111 `modules/sd_samplers_cfg_denoiser.py` `CFGDenoiser.forward` (after
@@ -118,9 +119,10 @@ public final class StableDiffusionPipeline {
         let settings = job.request.settings
         let (h, w) = (plan.size.height, plan.size.width)
         let sigmaSchedule = plan.sigmas
-        let sigma0 = sigmaSchedule[0]
+        let convention = settings.rng.samplingConvention
         let drawn = noise.randn(latentFormat.channels * h * w)                               // [C, h, w]
-        let x = plan.initLatent.map { zip($0, drawn).map { $0 + $1 * sigma0 } } ?? drawn.map { $0 * sigma0 }
+        let x = convention.startNoise.startLatent(noise: drawn, sigma0: sigmaSchedule[0], sigmaMax: sigmas.sigmaMax,
+                                                  initLatent: plan.initLatent)               // [C, h, w]
         var predictor = GuidedNoisePredictor(unet: unet, latentChannels: latentFormat.channels, height: h, width: w)
         predictor.imageConditioning = plan.imageConditioning
         var step = 0
@@ -130,7 +132,7 @@ public final class StableDiffusionPipeline {
             return try predictor(xIn, t: t, cond: prepared.cond.conditioning(atStep: step),
                                  uncond: prepared.uncond.conditioning(atStep: step), scale: settings.cfgScale)
         }
-        let denoiser = self.denoiser(settings.modelSampling, model: model)
+        let denoiser = self.denoiser(settings.modelSampling, timestep: convention.timestep, model: model)
         let blend = plan.repaintMask.flatMap { mask in plan.initLatent.map { (mask, $0) } }
         let denoise: Denoiser = { x, sigma in
             step = Self.stepIndex(of: sigma, in: sigmaSchedule)
@@ -194,10 +196,11 @@ public final class StableDiffusionPipeline {
 }
 
 extension StableDiffusionPipeline {
-    /// The noise stream of one image of `job` at latent `size`: the generator the settings name
-    /// — torch's CPU generator (`cpu`), or A1111's Philox 4x32-10 (`nv`, A1111
-    /// `modules/rng_philox.py`) — seeded with the seed; with a variation seed or a seed resize,
-    /// A1111's `ImageRNG` over that generator (`VariationNoise`), whose first draw mixes.
+    /// The noise stream of one image of `job` at latent `size`: the generator the settings'
+    /// source names (`RNGSource.generator`) seeded with the seed; with a variation seed or a
+    /// seed resize, A1111's `ImageRNG` over that generator (`VariationNoise`), whose first draw
+    /// mixes; the sampler's later draws as the source's convention says
+    /// (`SamplerNoiseStream`: continued, or ComfyUI's second generator of the same seed).
     func noiseSource(_ job: Job, _ size: LatentSize) -> any NoiseSource {
         Self.noiseSource(job.request.settings, seed: job.seed, variationSeed: job.variationSeed,
                          shape: NoiseShape(channels: latentFormat.channels, height: size.height, width: size.width))
@@ -207,13 +210,11 @@ extension StableDiffusionPipeline {
         // A1111 `ImageRNG.first`: `noise_shape = (C, seed_resize_from_h // 8, seed_resize_from_w // 8)`.
         let resize = settings.seedResizeFrom.map { NoiseShape(channels: shape.channels, height: $0.height / 8, width: $0.width / 8) }
         let variation = settings.variation
-        if settings.rng == .nv {
-            guard variation.isActive || resize != nil else { return PhiloxGenerator(seed: seed) }
-            return VariationNoise(seed: seed, variationSeed: variationSeed, strength: Float(variation.strength), shape: shape,
-                                  resizeFrom: resize) { PhiloxGenerator(seed: $0) }
-        }
-        guard variation.isActive || resize != nil else { return TorchCPUGenerator(seed: seed) }
-        return VariationNoise(seed: seed, variationSeed: variationSeed, strength: Float(variation.strength), shape: shape,
-                              resizeFrom: resize) { TorchCPUGenerator(seed: $0) }
+        let rng = settings.rng
+        let start: any NoiseSource = variation.isActive || resize != nil
+            ? VariationNoise(seed: seed, variationSeed: variationSeed, strength: Float(variation.strength), shape: shape,
+                             resizeFrom: resize) { AnyNoiseSource(rng.generator(seed: $0)) }
+            : rng.generator(seed: seed)
+        return rng.samplingConvention.samplerNoise.stream(start: start) { rng.generator(seed: seed) }
     }
 }

@@ -47,7 +47,7 @@ struct GenerateCommand: ParsableCommand {
     var clipSkip: Int?
     @Option(help: "Number of images (seeds seed, seed+1, …).")
     var batch: Int?
-    @Option(help: "Noise source: cpu (torch's CPU generator, as A1111's CPU mode), nv (A1111's NV: Philox 4x32-10), gpu (A1111 servers only).")
+    @Option(help: "Noise source: cpu (torch's CPU generator, as A1111's CPU mode), nv (A1111's NV: Philox 4x32-10), comfyui (ComfyUI's start noise, ancestral noise and timesteps), gpu (A1111 servers only).")
     var rng: String?
     @Option(help: "Arithmetic: bf16 (fast; the default where the CPU has AVX512_BF16) or fp32 (precise). Default: $EASEL_PRECISION, else fp32 for small models like the demo model and bf16 for the rest.")
     var precision: String?
@@ -106,7 +106,7 @@ struct GenerateCommand: ParsableCommand {
         let initImage = try image.initImage(settings: &settings)
         try settings.validate()
         guard settings.rng != .gpu || !local else {
-            throw ValidationError("rng: the local engine has 'cpu' (torch's CPU generator) and 'nv' (A1111's Philox), not 'gpu'")
+            throw ValidationError("rng: the local engine has 'cpu' (torch's CPU generator), 'nv' (A1111's Philox) and 'comfyui' (ComfyUI's conventions), not 'gpu'")
         }
         if !local, precision != nil { throw ValidationError("precision: applies to the local engine only") }
         let comparison = try xy.isEmpty ? nil : ComparisonOutput(specs: xy, base: settings, output: output, writeCells: xyCells)
@@ -241,7 +241,7 @@ struct GenerateCommand: ParsableCommand {
         if let clipSkip { settings.clipSkip = clipSkip }
         if let batch { settings.batchSize = batch }
         if let rng {
-            guard let source = RNGSource.named(rng) else { throw ValidationError("rng: unknown source '\(rng)'; valid: cpu, nv, gpu (A1111 servers only)") }
+            guard let source = RNGSource.named(rng) else { throw ValidationError("rng: unknown source '\(rng)'; valid: cpu, nv, comfyui, gpu (A1111 servers only)") }
             settings.rng = source
         }
     }

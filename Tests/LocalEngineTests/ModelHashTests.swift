@@ -3,7 +3,8 @@ import TestSupport
 @testable import LocalEngine
 
 final class ModelHashTests: XCTestCase {
-    /// FIPS 180-2 Appendix B test vectors.
+    /// FIPS 180-2 Appendix B test vectors (the same messages as NIST's FIPS 180-4 examples,
+    /// SHA256.pdf): "abc", the 448-bit message, and the empty string.
     func testSHA256KnownVectors() {
         var a = SHA256(); a.update(Array("abc".utf8))
         XCTAssertEqual(SHA256.hex(a.finalize()), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
@@ -20,6 +21,33 @@ final class ModelHashTests: XCTestCase {
         var left = 1_000_000
         while left > 0 { let n = min(left, piece.count); h.update(piece[0..<n]); left -= n }
         XCTAssertEqual(SHA256.hex(h.finalize()), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    /// A whole fixture file through `ModelHash.hashFile` (4 MiB reads), and the same bytes fed in
+    /// pieces of 1, 63, 65 and 4 099 bytes, which split blocks every way. Expected value from
+    /// coreutils: `sha256sum tiny-sd15-fp16.safetensors`.
+    func testWholeFileDigestMatchesSha256sum() throws {
+        let url = Fixtures.url("tiny-sd15-fp16.safetensors")
+        let expected = "edac927a63c78583ca576bce0edb648adbfaed8f4c6481b59147a104f2e93175"
+        XCTAssertEqual(try ModelHash.hashFile(url), expected)
+        let bytes = [UInt8](try Data(contentsOf: url))
+        for size in [1, 63, 65, 4099] {
+            var h = SHA256()
+            var offset = 0
+            let limit = size == 1 ? 10_000 : bytes.count      // byte by byte: a prefix only (checked below)
+            while offset < limit {
+                let n = min(size, limit - offset)
+                bytes[offset..<offset + n].withUnsafeBytes { h.update($0) }
+                offset += n
+            }
+            if size == 1 {
+                var whole = SHA256()
+                bytes[0..<limit].withUnsafeBytes { whole.update($0) }
+                XCTAssertEqual(SHA256.hex(h.finalize()), SHA256.hex(whole.finalize()))
+            } else {
+                XCTAssertEqual(SHA256.hex(h.finalize()), expected, "pieces of \(size)")
+            }
+        }
     }
 
     /// Expected value from coreutils: `sha256sum tiny-sd15.safetensors`.

@@ -52,6 +52,23 @@ final class InfotextRoundTripTests: XCTestCase {
         }
     }
 
+    /// Every source survives infotext and the preset JSON; A1111's own are written as it spells
+    /// them (`modules/processing.py` `create_infotext`: "RNG": `opts.randn_source` unless GPU),
+    /// Easel's ComfyUI source as "ComfyUI".
+    func testEveryRNGSourceRoundTrips() throws {
+        let spelled: [RNGSource: String?] = [.cpu: "CPU", .nv: "NV", .comfyui: "ComfyUI", .gpu: nil]
+        for source in RNGSource.allCases {
+            let s = RenderSettings(prompt: "a cat", seed: 1, rng: source)
+            let field = s.infotext.components(separatedBy: ", ").first { $0.hasPrefix("RNG: ") }
+            XCTAssertEqual(field, spelled[source]!.map { "RNG: " + $0 }, "\(source)")
+            XCTAssertEqual(try RenderSettings(infotext: s.infotext).rng, source)
+            let json = try JSONEncoder().encode(s)
+            XCTAssertEqual(try JSONDecoder().decode(RenderSettings.self, from: json).rng, source)
+        }
+        XCTAssertEqual(RNGSource.named(" comfyUI "), .comfyui)
+        XCTAssertEqual(try RenderSettings(infotext: "p\nSteps: 8, Sampler: Euler, Seed: 1, RNG: comfyui").rng, .comfyui)
+    }
+
     /// A1111 keeps a last line with fewer than 3 `Key: value` pairs as part of the prompt.
     func testPromptOnlyInfotextGetsDefaults() throws {
         let s = try RenderSettings(infotext: "a cat\nstyle: watercolor, mood: calm")

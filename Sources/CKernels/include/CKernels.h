@@ -18,6 +18,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "sha256.h"
+
 #define EASEL_BF16_MR 6
 #define EASEL_BF16_NR 64
 

@@ -118,6 +118,9 @@ public final class A1111Engine: ImageEngine, @unchecked Sendable {
             throw RemoteEngineError.refused(
                 "sampler '\(settings.sampler.displayName)' is not offered by \(config.label) (it has: \(facts.serverSamplers.joined(separator: ", ")))")
         }
+        guard settings.rng != .comfyui else {
+            throw RemoteEngineError.refused("rng 'comfyui' is ComfyUI's noise, rendered by the local engine; \(config.label) takes cpu, gpu or nv")
+        }
         var scheduler: String?
         if !facts.scheduleNames.isEmpty {
             guard let name = facts.scheduleNames[settings.schedule] else {

@@ -7,3 +7,13 @@ public protocol NoiseSource {
     /// The next `count` samples of N(0, 1), in stream order.
     mutating func randn(_ count: Int) -> [Float]
 }
+
+/// Any noise source as a concrete type, for generic streams (`VariationNoise`) over a
+/// generator chosen at run time.
+public struct AnyNoiseSource: NoiseSource {
+    private var base: any NoiseSource
+
+    public init(_ base: any NoiseSource) { self.base = base }
+
+    public mutating func randn(_ count: Int) -> [Float] { base.randn(count) }
+}
