@@ -1,4 +1,5 @@
 import Catalog
+import RenderSettings
 
 /// What an engine can render; requests beyond it are refused before they are queued.
 public struct EngineCapabilities: Equatable, Sendable {
@@ -18,6 +19,9 @@ public struct EngineCapabilities: Equatable, Sendable {
     /// Whether it renders A1111's variation seeds and seed resize (`RenderSettings.variation`,
     /// `seedResizeFrom`); set after construction (`InProcessEngine` does).
     public var variationSeeds = false
+    /// The noise sources (and their sampling conventions) it renders as asked: a PNG made with
+    /// another keeps its settings but is noted as rendering differently.
+    public var noiseSources: Set<RNGSource> = [.cpu]
 
     public init(families: Set<CheckpointFamily>, samplers: [Sampler], schedules: [Schedule], maximumSide: Int,
                 imageToImage: Bool = false, lora: Bool = false, drafts: Bool = false,

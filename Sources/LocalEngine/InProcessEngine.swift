@@ -16,6 +16,7 @@ public final class InProcessEngine: ImageEngine, @unchecked Sendable {
             families: ArchitectureDetector.loadableFamilies, samplers: Sampler.allCases, schedules: Schedule.allCases,
             maximumSide: RenderSettings.maximumSide, imageToImage: true, lora: true, drafts: true)
         capabilities.variationSeeds = true
+        capabilities.noiseSources = [.cpu, .nv, .comfyui]
         return capabilities
     }()
 

@@ -24,6 +24,27 @@ final class PNGRoundTripTests: XCTestCase {
         XCTAssertEqual(h.state.analysis.rendered.negative, "lowres")
     }
 
+    /// A PNG made with a noise source the engine renders (NV, ComfyUI's conventions on the local
+    /// engine) keeps it, so the same seed gives the same image; GPU noise, which no engine here
+    /// draws, falls back to CPU noise and is named. The sources are the in-process engine's
+    /// (`InProcessEngine.capabilities.noiseSources`), as the app passes them on start.
+    func testANoiseSourceTheEngineRendersIsKept() throws {
+        var h = ReducerHarness()
+        h.send(.enginesListed(h.state.engines.entries, current: EngineState.localName, canCancel: true,
+                              noiseSources: [.cpu, .nv, .comfyui]))
+        for (field, source) in [("NV", RNGSource.nv), ("ComfyUI", .comfyui)] {
+            let settings = try Infotext.parse("a castle\nSteps: 8, Sampler: Euler, Seed: 9, Size: 512x512, RNG: \(field)")
+            h.send(.imageOpened(path: "/x/castle.png", settings: settings))
+            XCTAssertEqual(h.state.status, .success("Loaded castle.png as a raw prompt with its parameters"))
+            XCTAssertEqual(h.settings.rng, source)
+        }
+        // An engine that draws CPU noise only (ComfyUI servers' default here) keeps the old rule.
+        h.send(.enginesListed(h.state.engines.entries, current: EngineState.localName, canCancel: true))
+        h.send(.imageOpened(path: "/x/castle.png", settings: try Infotext.parse("a castle\nSteps: 8, Seed: 9, Size: 512x512, RNG: NV")))
+        XCTAssertEqual(h.settings.rng, .cpu)
+        XCTAssertEqual(h.state.status, .warning("Loaded castle.png as a raw prompt with its parameters; not applied: NV RNG (CPU noise here, so the image differs)"))
+    }
+
     /// A hires upscaler Easel does not have (A1111's ESRGAN models) is named in the same line,
     /// with its stand-in; the rest of the hires fix applies.
     func testUnavailableHiresUpscalerIsNamedWithItsStandIn() throws {

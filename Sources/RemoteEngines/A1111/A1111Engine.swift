@@ -27,13 +27,15 @@ public final class A1111Engine: ImageEngine, @unchecked Sendable {
 
     public var capabilities: EngineCapabilities {
         let known = cachedServer()
-        return EngineCapabilities(
+        var capabilities = EngineCapabilities(
             families: [.sd1, .sd2, .sdxl, .sd3, .flux],
             samplers: known.map { s in Sampler.allCases.filter { s.samplerNames[$0] != nil } } ?? Sampler.allCases,
             schedules: known.map { s in s.scheduleNames.isEmpty ? Schedule.allCases : Schedule.allCases.filter { s.scheduleNames[$0] != nil } }
                 ?? Schedule.allCases,
             maximumSide: RenderSettings.maximumSide,
             interrupt: known?.hasProgress ?? true, liveProgress: known?.hasProgress ?? true)
+        capabilities.noiseSources = [.cpu, .gpu, .nv]   // A1111 `randn_source`
+        return capabilities
     }
 
     public func availableModels() -> [EngineModel] {

@@ -8,8 +8,9 @@ extension WorkbenchApp {
     func engineList() -> Action {
         let engines = options.engines
         let models = engines.startModels.map { name, path in (name, name == EngineState.localName ? Self.modelID(path) : path) }
-        return .enginesListed(engines.entries, current: engines.current, canCancel: backend.engine.capabilities.interrupt,
-                              models: Dictionary(models) { first, _ in first })
+        let capabilities = backend.engine.capabilities
+        return .enginesListed(engines.entries, current: engines.current, canCancel: capabilities.interrupt,
+                              models: Dictionary(models) { first, _ in first }, noiseSources: capabilities.noiseSources)
     }
 
     /// `Effect.switchEngine`: the running job stops, and the engine is built (or found among
@@ -49,6 +50,7 @@ extension WorkbenchApp {
         var advice: [String: ModelAdvice] = [:]
         for model in models { advice[model.id] = model.advice }
         pending.append(.engineConnected(name: name, models: Self.sortedByFileName(models.map(\.id)), advice: advice,
-                                        canCancel: engine.capabilities.interrupt))
+                                        canCancel: engine.capabilities.interrupt,
+                                        noiseSources: engine.capabilities.noiseSources))
     }
 }

@@ -61,10 +61,12 @@ public enum Action: Equatable, Sendable {
     /// The engines there are and the one the workbench starts on (whether it can cancel a job
     /// on its server).
     /// `models`: the model each engine starts with when first switched to.
-    case enginesListed([EngineEntry], current: String, canCancel: Bool, models: [String: String] = [:])
+    case enginesListed([EngineEntry], current: String, canCancel: Bool, models: [String: String] = [:],
+                       noiseSources: Set<RNGSource> = [.cpu])
     /// The engine picked is reachable: its models (ids), those with advice of their own, and
     /// whether it can cancel a job on its server.
-    case engineConnected(name: String, models: [String], advice: [String: ModelAdvice], canCancel: Bool)
+    case engineConnected(name: String, models: [String], advice: [String: ModelAdvice], canCancel: Bool,
+                         noiseSources: Set<RNGSource> = [.cpu])
     /// The engine picked could not be reached; the workbench stays on the one it was on.
     case engineFailed(name: String, message: String)
     /// The comparison's sheet is shown and saved at `path`.

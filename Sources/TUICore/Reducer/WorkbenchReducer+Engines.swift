@@ -35,14 +35,16 @@ extension WorkbenchReducer {
 
     func reduceEngineResult(_ state: inout AppState, _ action: Action) -> Reaction {
         switch action {
-        case .enginesListed(let entries, let current, let canCancel, let models):
+        case .enginesListed(let entries, let current, let canCancel, let models, let noiseSources):
             state.engines.entries = entries
             state.engines.current = current
             state.engines.canCancel = canCancel
+            state.engines.noiseSources = noiseSources
             state.engines.models.merge(models) { old, _ in old }
             return Reaction(redraw: [.parameters])
-        case .engineConnected(let name, let models, let advice, let canCancel):
+        case .engineConnected(let name, let models, let advice, let canCancel, let noiseSources):
             guard state.engines.connecting == name else { return .none }
+            state.engines.noiseSources = noiseSources
             return engineConnected(&state, name: name, models: models, advice: advice, canCancel: canCancel)
         case .engineFailed(let name, let message):
             guard state.engines.connecting == name else { return .none }

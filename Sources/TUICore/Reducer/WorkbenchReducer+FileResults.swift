@@ -72,7 +72,8 @@ extension WorkbenchReducer {
         let name = (path as NSString).lastPathComponent
         var restoredRows = false
         let known = Set(state.adapterFiles.filter { $0.kind == .lora && $0.problem == nil }.flatMap(\.tagNames))
-        let missing = notApplied(settings, loadedModel: modelName(state), knownLoRAs: known)
+        let noiseSources = state.engines.noiseSources
+        let missing = notApplied(settings, loadedModel: modelName(state), knownLoRAs: known, noiseSources: noiseSources)
         var reaction = change(&state, kind: nil) { doc in
             if let saved, Self.renders(saved, settings) {
                 doc.grid = saved
@@ -95,7 +96,7 @@ extension WorkbenchReducer {
             var s = settings
             s.prompt = ""
             s.negativePrompt = ""
-            s.rng = .cpu
+            if !noiseSources.contains(s.rng) { s.rng = .cpu }
             doc.settings = s
             doc.seedLocked = true
         }
@@ -107,8 +108,10 @@ extension WorkbenchReducer {
 
     /// What a PNG's settings ask for that this render does not do: another model, LoRAs (read
     /// from `<lora:…>` tags and A1111's "Lora hashes"), hires-fix keys Easel does not read (its
-    /// upscale, steps and upscaler are settings: `RenderSettings.hires`), GPU or NV noise.
-    func notApplied(_ settings: RenderSettings, loadedModel: String?, knownLoRAs: Set<String> = []) -> [String] {
+    /// upscale, steps and upscaler are settings: `RenderSettings.hires`), a noise source the
+    /// engine does not render (GPU noise on this machine).
+    func notApplied(_ settings: RenderSettings, loadedModel: String?, knownLoRAs: Set<String> = [],
+                    noiseSources: Set<RNGSource> = [.cpu]) -> [String] {
         var out: [String] = []
         if let model = settings.modelName, !model.isEmpty, model != loadedModel {
             out.append("model \(model)" + (loadedModel.map { " (rendering with \($0))" } ?? ""))
@@ -129,7 +132,7 @@ extension WorkbenchReducer {
         if let hires = settings.hires, let name = hires.unavailableUpscaler {
             out.append("hires upscaler \(name) (\(hires.upscaler.displayName) here)")
         }
-        if settings.rng != .cpu { out.append("\(settings.rng.displayName) RNG (CPU noise here, so the image differs)") }
+        if !noiseSources.contains(settings.rng) { out.append("\(settings.rng.displayName) RNG (CPU noise here, so the image differs)") }
         return out
     }
 

@@ -1,5 +1,6 @@
 import Catalog
 import EngineAPI
+import RenderSettings
 
 /// One engine the workbench can switch to: `local` or an entry of the engines settings file.
 public struct EngineEntry: Equatable, Sendable {
@@ -26,6 +27,9 @@ public struct EngineState: Equatable, Sendable {
     public var models: [String: String] = [:]
     /// Whether the current engine can stop a job on its server (`sd-server` cannot).
     public var canCancel = true
+    /// The noise sources the current engine renders as asked (`EngineCapabilities.noiseSources`);
+    /// a loaded PNG's other source falls back to CPU noise, and is noted.
+    public var noiseSources: Set<RNGSource> = [.cpu, .nv, .comfyui]
     /// The loaded model's family when the engine only guessed it; nil when it is known.
     public var familyGuess: FamilyGuess?
     /// Families the user set by hand this session, by `correctionKey`.
