@@ -70,6 +70,14 @@ public final class PromptEncoder: @unchecked Sendable {
         return conditioning
     }
 
+    /// Hands the text encoders' half-stored weight pages back to the system
+    /// (`CLIPTextModel.releaseWeightPages`; nothing in the other precisions): the pipeline calls
+    /// it once a generation's conditioning is done, since the cache usually answers the next
+    /// one, and an encoder run after it reads the pages from the file again.
+    public func releaseEncoderPages() {
+        for model in conditioner.textModels { model.releaseWeightPages() }
+    }
+
     /// The conditioning schedule for `prompt` (the negative prompt when `negative`) over
     /// `steps` sampler steps, for an image of `width` × `height`.
     func schedule(for prompt: String, negative: Bool = false, steps: Int, clipSkip: Int,

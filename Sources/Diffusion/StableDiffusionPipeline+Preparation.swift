@@ -27,6 +27,7 @@ extension StableDiffusionPipeline {
             try FiniteValueCheck.require(entry.conditioning.context, .textEncoder)
         }
         let (condPadded, uncondPadded) = try promptEncoder.padToCommonLength(cond, uncond, clipSkip: settings.clipSkip)
+        promptEncoder.releaseEncoderPages()
         return Prepared(cond: condPadded, uncond: uncondPadded,
                         sigmas: try scheduleSigmas(settings, steps: settings.steps),
                         sampler: settings.sampler)

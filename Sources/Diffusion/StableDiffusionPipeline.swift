@@ -54,6 +54,7 @@ public final class StableDiffusionPipeline {
     public func generate(_ request: EngineRequest, adapters: RenderAdapters = .none, cancellation: CancellationFlag? = nil,
                          progress: ((GenerationProgress) -> Void)? = nil) throws -> [GeneratedImage] {
         try request.validate()
+        defer { HalfWeightScratch.shared.release() }       // the widening buffer lives for one generation
         let request = request.fittingInitImage().request
         try apply(adapters)
         let settings = request.settings
@@ -182,9 +183,12 @@ public final class StableDiffusionPipeline {
     }
 
     /// `vae.decode(latent / scale + shift)` (ComfyUI `process_out`), quantised to 8-bit RGB.
-    /// The UNet's activation buffers are freed first, so the decode's do not come on top.
+    /// The UNet's activation buffers are freed first, so the decode's do not come on top, and
+    /// so are the file pages of its half-stored weights and their widening buffer
+    /// (`Precision.fp32HalfWeights`; the next UNet call reads the pages from the file again).
     func decode(_ latent: [Float], _ size: LatentSize) throws -> RGBImage {
         unet.releaseScratch()
+        unet.releaseWeightPages()
         if finalDecodeWithTAESD, let taesd { return try Self.quantise(taesd.decode(latentTensor(latent, size))) }
         let (scale, shift) = (latentFormat.scaleFactor, latentFormat.shiftFactor)
         let z = Tensor(shape: [1, latentFormat.channels, size.height, size.width],

@@ -198,14 +198,15 @@ struct GenerateCommand: ParsableCommand {
 
     /// `--precision`, else `EASEL_PRECISION` (`Precision.fromEnvironment`, an error when it
     /// names no precision), else nil (the pipeline's choice for the model); bf16 on a CPU
-    /// without AVX512_BF16 runs in fp32, with a note for `--precision`.
+    /// without AVX512_BF16 runs as fp32-half (fp32 products, the file's 16-bit weights), with a
+    /// note for `--precision`.
     private func chosenPrecision() throws -> Precision? {
         guard let precision else { return try Precision.fromEnvironment().map(Precision.resolve) }
         guard let requested = Precision(rawValue: precision) else {
-            throw ValidationError("precision: expected fp32 or bf16, got '\(precision)'")
+            throw ValidationError("precision: expected fp32, bf16 or fp32-half, got '\(precision)'")
         }
         if Precision.resolve(requested) != requested {
-            printError("easel: this CPU has no AVX512_BF16; using fp32")
+            printError("easel: this CPU has no AVX512_BF16; using fp32 products on the file's fp16/bf16 weights (fp32-half)")
         }
         return Precision.resolve(requested)
     }

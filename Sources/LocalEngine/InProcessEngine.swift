@@ -169,7 +169,7 @@ public final class InProcessEngine: ImageEngine, @unchecked Sendable {
 
     /// OpenBLAS's core-type note, which matters only for large models running in fp32.
     private static func precisionNote(_ pipeline: StableDiffusionPipeline) -> String? {
-        guard pipeline.unet.precision == .fp32,
+        guard pipeline.unet.precision.multipliesInFP32,
               pipeline.unet.config.modelChannels >= StableDiffusionPipeline.smallModelChannels else { return nil }
         return BLAS.coreTypeNote
     }

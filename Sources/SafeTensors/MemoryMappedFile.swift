@@ -4,11 +4,12 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import Tensor
 
 /// A whole file mapped copy-on-write (`MAP_PRIVATE`). Pages are read from disk on first touch;
 /// a write through a borrowed pointer changes only this process's copy, never the file.
 /// The mapping lives as long as this object, so tensors that borrow it keep it as their keeper.
-final class MemoryMappedFile: @unchecked Sendable {
+final class MemoryMappedFile: PageReleasing, @unchecked Sendable {
     let base: UnsafeRawPointer
     let size: Int
     private let mappedSize: Int
@@ -51,6 +52,14 @@ final class MemoryMappedFile: @unchecked Sendable {
         let end = range.upperBound / page * page
         guard end > start else { return }
         _ = madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, MADV_DONTNEED)
+    }
+
+    /// `release` for the bytes at `start` (inside this mapping): how half-stored weights that
+    /// borrow the mapping hand their pages back (`HalfWeights.releaseFilePages`).
+    func releasePages(_ start: UnsafeRawPointer, byteCount: Int) {
+        let offset = start - base
+        precondition(offset >= 0 && offset + byteCount <= size, "releasePages: outside the mapping")
+        release(offset ..< offset + byteCount)
     }
 
     private static func failure(_ file: String, _ call: String) -> SafeTensorsError {

@@ -75,6 +75,21 @@ public final class SafeTensorsFile: @unchecked Sendable {
         }
     }
 
+    /// An F16 or BF16 tensor as it is stored, borrowing the mapping (nothing is read or copied
+    /// until it is used; `HalfWeights.releaseFilePages` hands its pages back); nil for any
+    /// other dtype (F32 tensors are borrowed as fp32 by `tensor`).
+    public func halfWeights(_ name: String) throws -> HalfWeights? {
+        let entry = try entry(name)
+        let format: HalfWeights.Format
+        switch entry.dtype {
+        case .f16: format = .float16
+        case .bf16: format = .bfloat16
+        default: return nil
+        }
+        return HalfWeights(borrowing: mapping.base + dataStart + entry.dataRange.lowerBound, format: format,
+                           shape: entry.shape, keeper: mapping)
+    }
+
     /// Reads an I64 tensor (little-endian in the file), flattened.
     public func int64s(_ name: String) throws -> [Int64] {
         let entry = try entry(name)

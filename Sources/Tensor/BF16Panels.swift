@@ -59,16 +59,20 @@ public final class BF16Panels: @unchecked Sendable {
     public var byteCount: Int { wordCount * 4 }
 }
 
-/// A layer's weight as the engine multiplies with it: the fp32 tensor (OpenBLAS) or packed
-/// bf16 panels (fast mode).
+/// A layer's weight as the engine multiplies with it: the fp32 tensor (OpenBLAS), packed
+/// bf16 panels (fast mode), or the file's 16-bit values widened before each fp32 product
+/// (fast mode without AVX512_BF16).
 public enum GEMMWeight: @unchecked Sendable {
     case fp32(Tensor)
     case bf16(BF16Panels)
+    case half(HalfWeights)
 
-    /// `weight` in `precision`: fp32 keeps the tensor, bf16 packs it in `layout`.
+    /// `weight` in `precision`: fp32 keeps the tensor, bf16 packs it in `layout`. With
+    /// `fp32HalfWeights` an fp32 tensor stays fp32 (only a file's own 16-bit values are kept
+    /// half-size, `WeightScope.gemmWeight`).
     public init(_ weight: Tensor, precision: Precision, layout: BF16Panels.Layout) {
         switch Precision.resolve(precision) {
-        case .fp32: self = .fp32(weight)
+        case .fp32, .fp32HalfWeights: self = .fp32(weight)
         case .bf16: self = .bf16(BF16Panels(weight, layout: layout))
         }
     }
@@ -78,7 +82,14 @@ public enum GEMMWeight: @unchecked Sendable {
         switch self {
         case let .fp32(t): return t.shape[0]
         case let .bf16(p): return p.outputs
+        case let .half(h): return h.outputs
         }
+    }
+
+    /// Hands a half-stored weight's file pages back to the system (`HalfWeights.releaseFilePages`);
+    /// nothing for the other kinds, whose memory is their own.
+    public func releaseFilePages() {
+        if case let .half(h) = self { h.releaseFilePages() }
     }
 
     /// Replaces the weight's values in place with `weight` (same element count): fp32 copies
@@ -91,6 +102,8 @@ public enum GEMMWeight: @unchecked Sendable {
             t.pointer.update(from: weight.pointer, count: t.count)
         case let .bf16(p):
             p.repack(weight)
+        case let .half(h):
+            h.overwrite(with: weight)
         }
     }
 
@@ -99,6 +112,7 @@ public enum GEMMWeight: @unchecked Sendable {
         switch self {
         case let .fp32(t): return t.count * 4
         case let .bf16(p): return p.byteCount
+        case let .half(h): return h.byteCount
         }
     }
 }

@@ -1,13 +1,16 @@
-/// The layer operations for either kind of `GEMMWeight`: fp32 weights go to the OpenBLAS
-/// paths, bf16 panels to the bf16 GEMM. Bias and residual are written first and the product
-/// accumulated onto them, as in the fp32 paths.
+/// The layer operations for every kind of `GEMMWeight`: fp32 weights go to the OpenBLAS
+/// paths, bf16 panels to the bf16 GEMM, half-stored weights are widened into the shared
+/// scratch buffer and then take the fp32 path. Bias and residual are written first and the
+/// product accumulated onto them, as in the fp32 paths.
 extension Tensor {
     /// x·Wᵀ + b (+ residual) over the last axis; see `linear(weight: Tensor, …)`.
     /// bf16 weights must be packed `.outputsAsColumns`.
     public func linear(weight: GEMMWeight, bias: Tensor? = nil, residual: Tensor? = nil) -> Tensor {
-        guard case let .bf16(panels) = weight else {
-            guard case let .fp32(w) = weight else { fatalError() }
-            return linear(weight: w, bias: bias, residual: residual)
+        let panels: BF16Panels
+        switch weight {
+        case let .fp32(w): return linear(weight: w, bias: bias, residual: residual)
+        case let .half(h): return h.withFP32 { linear(weight: $0, bias: bias, residual: residual) }
+        case let .bf16(p): panels = p
         }
         precondition(panels.layout == .outputsAsColumns, "linear: bf16 weights packed for convolution")
         let inFeatures = shape[shape.count - 1], outFeatures = panels.outputs
@@ -40,15 +43,21 @@ extension Tensor {
             return conv2d(weight: w, bias: bias, stride: stride, padding: padding, residual: residual, output: output)
         case let .bf16(panels):
             return conv2dBF16(panels, bias: bias, stride: stride, padding: padding, residual: residual, output: output)
+        case let .half(h):
+            return h.withFP32 {
+                conv2d(weight: $0, bias: bias, stride: stride, padding: padding, residual: residual, output: output)
+            }
         }
     }
 
     /// proj_in with either kind of weight (bf16 packed `.outputsAsColumns`); see
     /// `pointwiseConvToTokens(weight: Tensor, …)`.
     public func pointwiseConvToTokens(weight: GEMMWeight, bias: Tensor?) -> Tensor {
-        guard case let .bf16(panels) = weight else {
-            guard case let .fp32(w) = weight else { fatalError() }
-            return pointwiseConvToTokens(weight: w, bias: bias)
+        let panels: BF16Panels
+        switch weight {
+        case let .fp32(w): return pointwiseConvToTokens(weight: w, bias: bias)
+        case let .half(h): return h.withFP32 { pointwiseConvToTokens(weight: $0, bias: bias) }
+        case let .bf16(p): panels = p
         }
         let (batch, cin) = (shape[0], shape[1])
         let plane = count / (batch * cin), cout = panels.outputs
@@ -68,9 +77,11 @@ extension Tensor {
     /// proj_out with either kind of weight (bf16 packed `.outputsAsRows`); see
     /// `tokensPointwiseConv(weight: Tensor, …)`.
     public func tokensPointwiseConv(weight: GEMMWeight, bias: Tensor?, residual: Tensor) -> Tensor {
-        guard case let .bf16(panels) = weight else {
-            guard case let .fp32(w) = weight else { fatalError() }
-            return tokensPointwiseConv(weight: w, bias: bias, residual: residual)
+        let panels: BF16Panels
+        switch weight {
+        case let .fp32(w): return tokensPointwiseConv(weight: w, bias: bias, residual: residual)
+        case let .half(h): return h.withFP32 { tokensPointwiseConv(weight: $0, bias: bias, residual: residual) }
+        case let .bf16(p): panels = p
         }
         let (batch, plane, cin) = (shape[0], shape[1], shape[2])
         let cout = panels.outputs

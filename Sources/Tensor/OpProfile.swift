@@ -6,7 +6,7 @@ import Foundation
 public enum OpProfile {
     public enum Kind: String, CaseIterable, Sendable {
         case convolutionGEMM, attentionGEMM, linearGEMM, im2col, winogradTransform, prefill, groupNorm, layerNorm, softmax
-        case activation, elementwise, copy
+        case activation, elementwise, copy, widenWeights
     }
 
     public static let isEnabled = ProcessInfo.processInfo.environment["EASEL_PROFILE"] == "1"

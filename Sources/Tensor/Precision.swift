@@ -8,9 +8,15 @@ import Foundation
 ///   product, products summed in fp32 (AVX-512 BF16 `vdpbf16ps`); everything between the
 ///   products (norms, softmax, activations, residuals) stays fp32. Like PyTorch's CPU
 ///   `autocast(dtype=torch.bfloat16)`, but with fp32 results between layers.
+/// - `fp32HalfWeights`: what the fast mode becomes on CPUs without AVX512_BF16. Layer weights
+///   that the file stores in fp16 or bf16 stay in that form (borrowed from the memory-mapped
+///   file, `HalfWeights`) and are widened to fp32 into one shared buffer just before each
+///   product; the products are the fp32 mode's, on the same values, so images equal the
+///   precise mode's while the weights take half the memory (fp32 files stay fp32).
 public enum Precision: String, Sendable, CaseIterable {
     case fp32
     case bf16
+    case fp32HalfWeights = "fp32-half"
 
     /// True when this CPU runs the bf16 kernels (AVX-512 F/BW/VL and AVX512_BF16, with OS
     /// support for the ZMM state), checked once with CPUID at run time.
@@ -41,10 +47,13 @@ public enum Precision: String, Sendable, CaseIterable {
     /// fixture runs (`tools/bench/quality.py`, BENCHMARKS.md), under issue 6's 4-level bar.
     public static let defaultPrecision: Precision = .bf16
 
-    /// `requested` (or the default) made runnable on this CPU: bf16 becomes fp32 without
-    /// AVX512_BF16.
+    /// `requested` (or the default) made runnable on this CPU: bf16 becomes fp32 products on
+    /// half-stored weights (`fp32HalfWeights`) without AVX512_BF16.
     public static func resolve(_ requested: Precision?) -> Precision {
         let wanted = requested ?? defaultPrecision
-        return wanted == .bf16 && !bf16Supported ? .fp32 : wanted
+        return wanted == .bf16 && !bf16Supported ? .fp32HalfWeights : wanted
     }
+
+    /// True when products run in fp32 (`fp32` and `fp32HalfWeights`).
+    public var multipliesInFP32: Bool { self != .bf16 }
 }

@@ -6,7 +6,8 @@ public enum PrecisionError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .unknown(source, value):
-            return "\(source): expected \(Precision.allCases.map(\.rawValue).joined(separator: " or ")), got '\(value)'"
+            let names = Precision.allCases.map(\.rawValue)
+            return "\(source): expected \(names.dropLast().joined(separator: ", ")) or \(names.last!), got '\(value)'"
         }
     }
 }

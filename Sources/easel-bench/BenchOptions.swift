@@ -14,11 +14,12 @@ struct BenchOptions {
 
     func has(_ name: String) -> Bool { arguments.contains(name) }
 
-    /// `--precision fp32|bf16`, else `Precision.preferred`; bf16 on a CPU without AVX512_BF16
-    /// is an error here (a benchmark must not silently measure something else).
+    /// `--precision fp32|bf16|fp32-half`, else `Precision.preferred` (fp32-half on CPUs without
+    /// AVX512_BF16); bf16 on such a CPU is an error here (a benchmark must not silently measure
+    /// something else).
     func precision() throws -> Precision {
         guard let text = value("--precision") else { return .preferred }
-        guard let requested = Precision(rawValue: text) else { throw BenchError("--precision: expected fp32 or bf16, got '\(text)'") }
+        guard let requested = Precision(rawValue: text) else { throw BenchError("--precision: expected fp32, bf16 or fp32-half, got '\(text)'") }
         guard Precision.resolve(requested) == requested else { throw BenchError("--precision bf16: this CPU has no AVX512_BF16") }
         return requested
     }

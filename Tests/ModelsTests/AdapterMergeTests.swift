@@ -30,8 +30,8 @@ final class AdapterMergeTests: XCTestCase {
         let binding: AdapterBinding
     }
 
-    static func model(precision: Precision = .fp32) throws -> Model {
-        let checkpoint = try TinyModel.checkpoint()
+    static func model(precision: Precision = .fp32, form: TinyModel.Form = .singleFile) throws -> Model {
+        let checkpoint = try TinyModel.checkpoint(form)
         let unet = try UNetModel(weights: checkpoint.unet, config: checkpoint.unetConfig, precision: precision)
         let text = try CLIPTextModel(weights: checkpoint.text, config: checkpoint.textConfig, precision: precision)
         return Model(unet: unet, text: text, binding: AdapterBinding(unet: unet, textEncoders: [text], family: .sd1))
@@ -113,5 +113,27 @@ final class AdapterMergeTests: XCTestCase {
         try fast.binding.patcher.apply([])
         let plain = try Self.model(precision: .bf16)
         XCTAssertEqual(try fast.text.encode(ids).values, try plain.text.encode(ids).values)
+    }
+
+    /// Half-stored weights (`fp32HalfWeights`, the fp16 file) take the merge rounded to fp16 in
+    /// memory of their own, never in the file's pages: the output stays within fp16 rounding of
+    /// the fp32 merge, and removing the LoRA gives the unmerged output back exactly.
+    func testHalfWeightMergeRoundsToTheFileFormatAndRestoresExactly() throws {
+        let half = try Self.model(precision: .fp32HalfWeights, form: .singleFileFP16), exact = try Self.model()
+        guard case .half = half.text.patchableWeights["encoder.layers.0.self_attn.q_proj.weight"]!.weight else {
+            return XCTFail("not half-stored")
+        }
+        let ids = [[49406, 320, 2368] + Array(repeating: 49407, count: 74)]
+        let before = try half.text.encode(ids)
+        XCTAssertEqual(before.values, try exact.text.encode(ids).values)
+        let resolved = [try half.binding.resolve(try Self.network("tinylora-peft")),
+                        try exact.binding.resolve(try Self.network("tinylora-peft"))]
+        try half.binding.patcher.apply([ActiveAdapter(resolved[0], textMultiplier: 1, unetMultiplier: 1)])
+        try exact.binding.patcher.apply([ActiveAdapter(resolved[1], textMultiplier: 1, unetMultiplier: 1)])
+        let a = try half.text.encode(ids), b = try exact.text.encode(ids)
+        XCTAssertNotEqual(a.values, before.values)
+        XCTAssertLessThan(relativeMaxError(a, b), 0.01)
+        try half.binding.patcher.apply([])
+        XCTAssertEqual(try half.text.encode(ids).values, before.values)
     }
 }

@@ -13,7 +13,7 @@ final class PrecisionEnvironmentTests: XCTestCase {
 
     func testOtherValuesAreAOneLineError() {
         XCTAssertThrowsError(try Precision.fromEnvironment(["EASEL_PRECISION": "fp64"])) {
-            XCTAssertEqual("\($0)", "EASEL_PRECISION: expected fp32 or bf16, got 'fp64'")
+            XCTAssertEqual("\($0)", "EASEL_PRECISION: expected fp32, bf16 or fp32-half, got 'fp64'")
         }
     }
 }

@@ -96,4 +96,20 @@ void easel_winograd43_output(const float *m, long xi_stride, long co_stride, int
                              int ty0, int ty1, int co0, int co1, const float *bias, const float *residual,
                              float *out, float *scratch);
 
+// 16-bit float conversion (half_convert.c) for half-stored weights: F16C/AVX2 where the CPU has
+// them (checked once at run time), portable scalar code otherwise. The 16-bit data may have any
+// alignment. Widening is exact; narrowing rounds to nearest even (NaN stays NaN).
+
+/// 1 when the CPU has F16C and AVX2 (the vector paths below).
+int easel_cpu_has_f16c(void);
+/// dst[i] = the fp16 / bfloat16 value source[i], for i < n.
+void easel_widen_f16(const void *source, float *dst, size_t n);
+void easel_widen_bf16(const void *source, float *dst, size_t n);
+/// destination[i] = src[i] rounded to fp16 / bfloat16, for i < n.
+void easel_narrow_f16(const float *src, void *destination, size_t n);
+void easel_narrow_bf16(const float *src, void *destination, size_t n);
+/// The scalar fp16 paths alone (tests compare them with the vector ones).
+void easel_widen_f16_scalar(const void *source, float *dst, size_t n);
+void easel_narrow_f16_scalar(const float *src, void *destination, size_t n);
+
 #endif

@@ -30,8 +30,9 @@ public final class CLIPTextModel {
         let w = WeightScope(weights, precision: precision, registry: patchableWeights)
         self.precision = w.precision
         let c = config.hiddenSize
-        tokenEmbedding = TokenEmbeddingTable(try w("embeddings.token_embedding.weight", [config.vocabSize, c]),
-                                             precision: w.precision)
+        let tokenKey = "embeddings.token_embedding.weight", tokenShape = [config.vocabSize, c]
+        tokenEmbedding = try w.halfWeights(tokenKey, tokenShape).map(TokenEmbeddingTable.init(half:))
+            ?? TokenEmbeddingTable(try w(tokenKey, tokenShape), precision: w.precision)
         positionEmbedding = try w("embeddings.position_embedding.weight", [config.maxPositions, c])
         layers = try (0..<config.numLayers).map { try CLIPEncoderLayer(w.child("encoder.layers.\($0)"), config: config) }
         finalLayerNorm = try LayerNormLayer(w.child("final_layer_norm"), width: c)
@@ -140,6 +141,13 @@ public final class CLIPTextModel {
 
     /// Frees the activation buffers kept between calls.
     public func releaseScratch() { pool.trim() }
+
+    /// Hands the file pages of half-stored weights (`Precision.fp32HalfWeights`) back to the
+    /// system; the next encode reads them from the file again. Nothing for other precisions.
+    public func releaseWeightPages() {
+        tokenEmbedding.releaseFilePages()
+        patchableWeights.releaseFilePages()
+    }
 }
 
 extension Tensor {

@@ -41,6 +41,23 @@ struct OpenCLIPTextWeights: WeightSource {
         return result
     }
 
+    /// q/k/v as row thirds of the fused 16-bit `in_proj_weight`, other weights as stored;
+    /// nil for the transposed `text_projection` (kept fp32) and for fp32 files.
+    func halfWeights(_ key: String, shape: [Int]?) throws -> HalfWeights? {
+        if let (fusedKey, block) = fusedSource(of: key) {
+            let stored = keyMap.fileKey(forCanonicalKey: fusedKey)
+            guard let fused = try table.halfWeights(stored) else { return nil }            // [3W, W] or [3W]
+            let rows = fused.shape[0] / 3
+            let part = [rows] + fused.shape.dropFirst()
+            guard fused.shape[0] % 3 == 0, shape == nil || shape! == part else {
+                throw mismatch(stored, fused.shape, expected: shape.map { [3 * $0[0]] + $0.dropFirst() } ?? [])
+            }
+            return fused.viewed(as: part, rows: block * rows ..< (block + 1) * rows)
+        }
+        guard !OpenCLIPTextKeyMap.transposed.contains(key) else { return nil }
+        return try table.halfWeights(keyMap.fileKey(forCanonicalKey: key), shape: shape)
+    }
+
     /// The fused key and row block a canonical q/k/v key comes from.
     private func fusedSource(of key: String) -> (String, Int)? {
         for rule in OpenCLIPTextKeyMap.fusedProjections {

@@ -20,7 +20,8 @@ import Tensor
 ///
 /// diffusers folders are translated into these names by `DiffusersUNetKeyMap` and
 /// `DiffusersVAEKeyMap`. Errors name the key as it is (or would be) spelled in the file.
-/// fp32 tensors borrow the mapping; fp16/bf16 tensors are widened on every `tensor` call.
+/// fp32 tensors borrow the mapping; fp16/bf16 tensors are widened on every `tensor` call, or
+/// borrowed as they are by `halfWeights`.
 public struct WeightTable: WeightSource, Sendable {
     /// The file the weights come from.
     public let file: SafeTensorsFile
@@ -70,6 +71,20 @@ public struct WeightTable: WeightSource, Sendable {
         }
         if shape != tensor.shape { tensor = tensor.reshaped(shape) }
         return tensor
+    }
+
+    /// The tensor `key` in the file's fp16/bf16 form, borrowed from the mapping, canonical
+    /// shape; nil when the file stores it otherwise. Errors as for `tensor`.
+    public func halfWeights(_ key: String, shape expected: [Int]? = nil) throws -> HalfWeights? {
+        guard let stored = fileKeys[key] else {
+            throw SafeTensorsError(file: file.displayName, tensor: fileKey(key), reason: .missingTensor)
+        }
+        guard let half = try file.halfWeights(stored) else { return nil }
+        let shape = canonicalShape(key, half.shape)
+        if let expected, expected != shape {
+            throw CheckpointError.shapeMismatch(file: file.displayName, key: stored, shape: shape, expected: expected)
+        }
+        return shape == half.shape ? half : half.viewed(as: shape)
     }
 
     /// The tensor `key` as stored on disk (see `SafeTensorsFile.tensorFromDisk`), canonical

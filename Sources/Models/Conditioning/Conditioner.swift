@@ -18,6 +18,10 @@ public protocol Conditioner {
     /// family runs different lengths as separate UNet calls; pooled and extra parts are kept.
     func padToSameLength(_ cond: Conditioning, _ uncond: Conditioning,
                          clipSkip: Int) throws -> (cond: Conditioning, uncond: Conditioning)
+
+    /// The text encoders it runs (their half-stored weights' pages are released after a
+    /// generation's conditioning, `PromptEncoder.releaseEncoderPages`).
+    var textModels: [CLIPTextModel] { get }
 }
 
 extension Conditioner {

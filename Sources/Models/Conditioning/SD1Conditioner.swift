@@ -7,6 +7,8 @@ public struct SD1Conditioner: Conditioner {
         self.a1111 = a1111
     }
 
+    public var textModels: [CLIPTextModel] { [a1111.textModel] }
+
     public func encode(_ chunks: [ConditioningChunk], clipSkip: Int) throws -> Conditioning {
         Conditioning(context: try a1111.encode(chunks, clipSkip: clipSkip))     // [1, 77·k, D]
     }

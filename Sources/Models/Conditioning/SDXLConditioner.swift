@@ -38,6 +38,8 @@ public struct SDXLConditioner: Conditioner {
     /// token "!"; diffusers' `tokenizer_2` pads with "!" too).
     public static let endOfText = 49407, bigGPadding = 0
 
+    public var textModels: [CLIPTextModel] { [clipL, bigG] }
+
     public init(clipL: CLIPTextModel, bigG: CLIPTextModel) throws {
         guard bigG.config.projectionWidth != nil else {
             throw NetworkInputError.configuration("SDXL's second text encoder has no text_projection")

@@ -37,6 +37,12 @@ public final class PatchableWeights: @unchecked Sendable {
         return entries.keys.sorted()
     }
 
+    /// Hands the file pages of every half-stored weight back (`GEMMWeight.releaseFilePages`).
+    public func releaseFilePages() {
+        lock.lock(); defer { lock.unlock() }
+        for entry in entries.values { entry.weight.releaseFilePages() }
+    }
+
     /// The weight's original values [shape], fp32, in fresh memory.
     public func original(_ key: String) throws -> Tensor {
         guard let entry = self[key] else { throw AdapterError.noSuchWeight(key) }

@@ -161,4 +161,12 @@ public final class UNetModel {
         pool.trim()
         Winograd.releaseWorkspace()
     }
+
+    /// Hands the file pages of half-stored weights (`Precision.fp32HalfWeights`) back to the
+    /// system, and frees the buffer they are widened into (`HalfWeightScratch`); the next call
+    /// reads the pages from the file again. Nothing for the other precisions.
+    public func releaseWeightPages() {
+        patchableWeights.releaseFilePages()
+        if precision == .fp32HalfWeights { HalfWeightScratch.shared.release() }
+    }
 }
