@@ -78,6 +78,29 @@ final class SDServerTests: XCTestCase {
         }
     }
 
+    /// HTTP Basic auth, through nginx's `auth_basic` in front of this sd-server: the right
+    /// password (from its environment variable) lists the models and renders; a wrong one, or
+    /// none, is one line naming the server.
+    func testBasicAuthIsSentAndARefusedLoginIsOneLine() throws {
+        let proxy = try AuthProxy.start(upstream: started().url, user: "easel", password: "lighthouse-42")
+        defer { proxy.stop() }
+        setenv("EASEL_TEST_GOOD_PASSWORD", "lighthouse-42", 1)
+        setenv("EASEL_TEST_BAD_PASSWORD", "lighthouse-41", 1)
+        func engine(_ variable: String?) throws -> A1111Engine {
+            try A1111Engine(config: RemoteEngineConfig(name: "sd", kind: .a1111, url: proxy.url, user: variable.map { _ in "easel" },
+                                                       passwordEnv: variable, timeout: 120))
+        }
+        let good = try engine("EASEL_TEST_GOOD_PASSWORD")
+        XCTAssertEqual(try good.connect().map(\.name), ["easel-sd15-random-fp16"])
+        let run = try good.run(EngineRequest(settings: Self.settings), on: EngineModel(id: "", name: ""),
+                               interrupt: CancellationFlag()) { _ in }
+        XCTAssertEqual(run.images.count, 1, "the render's POST carries the login too")
+        let refused = "\(proxy.url.absoluteString): authentication refused (check user and password)"
+        for variable in ["EASEL_TEST_BAD_PASSWORD", nil] {
+            XCTAssertThrowsError(try engine(variable).connect()) { XCTAssertEqual("\($0)", refused) }
+        }
+    }
+
     func testAModelMissingOnTheServerIsOneLine() throws {
         XCTAssertThrowsError(try engine().run(EngineRequest(settings: Self.settings), on: EngineModel(id: "nope", name: "nope"),
                                               interrupt: CancellationFlag()) { _ in }) { error in

@@ -10,14 +10,17 @@ public final class HTTPClient: @unchecked Sendable {
     public let base: URL
     let credentials: BasicCredentials?
     private let session: URLSession
+    private let answers = HTTPAnswers()
 
     public init(base: URL, credentials: BasicCredentials?) {
         self.base = base
         self.credentials = credentials
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForResource = 24 * 3600
-        session = URLSession(configuration: configuration)
+        session = URLSession(configuration: configuration, delegate: answers, delegateQueue: nil)
     }
+
+    deinit { session.finishTasksAndInvalidate() }
 
     /// `base` + `path` (which starts with `/` and may carry a query).
     public func url(_ path: String) -> URL {
@@ -81,19 +84,16 @@ public final class HTTPClient: @unchecked Sendable {
 
     /// Sends `request` and waits; a set `cancel` token abandons the wait (the task is cancelled).
     private func send(_ request: URLRequest, cancel: CancelToken?, passFailures: Bool = false) throws -> Data {
-        let done = DispatchSemaphore(value: 0)
-        let box = ResultBox()
-        let task = session.dataTask(with: request) { data, response, error in
-            box.set(data, response as? HTTPURLResponse, error)
-            done.signal()
-        }
+        let box = HTTPAnswer()
+        let task = session.dataTask(with: request)
+        answers.track(task, box)
         task.resume()
         if let cancel {
-            while done.wait(timeout: .now() + 0.05) == .timedOut {
-                if cancel.isCancelled { task.cancel(); done.wait(); throw CancelToken.Cancelled() }
+            while box.done.wait(timeout: .now() + 0.05) == .timedOut {
+                if cancel.isCancelled { task.cancel(); box.done.wait(); throw CancelToken.Cancelled() }
             }
         } else {
-            done.wait()
+            box.done.wait()
         }
         return try box.result(for: request, timeout: request.timeoutInterval, passFailures: passFailures)
     }
@@ -111,50 +111,4 @@ public final class CancelToken: @unchecked Sendable {
     private let check: @Sendable () -> Bool
     public init(_ check: @escaping @Sendable () -> Bool) { self.check = check }
     var isCancelled: Bool { check() }
-}
-
-/// One answer, set on URLSession's thread and read on the caller's.
-private final class ResultBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data: Data?
-    private var response: HTTPURLResponse?
-    private var error: Error?
-
-    func set(_ data: Data?, _ response: HTTPURLResponse?, _ error: Error?) {
-        lock.lock(); defer { lock.unlock() }
-        (self.data, self.response, self.error) = (data, response, error)
-    }
-
-    func result(for request: URLRequest, timeout: Double, passFailures: Bool) throws -> Data {
-        lock.lock(); defer { lock.unlock() }
-        let address = request.url?.absoluteString ?? "?"
-        if let error = error as NSError? {
-            if error.domain == NSURLErrorDomain, error.code == NSURLErrorTimedOut {
-                throw RemoteEngineError.timeout(url: address, seconds: timeout)
-            }
-            let reason = (error.userInfo[NSLocalizedDescriptionKey] as? String) ?? error.localizedDescription
-            throw RemoteEngineError.unreachable(url: address, reason: reason)
-        }
-        guard let response else { throw RemoteEngineError.badResponse(url: address, reason: "no HTTP response") }
-        let body = data ?? Data()
-        switch response.statusCode {
-        case 200..<300: return body
-        case 401, 403: throw RemoteEngineError.authRefused(url: address)
-        case 400..<500 where passFailures: throw HTTPFailure(status: response.statusCode, body: body)
-        default: throw RemoteEngineError.http(url: address, status: response.statusCode, message: Self.message(in: body))
-        }
-    }
-
-    /// The server's own message: A1111's `{"detail"}` / `{"error"}`, ComfyUI's
-    /// `{"error": {"message"}}`, or the first line of a text body.
-    static func message(in body: Data) -> String {
-        if let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] {
-            if let error = object["error"] as? [String: Any], let message = error["message"] as? String { return message }
-            for key in ["detail", "error", "message", "errors"] {
-                if let text = object[key] as? String { return text }
-            }
-        }
-        let text = String(decoding: body.prefix(300), as: UTF8.self)
-        return text.split(separator: "\n").first.map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
-    }
 }
