@@ -24,13 +24,17 @@ wait_for() {  # wait_for REGEX SECS
   local end=$(( $(date +%s) + $2 ))
   until screen 2>/dev/null | grep -Eq -- "$1"; do [ "$(date +%s)" -lt "$end" ] || return 1; sleep 0.05; done
 }
+starts=0
 start() {  # start [setsid]: with setsid the pty is not easel's controlling terminal, so no SIGHUP comes
+  # A new socket each time: a server just killed may still hold the old one, and a session
+  # started on it would vanish with it ("no workbench", seen once).
+  starts=$((starts + 1)); sock="$work/sock.$starts"
   echo 'set -g default-terminal screen-256color' >"$work/conf"
   rm -f "$work/pid"
   local wrap=(); [ "${1:-}" = setsid ] && wrap=(setsid -w)
   t -f "$work/conf" new-session -d -s s -x 120 -y 36 -- \
     "${wrap[@]}" sh -c 'echo $$ >"$0"; exec env XDG_CONFIG_HOME="$1" "$2"' "$work/pid" "$work/config" "$easel"
-  wait_for 'Prompt grid' 20 || { echo "FAIL start: no workbench"; screen; exit 1; }
+  wait_for 'Prompt grid' 60 || { echo "FAIL start: no workbench"; screen; exit 1; }
   pid=$(cat "$work/pid")
 }
 
