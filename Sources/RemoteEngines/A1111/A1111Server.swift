@@ -45,7 +45,7 @@ struct A1111Server {
 
     /// A server's model; its family is guessed from its title (`/sd-models` offers no metadata).
     static func engineModel(_ model: A1111API.SDModel) -> EngineModel {
-        let guess = FamilyGuess(family: FamilyGuess.family(fromText: model.title), basis: "the name '\(model.title)'")
+        let guess = FamilyGuess.fromName(model.title)
         var engineModel = EngineModel(id: model.title, name: model.model_name,
                                       hash: model.hash.flatMap { $0.isEmpty ? nil : String($0.prefix(10)) }, family: guess.family)
         engineModel.familyGuess = guess
