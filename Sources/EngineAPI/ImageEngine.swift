@@ -16,6 +16,11 @@ public protocol ImageEngine: AnyObject, Sendable {
     /// The models this engine offers (files that load, or a server's list).
     func availableModels() -> [EngineModel]
 
+    /// The LoRAs (and embeddings) the engine itself offers, for the workbench's browser: a
+    /// server's list (A1111 `/sdapi/v1/loras`, ComfyUI `LoraLoader`'s names), or nil when the
+    /// engine reads the library folders on this machine (the in-process engine).
+    func availableAdapters() -> [AdapterFile]?
+
     /// The models, or why the engine cannot be reached (a server down, auth refused), as one
     /// line; the workbench's engine picker connects with it, off the UI thread.
     func connect() throws -> [EngineModel]
@@ -35,6 +40,8 @@ public protocol ImageEngine: AnyObject, Sendable {
 
 extension ImageEngine {
     public var label: String { "local" }
+
+    public func availableAdapters() -> [AdapterFile]? { nil }
 
     public func connect() throws -> [EngineModel] { availableModels() }
 }

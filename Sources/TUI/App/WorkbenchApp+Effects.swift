@@ -78,7 +78,7 @@ extension WorkbenchApp {
         case .listFolder(let folder):
             pending.append(.folderListed(FolderReader.list(folder)))
         case .listAdapters:
-            pending.append(.adaptersListed(options.adapters.list()))
+            pending.append(.adaptersListed(backend.engine.availableAdapters() ?? options.adapters.list()))
         case .composeComparison(let jobs, let columnLabels, let rowLabels, let settings):
             composeComparison(jobs: jobs, columnLabels: columnLabels, rowLabels: rowLabels, settings: settings)
         case .savePreset, .renamePreset, .deletePreset, .importStyles, .reloadPresets:
