@@ -14,7 +14,7 @@ struct StatusPainter {
         var right = rightText(withModel: true)
         // The latest message is what the person just did: when dropping the render's rate and
         // ETA, then the model's name, lets it show whole, they give way; a message too long
-        // for that is shortened instead, and the rest stays.
+        // for that is shortened instead.
         var detail = ProgressDetail.full
         if let message = state.status {
             let need = CellWidth.of(message.text) + 4
@@ -23,7 +23,11 @@ struct StatusPainter {
             }
             let withoutModel = rightText(withModel: false)
             let choices = [(ProgressDetail.full, right), (.withoutRate, right), (.bare, right), (.bare, withoutModel)]
-            if let choice = choices.first(where: { fits($0.0, $0.1) }) { (detail, right) = choice }
+            // Too long for every choice: a running render keeps its progress and the message is
+            // shortened; a settled one ("✓ done · 20 steps in …") gives way to the message.
+            let running: Bool
+            if case .running = state.render { running = true } else { running = false }
+            (detail, right) = choices.first(where: { fits($0.0, $0.1) }) ?? (running ? choices[0] : choices[choices.count - 1])
         }
         x += drawRender(x: x, y: rect.y, width: renderWidth, detail: detail)
         var rightWidth = min(CellWidth.of(right), max(0, rect.maxX - x - 2))
@@ -72,7 +76,7 @@ struct StatusPainter {
 
     /// The cells the render part takes at this detail (only a running render's part varies).
     private func progressCells(_ detail: ProgressDetail, width: Int) -> Int {
-        guard case .running(let p) = state.render else { return min(width, CellWidth.of(settledText.0)) }
+        guard case .running(let p) = state.render else { return min(width, CellWidth.of(settledText(detail).0)) }
         return min(width, 1 + barWidth(width, detail) + CellWidth.of(progressText(p, detail: detail)))
     }
 
@@ -87,17 +91,18 @@ struct StatusPainter {
             let used = canvas.text(progressText(p, detail: detail), x: x + 1 + barWidth, y: y, role: .statusBar, width: width - barWidth - 1)
             return 1 + barWidth + used
         default:
-            let (text, role) = settledText
+            let (text, role) = settledText(detail)
             return canvas.text(text, x: x, y: y, role: role, width: width)
         }
     }
 
-    /// What the render part says when no render is running.
-    private var settledText: (String, ThemeRole) {
+    /// What the render part says when no render is running; at `.bare` (a message needs the
+    /// room) a finished render is only "✓ done", so an error after it shows whole.
+    private func settledText(_ detail: ProgressDetail) -> (String, ThemeRole) {
         switch state.render {
         case .finished(_, let seconds, _, let steps):
-            return (seconds > 0 ? " ✓ done · \(steps) steps in \(StatusPainter.duration(seconds))" : " ✓ done", .success)
-        case .waiting: return (" … waiting for changes to settle", .statusBar)
+            return (seconds > 0 && detail != .bare ? " ✓ done · \(steps) steps in \(StatusPainter.duration(seconds))" : " ✓ done", .success)
+        case .waiting: return (detail == .bare ? " … waiting" : " … waiting for changes to settle", .statusBar)
         case .failed: return (" ✗ render failed", .error)
         case .unavailable: return (" ✗ no model", .error)
         case .running, .idle:
