@@ -31,7 +31,7 @@ final class ComfyUIServerTests: XCTestCase {
     }
 
     func engine(template: String? = nil) throws -> ComfyEngine {
-        try ComfyEngine(config: RemoteEngineConfig(name: "comfy", kind: .comfyui, url: started().url, timeout: 120,
+        try ComfyEngine(config: RemoteEngineConfig(name: "comfy", kind: .comfyui, url: started().url, timeout: 300,
                                                    template: template))
     }
 
