@@ -1,3 +1,4 @@
+import Foundation
 import CKernels
 
 /// How an attention operand is laid out in memory.
@@ -19,9 +20,12 @@ public enum TokenLayout: Sendable {
 public enum Attention {
     /// Largest score band, in floats (4 MB: 256 query rows against 4096 keys, which measured
     /// fastest for both GEMMs with head size 40 on this machine's OpenBLAS).
-    static let scoreBudget = 1 << 20
+    /// `EASEL_ATTENTION_BAND` (floats) overrides it, for `easel-bench --only attention`.
+    static let scoreBudget = ProcessInfo.processInfo.environment["EASEL_ATTENTION_BAND"].flatMap(Int.init)
+        .map { max(1024, $0) } ?? 1 << 20
 
     static let hasAVX512 = easel_cpu_has_avx512f() != 0
+    static let hasAVX2 = easel_cpu_has_avx2_fma() != 0
 
     /// q [B, Tq, C] and k, v [B, Tk, C] (or [B, C, T] for `.channelsMajor`), C split into
     /// `heads` heads; `causal` hides keys after each query (CLIP's mask). Returns the output in
@@ -110,11 +114,12 @@ public enum Attention {
 
     /// One row of `exponentiateRows`: the first `valid` entries become exp(scale·(x − max)),
     /// the rest 0; returns 1 / Σ.
-    /// Uses the AVX-512F kernel (`CKernels/softmax_exp.c`, the same Cephes method) where the
-    /// CPU has it: the Swift SIMD version below measured several times slower in place.
+    /// Uses the AVX-512F or the AVX2 kernel (`CKernels/softmax_exp.c`, the same Cephes method)
+    /// where the CPU has one: the Swift SIMD version below measured several times slower in place.
     @inline(__always)
     static func exponentiateRow(_ row: UnsafeMutablePointer<Float>, valid: Int, width: Int, scale: Float) -> Float {
         if hasAVX512 { return easel_softmax_exp_row(row, Int32(valid), Int32(width), scale) }
+        if hasAVX2 { return easel_softmax_exp_row_avx2(row, Int32(valid), Int32(width), scale) }
         let factor = Float16Lanes(repeating: scale)
         let m = Float16Lanes(repeating: Reduction.max(row, valid))
         var sum = Float16Lanes.zero

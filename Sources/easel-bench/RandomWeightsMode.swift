@@ -4,7 +4,8 @@ import Tensor
 
 /// The default mode: the SD 1.5-size networks built in memory with random weights (no
 /// download), each row warmed up once and then timed `--runs` times. Rows: clip, unet64,
-/// unet32, vae, and vae1024 (a 1024×1024 decode) and conv (single convolutions) when asked for.
+/// unet32, vae, and vae1024 (a 1024×1024 decode), conv (single convolutions) and attention
+/// (SDXL's attention shapes) when asked for.
 struct RandomWeightsMode {
     let runs: Int
     let selected: Set<String>
@@ -66,6 +67,7 @@ struct RandomWeightsMode {
             try measure("VAE decode, \(8 * side)×\(8 * side)") { _ = try vae.decode(latent) }
         }
         if selected.contains("conv") { try ConvolutionRows(runs: runs).run() }
+        if selected.contains("attention") { try AttentionRows(runs: runs).run() }
         print("peak RSS (VmHWM): \(ProcessMemory.gib(ProcessMemory.peakResident))")
     }
 }

@@ -44,7 +44,9 @@ struct ServeMode {
             do {
                 switch command {
                 case "run":
+                    _ = OpProfile.report()   // reset: the report covers this run only
                     let time = try seconds { _ = try forward(words[1]) }
+                    if OpProfile.isEnabled { FileHandle.standardError.write(Data(("kernel time of \(words[1]):\n" + OpProfile.report() + "\n").utf8)) }
                     reply(String(format: "time %.6f", time))
                 case "dump" where words.count == 3:
                     let out = try forward(words[1])

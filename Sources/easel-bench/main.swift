@@ -1,7 +1,7 @@
 import Foundation
 
 // easel-bench: Easel's networks timed on this machine.
-//   easel-bench [--runs N] [--only clip,unet64,unet32,vae,vae1024,conv] [--precision fp32|bf16]
+//   easel-bench [--runs N] [--only clip,unet64,unet32,vae,vae1024,conv,attention] [--precision fp32|bf16]
 //       SD 1.5-size networks with random weights (no download).
 //   easel-bench --serve --checkpoint FILE --inputs FILE --component unet|vae|text [--precision P]
 //       one network of a checkpoint, driven by tools/bench/compare.py (see tools/bench/).

@@ -12,6 +12,24 @@ final class AttentionTests: XCTestCase {
         XCTAssertEqual(o.values[0], 17.5, accuracy: 1e-5)
     }
 
+    /// One softmax row (whichever kernel this CPU picks: AVX-512F, AVX2 or Swift SIMD) against
+    /// exp in Double, for widths around the 8- and 16-lane edges and a causal cut.
+    func testSoftmaxRowAgainstDoubleExp() {
+        for width in [1, 3, 7, 8, 9, 15, 16, 17, 31, 40, 77] {
+            for valid in Set([width, max(1, width / 2)]) {
+                let input = (0..<width).map { Float(sin(Double($0) * 1.7) * 9) }
+                var row = input
+                let inverse = row.withUnsafeMutableBufferPointer {
+                    Attention.exponentiateRow($0.baseAddress!, valid: valid, width: width, scale: 0.37)
+                }
+                let m = input[..<valid].max()!
+                let want = (0..<width).map { $0 < valid ? exp(Double(input[$0] - m) * 0.37) : 0 }
+                for i in 0..<width { XCTAssertEqual(Double(row[i]), want[i], accuracy: 2e-7 * max(1, want[i]), "width \(width) valid \(valid) at \(i)") }
+                XCTAssertEqual(Double(inverse), 1 / want.reduce(0, +), accuracy: 1e-6, "width \(width) valid \(valid)")
+            }
+        }
+    }
+
     /// Multi-head cross-attention [B, T, C] against a per-head naive softmax attention.
     func testMultiHeadAgainstDefinition() {
         let (batch, tq, tk, heads, d) = (2, 7, 5, 3, 4)

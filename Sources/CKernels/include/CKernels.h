@@ -71,6 +71,10 @@ int easel_cpu_has_avx512f(void);
 /// row[0..<valid] becomes exp(scale·(row − max)), row[valid..<width] becomes 0; returns
 /// 1 / Σ exp. (One softmax row without the division; scale > 0.) Needs AVX-512F.
 float easel_softmax_exp_row(float *row, int valid, int width, float scale);
+/// 1 when the CPU has AVX2 and FMA (for `easel_softmax_exp_row_avx2`).
+int easel_cpu_has_avx2_fma(void);
+/// `easel_softmax_exp_row` in AVX2 + FMA. Needs AVX2 and FMA.
+float easel_softmax_exp_row_avx2(float *row, int valid, int width, float scale);
 
 // Winograd F(4×4, 3×3) transforms (winograd.c) for stride-1, padding-1 3×3 convolutions of
 // an NCHW image split into tiles_h × tiles_w tiles of 4×4 outputs. ξ = 6i + j indexes the 36
