@@ -14,7 +14,8 @@
 #                             dialect follows;
 #   sdserver-switch-render    against stable-diffusion.cpp's sd-server (../shared/tools/sd-server,
 #                             A1111 API): local → sd with the engine picker, its one model is
-#                             loaded and a render finishes on it (sd-server reports no steps).
+#                             loaded and the render that follows finishes on it (sd-server
+#                             reports no steps: the bar stays at 0/2, then "done").
 # Usage: tests/remote/workbench.sh PATH/TO/easel. Needs the random SD 1.5-shape checkpoint
 # (written by easel-bench beside easel when missing) and the shared tiny SD 1.5 fixture
 # (local engine). Prints "ok NAME" / "FAIL NAME"; exits 1 on a failure. REMOTE_ONLY="NAME ..."
@@ -84,10 +85,12 @@ send M-e
 expect sd — a1111 at 10
 send Down Enter
 expect Engine sd: 1 model 60
-expect Model +‹ easel-sd15-random-fp16 60
-send F5
-expect done 120
-expect easel-sd15-random-fp16 5
+# The model loaded, a render starts there by itself: sd-server reports no steps, so the bar
+# stays at 0/2 until the image comes back, and then says done.
+expect step 0/2 60
+expect ✓ done · 2 steps 120
+expect Parameters · on sd 5
+expect Preview · final 5
 snap
 send C-q
 exited 0 15
