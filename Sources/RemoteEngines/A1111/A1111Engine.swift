@@ -15,7 +15,7 @@ public final class A1111Engine: ImageEngine, @unchecked Sendable {
     private let jobs: RemoteJobQueue
     private let lock = NSLock()
     private var server: A1111Server?
-    /// Whether a txt2img request is on the server now (`shutdown` interrupts it).
+    /// Whether a txt2img or img2img request is on the server now (`shutdown` interrupts it).
     private var busy = false
 
     public init(config: RemoteEngineConfig) throws {
@@ -104,7 +104,12 @@ public final class A1111Engine: ImageEngine, @unchecked Sendable {
     private func render(_ request: EngineRequest, model: EngineModel, job: EngineJob,
                         onEvent: @escaping @Sendable (EngineEvent) -> Void) throws -> [GeneratedImage] {
         let settings = request.settings
-        let facts = try cachedServer() ?? readServer()
+        var facts = try cachedServer() ?? readServer()
+        if facts.loras != nil, settings.prompt.contains("<lora:") || settings.prompt.contains("<lyco:"),
+           let fresh = try? http.getJSON([A1111API.LoraItem].self, "/sdapi/v1/loras") {
+            facts.loras = fresh   // a LoRA put on the server since the engine connected counts
+            lock.lock(); server?.loras = fresh; lock.unlock()
+        }
         let work = try self.job(for: request, model: model, facts: facts)
         for note in work.notes { onEvent(.note(note)) }
         let started = Date()

@@ -164,8 +164,6 @@ extension WorkbenchReducer {
         file.fitProblem(for: state.document.family)
     }
 
-    /// Prompt-view notes: each LoRA tag in the prompt whose file is for another family, and the
-    /// engine's notes on the last render.
     /// On an engine with its own LoRA list (`AppState.adapterSource`), the lint's `lora` rule
     /// checks the prompt's tags against that list instead of the library folders here.
     func engineLoRAWarnings(_ state: inout AppState, source: String) {
@@ -180,6 +178,8 @@ extension WorkbenchReducer {
         }
     }
 
+    /// Prompt-view notes: each LoRA tag in the prompt whose file is for another family, and the
+    /// engine's notes on the last render.
     func adapterNotes(_ state: AppState) -> [String] {
         var notes: [String] = []
         let tags = LoraTagText.tags(in: state.analysis.rendered.prompt)
