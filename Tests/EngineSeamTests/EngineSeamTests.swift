@@ -65,7 +65,8 @@ final class EngineSeamTests: XCTestCase {
             case .modelFailed(let name, let message): return "failed \(name) \(message)"
             case .note(let text): return "note \(text)"
             case .history: return "history"
-            case .engineConnected(let name, _, _): return "engine \(name)"
+            case .engineConnected(let name, _, _, _): return "engine \(name)"
+            case .adaptersListed(_, let source): return "adapters of \(source)"
             case .engineFailed(let name, let message): return "engine \(name) failed \(message)"
             }
         }

@@ -8,21 +8,30 @@ import XCTest
 
 /// The A1111-API client against a real stable-diffusion.cpp `sd-server` (built from its PyPI
 /// source package by `../shared/tools/sd-server`), loading the random SD 1.5-shape checkpoint.
-/// 64×64, 2 steps: about 3 s a render on this CPU.
+/// 64×64, 2 steps: about 3 s a render on this CPU. The server's `--lora-model-dir` holds one
+/// small real LoRA (`TinyLoRA`, written here) for the LoRA tests.
 final class SDServerTests: XCTestCase {
     nonisolated(unsafe) static var server: TestServer?
     nonisolated(unsafe) static var startError: Error?
+    nonisolated(unsafe) static var loraFolder: URL?
+    static let loraName = "easel-tiny-lora"
 
     override class func setUp() {
         do {
             let checkpoint = try RandomCheckpoint.ensure()
-            server = try TestServer.start(.sdServer, ["--model", checkpoint.path, "--", "-t", "2"])
+            let folder = try Fixtures.temporaryDirectory("easel-sd-loras")
+            try TinyLoRA.write(to: folder.appendingPathComponent(loraName + ".safetensors"))
+            loraFolder = folder
+            server = try TestServer.start(.sdServer, ["--model", checkpoint.path, "--", "-t", "2", "--lora-model-dir", folder.path])
         } catch {
             startError = error
         }
     }
 
-    override class func tearDown() { server?.stop() }
+    override class func tearDown() {
+        server?.stop()
+        if let loraFolder { try? FileManager.default.removeItem(at: loraFolder) }
+    }
 
     func started() throws -> TestServer {
         if let skip = Self.startError as? XCTSkip { throw skip }

@@ -165,3 +165,33 @@ final class EngineSwitchTests: XCTestCase {
         XCTAssertNil(FamilyGuess.fromMetadata(["format": "pt"]))
     }
 }
+
+/// On a server with its own LoRA list (`ImageEngine.availableAdapters`), the lint names the
+/// tags that server lacks instead of those the folders here lack; back on the local engine
+/// the folders are listed again. Expected lines: the rule's own wording with the engine's name.
+final class EngineLoRALintTests: XCTestCase {
+    func testTheLoraLintFollowsTheServersList() {
+        var document = Document(settings: RenderSettings(seed: 42), modelPath: "/models/easel-demo.safetensors")
+        document.grid.extraTags = ["<lora:local-one:1>", "<lora:server-one:0.5>"]
+        let analyzer = PromptAnalyzer(knownLoRAs: ["local-one"])
+        var h = ReducerHarness(document: document, environment: WorkbenchEnvironment(debounce: 0.3, analyze: analyzer.analyze))
+        h.send(.enginesListed([EngineEntry(name: "local", detail: ""), EngineEntry(name: "sd", detail: "")], current: "local", canCancel: true))
+        XCTAssertTrue(h.state.analysis.warnings.contains("lora 'server-one' is not in the LoRA folders; it renders without it"),
+                      "\(h.state.analysis.warnings)")
+        h.send(.command(.showEngines))
+        h.press(.down, .enter)
+        let server = AdapterFile(kind: .lora, name: "server-one", format: "LoRA", bytes: 0, path: "server-one.safetensors")
+        h.send(.engineConnected(name: "sd", models: ["m"], advice: [:], canCancel: false, adapters: [server]))
+        XCTAssertEqual(h.state.adapterSource, "sd")
+        XCTAssertEqual(h.state.adapterFiles, [server])
+        let loraLines = h.state.analysis.warnings.filter { $0.hasPrefix("lora '") }
+        XCTAssertEqual(loraLines, ["lora 'local-one' is not on sd; it renders without it"])
+
+        h.send(.command(.showEngines))
+        h.press(.up, .enter)
+        let back = h.send(.engineConnected(name: "local", models: ["/models/easel-demo.safetensors"], advice: [:], canCancel: true))
+        XCTAssertTrue(back.effects.contains(.listAdapters), "\(back.effects)")
+        XCTAssertNil(h.state.adapterSource)
+        XCTAssertTrue(h.state.analysis.warnings.contains("lora 'server-one' is not in the LoRA folders; it renders without it"))
+    }
+}

@@ -4,13 +4,15 @@ import RenderSettings
 
 /// A reducer and a state with a ready model, plus shortcuts to send keys and read results.
 struct ReducerHarness {
-    let reducer = WorkbenchReducer(environment: WorkbenchEnvironment(debounce: 0.3))
+    let reducer: WorkbenchReducer
     var state: AppState
     /// Effects of every action sent so far, in order.
     var effects: [Effect] = []
     var lastReaction = Reaction.none
 
-    init(modelReady: Bool = true, document: Document = Document(settings: RenderSettings(seed: 42))) {
+    init(modelReady: Bool = true, document: Document = Document(settings: RenderSettings(seed: 42)),
+         environment: WorkbenchEnvironment = WorkbenchEnvironment(debounce: 0.3)) {
+        reducer = WorkbenchReducer(environment: environment)
         state = AppState(document: document, columns: 120, rows: 40, randomSeed: 1)
         reducer.prepare(&state)
         if modelReady {

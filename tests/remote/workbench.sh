@@ -11,11 +11,16 @@
 #   engine-picker-down        a switch to a server that is down leaves one line and the
 #                             workbench rendering on local;
 #   family-correction         the guessed family is said, Shift-F4 corrects it to FLUX and the
-#                             dialect follows.
+#                             dialect follows;
+#   sdserver-switch-render    against stable-diffusion.cpp's sd-server (../shared/tools/sd-server,
+#                             A1111 API): local → sd with the engine picker, its one model is
+#                             loaded and the render that follows finishes on it (sd-server
+#                             reports no steps: the bar stays at 0/2, then "done").
 # Usage: tests/remote/workbench.sh PATH/TO/easel. Needs the random SD 1.5-shape checkpoint
 # (written by easel-bench beside easel when missing) and the shared tiny SD 1.5 fixture
-# (local engine). Prints "ok NAME" / "FAIL NAME"; exits 1 on a failure. A ComfyUI install
-# failure (exit 4) skips, loudly.
+# (local engine). Prints "ok NAME" / "FAIL NAME"; exits 1 on a failure. REMOTE_ONLY="NAME ..."
+# runs only the scenarios named (and starts only the servers they need). A ComfyUI install or
+# sd-server build failure (exit 4) skips that server's scenarios, loudly.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -25,19 +30,13 @@ cache=${EASEL_TEST_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/easel-test}
 models=$cache/easel/models
 [ -f "$models/easel-sd15-random-fp16.safetensors" ] || {
   mkdir -p "$models"; "$(dirname "$easel")/easel-bench" --write-checkpoint "$models/easel-sd15-random-fp16.safetensors" || exit 1; }
-"$tools/comfyui-server" install; status=$?
-if [ $status -eq 4 ]; then echo "*** SKIPPING the ComfyUI workbench scenario: comfyui-server install failed (exit 4) ***"; exit 0; fi
-[ $status -eq 0 ] || exit 1
-url=$("$tools/comfyui-server" start --port 0 --models "$models" </dev/null 2>/dev/null | tail -n 1) || { echo "FAIL comfyui-server start"; exit 1; }
-port=${url##*:}
 work=$(mktemp -d)
-trap '"$tools/comfyui-server" stop --port "$port" >/dev/null 2>&1; rm -rf "$work"' EXIT
+port='' sdport=''
+trap '[ -z "$port" ] || "$tools/comfyui-server" stop --port "$port" >/dev/null 2>&1
+      [ -z "$sdport" ] || "$tools/sd-server" stop --port "$sdport" >/dev/null 2>&1; rm -rf "$work"' EXIT
 fixtures=${EASEL_FIXTURES:-$root/../shared/fixtures}
 tiny="$fixtures/tiny-sd15.safetensors"
 [ -f "$tiny" ] || { echo "FAIL workbench.sh: $tiny not found (set EASEL_FIXTURES)"; exit 1; }
-# Port 9 (discard) has nothing listening: the engine that is down.
-printf '{"engines": [{"name": "comfy", "kind": "comfyui", "url": "%s", "timeout": 900},\n  {"name": "down", "kind": "comfyui", "url": "http://127.0.0.1:9"}]}\n' \
-  "$url" >"$work/engines.json"
 # png FILE PARAMETERS: an 8×8 grey PNG whose A1111 parameters start the workbench.
 png() {
   python3 - "$1" "$2" <<'PY'
@@ -55,17 +54,61 @@ PY
 png "$work/small.png" $'a lighthouse\nSteps: 2, Sampler: Euler a, CFG scale: 7, Seed: 7, Size: 64x64'
 png "$work/slow.png" $'a lighthouse\nSteps: 150, Sampler: Euler a, CFG scale: 7, Seed: 7, Size: 256x256'
 failures=0
+comfy_scenarios="comfyui-workbench-render comfyui-quit-mid-render engine-picker-switch engine-picker-down family-correction"
 # drive NAME EASEL_ARGS... <SCRIPT: one tmux-drive run at 120×36, bounded by `timeout 600`.
 # REMOTE_ONLY="NAME ..." runs only the scenarios named.
 wanted() { [ -z "${REMOTE_ONLY:-}" ] || [[ " $REMOTE_ONLY " == *" $1 "* ]]; }
 drive() {
   local name=$1; shift
   wanted "$name" || { cat >/dev/null; return 0; }
-  if EASEL_ENGINES="$work/engines.json" XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" \
+  if EASEL_ENGINES="${ENGINES_FILE:-$work/engines.json}" XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" \
       timeout 600 "$tools/tmux-drive" --cols 120 --rows 36 - -- "$easel" --output "$work/out" "$@" >"$work/$name.log" 2>&1
   then echo "ok $name"; else echo "FAIL $name"; cat "$work/$name.log"; failures=$((failures + 1)); fi
 }
 fail() { echo "FAIL $1: $2"; failures=$((failures + 1)); }
+any_wanted() { local n; for n in "$@"; do wanted "$n" && return 0; done; return 1; }
+
+# sd-server (A1111 API, no progress, no interrupt): the engine picker switches to it from the
+# local engine, its model is loaded, and a render finishes there.
+if wanted sdserver-switch-render; then
+  "$tools/sd-server" build >"$work/sd-build.log" 2>&1; status=$?
+  if [ $status -eq 4 ]; then echo "*** SKIPPING sdserver-switch-render: sd-server build failed (exit 4) ***"; tail -n 20 "$work/sd-build.log"
+  elif [ $status -ne 0 ]; then fail sdserver-switch-render "sd-server build exited $status"
+  elif ! sdurl=$("$tools/sd-server" start --port 0 --model "$models/easel-sd15-random-fp16.safetensors" -- -t 2 </dev/null 2>"$work/sd-start.log" | tail -n 1); then
+    fail sdserver-switch-render "sd-server start: $(tail -n 5 "$work/sd-start.log")"
+  else
+    sdport=${sdurl##*:}
+    printf '{"engines": [{"name": "sd", "kind": "a1111", "url": "%s", "timeout": 300}]}\n' "$sdurl" >"$work/engines-sd.json"
+    ENGINES_FILE="$work/engines-sd.json" drive sdserver-switch-render --model "$tiny" "$work/small.png" <<'DRIVE'
+expect done 300
+send M-e
+expect sd — a1111 at 10
+send Down Enter
+expect Engine sd: 1 model 60
+# The model loaded, a render starts there by itself: sd-server reports no steps, so the bar
+# stays at 0/2 until the image comes back, and then says done.
+expect step 0/2 60
+expect ✓ done · 2 steps 120
+expect Parameters · on sd 5
+expect Preview · final 5
+snap
+send C-q
+exited 0 15
+DRIVE
+    "$tools/sd-server" stop --port "$sdport" >/dev/null 2>&1; sdport=''
+  fi
+fi
+
+any_wanted $comfy_scenarios || { [ $failures -eq 0 ]; exit; }
+"$tools/comfyui-server" install; status=$?
+if [ $status -eq 4 ]; then echo "*** SKIPPING the ComfyUI workbench scenarios: comfyui-server install failed (exit 4) ***"; [ $failures -eq 0 ]; exit; fi
+[ $status -eq 0 ] || exit 1
+url=$("$tools/comfyui-server" start --port 0 --models "$models" </dev/null 2>/dev/null | tail -n 1) || { echo "FAIL comfyui-server start"; exit 1; }
+port=${url##*:}
+# Port 9 (discard) has nothing listening: the engine that is down.
+printf '{"engines": [{"name": "comfy", "kind": "comfyui", "url": "%s", "timeout": 900},\n  {"name": "down", "kind": "comfyui", "url": "http://127.0.0.1:9"}]}\n' \
+  "$url" >"$work/engines.json"
+
 # interrupted: the ids of the prompts whose /history status records execution_interrupted.
 interrupted() {
   python3 - "$url" <<'PY'

@@ -25,6 +25,33 @@ enum A1111API {
         var override_settings_restore_afterwards = false
         var send_images = true
         var save_images = false
+
+        // The hires fix (A1111 `StableDiffusionProcessingTxt2Img.__init__`: `enable_hr`,
+        // `denoising_strength`, `hr_scale`, `hr_upscaler`, `hr_second_pass_steps`); nil when off,
+        // and always nil in an img2img request. sd-server 0.4.7 reads the same names
+        // (`examples/server/routes_sdapi.cpp`, `build_sdapi_img_gen_request`) except the steps,
+        // which it takes as `hr_steps`, sent too (A1111 drops fields its model lacks).
+        var enable_hr: Bool?
+        var hr_scale: Double?
+        var hr_upscaler: String?
+        var hr_second_pass_steps: Int?
+        var hr_steps: Int?
+        /// The hires pass's strength here; an img2img request carries its own.
+        var denoising_strength: Double?
+
+        // stable-diffusion.cpp `sd-server`'s own fields, nil for other servers: it reads no
+        // `override_settings` and parses no `<lora:…>` tags in a prompt (routes_sdapi.cpp:
+        // "Intentionally disable prompt-embedded LoRA tag parsing for server APIs"), so the
+        // clip skip and the prompt's LoRAs go as `clip_skip` and `lora`.
+        var clip_skip: Int?
+        var lora: [SDCppLora]?
+    }
+
+    /// One entry of sd-server's `lora` list: a `path` as `/sdapi/v1/loras` gives it, and one
+    /// multiplier (sd-server has no separate text-encoder weight).
+    struct SDCppLora: Encodable, Equatable {
+        var path: String
+        var multiplier: Double
     }
 
     /// `override_settings`: A1111's options for this job only.

@@ -5,7 +5,8 @@ import Imaging
 import RenderSettings
 
 /// An `ImageEngine` on a server with A1111's web API (A1111, Forge, SD.Next,
-/// stable-diffusion.cpp's `sd-server`): `POST /sdapi/v1/txt2img`, progress and the preview
+/// stable-diffusion.cpp's `sd-server`): `POST /sdapi/v1/txt2img` (with the hires fix) and
+/// `/sdapi/v1/img2img` (with a mask: inpainting), the server's LoRAs, progress and the preview
 /// polled from `/sdapi/v1/progress`, cancellation through `/sdapi/v1/interrupt`, where the
 /// server has them (`A1111Server` reads what it offers).
 public final class A1111Engine: ImageEngine, @unchecked Sendable {
@@ -14,7 +15,7 @@ public final class A1111Engine: ImageEngine, @unchecked Sendable {
     private let jobs: RemoteJobQueue
     private let lock = NSLock()
     private var server: A1111Server?
-    /// Whether a txt2img request is on the server now (`shutdown` interrupts it).
+    /// Whether a txt2img or img2img request is on the server now (`shutdown` interrupts it).
     private var busy = false
 
     public init(config: RemoteEngineConfig) throws {
@@ -33,6 +34,7 @@ public final class A1111Engine: ImageEngine, @unchecked Sendable {
             schedules: known.map { s in s.scheduleNames.isEmpty ? Schedule.allCases : Schedule.allCases.filter { s.scheduleNames[$0] != nil } }
                 ?? Schedule.allCases,
             maximumSide: RenderSettings.maximumSide,
+            imageToImage: true, lora: known?.loras != nil,
             interrupt: known?.hasProgress ?? true, liveProgress: known?.hasProgress ?? true)
         capabilities.noiseSources = [.cpu, .gpu, .nv]   // A1111 `randn_source`
         return capabilities
@@ -40,6 +42,14 @@ public final class A1111Engine: ImageEngine, @unchecked Sendable {
 
     public func availableModels() -> [EngineModel] {
         (try? readServer().engineModels) ?? []
+    }
+
+    /// The server's `/sdapi/v1/loras`, read now; nil when it has none (the browser then shows
+    /// the library folders here, which this server cannot read).
+    public func availableAdapters() -> [AdapterFile]? {
+        guard let loras = try? http.getJSON([A1111API.LoraItem].self, "/sdapi/v1/loras") else { return nil }
+        lock.lock(); server?.loras = loras; lock.unlock()
+        return A1111Server.adapterFiles(loras)
     }
 
     public func connect() throws -> [EngineModel] { try RemoteEngineError.atServer(config.url) { try readServer().engineModels } }
@@ -76,7 +86,7 @@ public final class A1111Engine: ImageEngine, @unchecked Sendable {
     @discardableResult
     public func submit(_ request: EngineRequest, onEvent: @escaping @Sendable (EngineEvent) -> Void) -> EngineJob {
         jobs.submit(request, onEvent: onEvent) { [self] request, model, job in
-            try render(request.settings, model: model, job: job, onEvent: onEvent)
+            try render(request, model: model, job: job, onEvent: onEvent)
         }
     }
 
@@ -91,10 +101,17 @@ public final class A1111Engine: ImageEngine, @unchecked Sendable {
     /// Blocks until every queued load and job has finished (for tests).
     public func waitUntilIdle() { jobs.waitUntilIdle() }
 
-    private func render(_ settings: RenderSettings, model: EngineModel, job: EngineJob,
+    private func render(_ request: EngineRequest, model: EngineModel, job: EngineJob,
                         onEvent: @escaping @Sendable (EngineEvent) -> Void) throws -> [GeneratedImage] {
-        let facts = try cachedServer() ?? readServer()
-        let body = try txt2img(settings, model: model, facts: facts)
+        let settings = request.settings
+        var facts = try cachedServer() ?? readServer()
+        if facts.loras != nil, settings.prompt.contains("<lora:") || settings.prompt.contains("<lyco:"),
+           let fresh = try? http.getJSON([A1111API.LoraItem].self, "/sdapi/v1/loras") {
+            facts.loras = fresh   // a LoRA put on the server since the engine connected counts
+            lock.lock(); server?.loras = fresh; lock.unlock()
+        }
+        let work = try self.job(for: request, model: model, facts: facts)
+        for note in work.notes { onEvent(.note(note)) }
         let started = Date()
         let poller = facts.hasProgress ? ProgressPoller(http: http, settings: settings, started: started, onEvent: onEvent) : nil
         poller?.start()
@@ -103,50 +120,23 @@ public final class A1111Engine: ImageEngine, @unchecked Sendable {
         lock.lock(); busy = true; lock.unlock()
         defer { lock.lock(); busy = false; lock.unlock() }
         do {
-            data = try http.post("/sdapi/v1/txt2img", json: body, timeout: config.jobTimeout,
+            data = try http.post(work.path, json: work.body, timeout: config.jobTimeout,
                                  cancel: CancelToken { job.isCancelled })
         } catch is CancelToken.Cancelled {
             if facts.hasProgress { _ = try? http.post("/sdapi/v1/interrupt", timeout: 10) }
             throw EngineError.cancelled
         }
-        let response = try http.decode(A1111API.Txt2ImgResponse.self, from: data, path: "/sdapi/v1/txt2img")
-        return try images(in: response, settings: settings)
-    }
-
-    /// The request body: the catalogue's sampler and schedule as the server names them, an
-    /// explicit seed, and the model, clip skip and noise source as `override_settings`.
-    func txt2img(_ settings: RenderSettings, model: EngineModel, facts: A1111Server) throws -> A1111API.Txt2ImgRequest {
-        guard let sampler = facts.samplerNames[settings.sampler] else {
-            throw RemoteEngineError.refused(
-                "sampler '\(settings.sampler.displayName)' is not offered by \(config.label) (it has: \(facts.serverSamplers.joined(separator: ", ")))")
-        }
-        guard settings.rng != .comfyui else {
-            throw RemoteEngineError.refused("rng 'comfyui' is ComfyUI's noise, rendered by the local engine; \(config.label) takes cpu, gpu or nv")
-        }
-        var scheduler: String?
-        if !facts.scheduleNames.isEmpty {
-            guard let name = facts.scheduleNames[settings.schedule] else {
-                throw RemoteEngineError.refused(
-                    "schedule '\(SamplerCatalog.entry(for: settings.schedule).displayName)' is not offered by \(config.label)")
-            }
-            scheduler = name
-        }
-        return A1111API.Txt2ImgRequest(
-            prompt: settings.prompt, negative_prompt: settings.negativePrompt, steps: settings.steps,
-            cfg_scale: settings.cfgScale, seed: settings.seed, sampler_name: sampler, scheduler: scheduler,
-            width: settings.width, height: settings.height, batch_size: settings.batchSize,
-            override_settings: A1111API.OverrideSettings(
-                sd_model_checkpoint: model.id, CLIP_stop_at_last_layers: settings.clipSkip,
-                randn_source: settings.rng.displayName))
+        let response = try http.decode(A1111API.Txt2ImgResponse.self, from: data, path: work.path)
+        return try images(in: response, settings: settings, path: work.path)
     }
 
     /// The decoded images with their seeds (`info.all_seeds`, else seed + i) and the server's
     /// infotext as it came: the PNG's `parameters` chunk, else `info.infotexts`.
-    func images(in response: A1111API.Txt2ImgResponse, settings: RenderSettings) throws -> [GeneratedImage] {
+    func images(in response: A1111API.Txt2ImgResponse, settings: RenderSettings, path: String) throws -> [GeneratedImage] {
         let info = response.info.flatMap { $0.data(using: .utf8) }
             .flatMap { try? JSONDecoder().decode(A1111API.Info.self, from: $0) }
         guard !response.images.isEmpty else {
-            throw RemoteEngineError.badResponse(url: http.url("/sdapi/v1/txt2img").absoluteString, reason: "no images")
+            throw RemoteEngineError.badResponse(url: http.url(path).absoluteString, reason: "no images")
         }
         return try response.images.prefix(settings.batchSize).enumerated().map { index, encoded in
             let png = try Self.decodePNG(encoded, field: "images[\(index)]")

@@ -4,7 +4,8 @@ import Foundation
 
 /// What one A1111-API server offers, read from it once: its models, its sampler and scheduler
 /// names matched to the catalogue, and whether it has `/progress` and `/interrupt` (A1111,
-/// Forge and SD.Next do; stable-diffusion.cpp's `sd-server` answers 404 to both).
+/// Forge and SD.Next do; stable-diffusion.cpp's `sd-server` answers 404 to both), its LoRAs
+/// (`/sdapi/v1/loras`), and whether it is `sd-server` (it answers `/sdcpp/v1/capabilities`).
 struct A1111Server {
     var models: [A1111API.SDModel]
     /// Catalogue sampler → the name the server takes.
@@ -16,6 +17,11 @@ struct A1111Server {
     var hasProgress: Bool
     /// The checkpoint the server has loaded now (`/options`), used when the user names none.
     var currentModel: String?
+    /// `/sdapi/v1/loras`, nil when the server has no such route (no LoRA support).
+    var loras: [A1111API.LoraItem]?
+    /// stable-diffusion.cpp's `sd-server`, which takes LoRAs and clip skip in its own fields
+    /// (`A1111API.Txt2ImgRequest.lora`).
+    var isStableDiffusionCpp = false
 
     static func read(from http: HTTPClient) throws -> A1111Server {
         let models = try http.getJSON([A1111API.SDModel].self, "/sdapi/v1/sd-models")
@@ -37,8 +43,31 @@ struct A1111Server {
         }
         let hasProgress = (try? http.get("/sdapi/v1/progress?skip_current_image=true", timeout: 10)) != nil
         let current = (try? http.getJSON(A1111API.Options.self, "/sdapi/v1/options"))?.sd_model_checkpoint
+        let loras = try? http.getJSON([A1111API.LoraItem].self, "/sdapi/v1/loras")
+        let sdcpp = (try? http.get("/sdcpp/v1/capabilities", timeout: 10)) != nil
         return A1111Server(models: models, samplerNames: samplerNames, serverSamplers: samplers.map(\.name),
-                           scheduleNames: scheduleNames, hasProgress: hasProgress, currentModel: current)
+                           scheduleNames: scheduleNames, hasProgress: hasProgress, currentModel: current,
+                           loras: loras, isStableDiffusionCpp: sdcpp)
+    }
+
+    /// The server's LoRAs for the workbench's browser: A1111's `alias` (kohya's
+    /// `ss_output_name`) when it differs from the name, the family from `ss_base_model_version`
+    /// (`sd_v1`, `sd_v2`, `sdxl_…`), the title from `modelspec.title`. Sizes are unknown (0).
+    static func adapterFiles(_ loras: [A1111API.LoraItem]) -> [AdapterFile] {
+        loras.map { item in
+            let metadata = item.metadata ?? [:]
+            let base = metadata["ss_base_model_version"]?.text?.lowercased() ?? ""
+            let family: CheckpointFamily? = base.hasPrefix("sdxl") ? .sdxl : base.hasPrefix("sd_v2") ? .sd2
+                : base.hasPrefix("sd_v1") ? .sd1 : nil
+            return AdapterFile(kind: .lora, name: item.name, alias: item.alias.flatMap { $0 == item.name || $0.isEmpty ? nil : $0 },
+                               family: family, format: "LoRA", title: metadata["modelspec.title"]?.text,
+                               bytes: 0, path: item.path ?? item.name)
+        }
+    }
+
+    /// The server's LoRA a tag's name means: its name, else its alias.
+    func lora(named name: String) -> A1111API.LoraItem? {
+        loras?.first { $0.name == name } ?? loras?.first { $0.alias == name }
     }
 
     var engineModels: [EngineModel] { models.map(Self.engineModel) }

@@ -78,7 +78,11 @@ extension WorkbenchApp {
         case .listFolder(let folder):
             pending.append(.folderListed(FolderReader.list(folder)))
         case .listAdapters:
-            pending.append(.adaptersListed(backend.engine.availableAdapters() ?? options.adapters.list()))
+            if let remote = backend.engine.availableAdapters() {
+                pending.append(.adaptersListed(remote, source: state.engines.current))
+            } else {
+                pending.append(.adaptersListed(options.adapters.list()))
+            }
         case .composeComparison(let jobs, let columnLabels, let rowLabels, let settings):
             composeComparison(jobs: jobs, columnLabels: columnLabels, rowLabels: rowLabels, settings: settings)
         case .savePreset, .renamePreset, .deletePreset, .importStyles, .reloadPresets:

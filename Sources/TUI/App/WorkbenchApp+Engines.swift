@@ -25,7 +25,7 @@ extension WorkbenchApp {
             do {
                 let engine = try known ?? make(name)
                 let models = try engine.connect()
-                inbox.post(.engineConnected(name: name, engine: engine, models: models))
+                inbox.post(.engineConnected(name: name, engine: engine, models: models, adapters: engine.availableAdapters()))
             } catch {
                 inbox.post(.engineFailed(name: name, message: "\(error)"))
             }
@@ -36,7 +36,7 @@ extension WorkbenchApp {
     /// are dropped), and the reducer takes its models and loads its model.
     /// An answer from an engine no longer asked for (another was picked meanwhile) is kept
     /// for later and changes nothing.
-    func engineConnected(name: String, engine: any ImageEngine, models: [EngineModel]) {
+    func engineConnected(name: String, engine: any ImageEngine, models: [EngineModel], adapters: [AdapterFile]?) {
         let session = sessions[name] ?? makeSession(engine)
         sessions[name] = session
         guard state.engines.connecting == name else {
@@ -51,6 +51,6 @@ extension WorkbenchApp {
         for model in models { advice[model.id] = model.advice }
         pending.append(.engineConnected(name: name, models: Self.sortedByFileName(models.map(\.id)), advice: advice,
                                         canCancel: engine.capabilities.interrupt,
-                                        noiseSources: engine.capabilities.noiseSources))
+                                        noiseSources: engine.capabilities.noiseSources, adapters: adapters))
     }
 }

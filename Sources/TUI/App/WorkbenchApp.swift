@@ -84,6 +84,13 @@ public final class WorkbenchApp {
         if let problem = history.problem { pending.append(.operationFailed(problem)) }
         backend = makeSession(engine)
         sessions[options.engines.current] = backend
+        // A server's own LoRAs replace the folders' list for the browser and the lint.
+        let current = options.engines.current
+        if current != EngineState.localName {
+            DispatchQueue.global(qos: .utility).async {
+                if let remote = engine.availableAdapters() { inbox.post(.adaptersListed(remote, source: current)) }
+            }
+        }
     }
 
     /// A session on `engine` reporting to the inbox, with the library's folders.
@@ -256,8 +263,10 @@ public final class WorkbenchApp {
         case .history(let action, let thumbnails):
             historyThumbnails = thumbnails
             pending.append(action)
-        case .engineConnected(let name, let engine, let models):
-            engineConnected(name: name, engine: engine, models: models)
+        case .engineConnected(let name, let engine, let models, let adapters):
+            engineConnected(name: name, engine: engine, models: models, adapters: adapters)
+        case .adaptersListed(let files, let source):
+            if source == state.engines.current { pending.append(.adaptersListed(files, source: source)) }
         case .engineFailed(let name, let message):
             pending.append(.engineFailed(name: name, message: message))
         }

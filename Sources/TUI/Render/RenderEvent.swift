@@ -28,7 +28,10 @@ public enum RenderEvent: Sendable {
     case history(Action, thumbnails: [String: RGBImage])
     /// The engine picked in the engine picker answered (`Effect.switchEngine`): the engine
     /// and its models.
-    case engineConnected(name: String, engine: any ImageEngine, models: [EngineModel])
+    case engineConnected(name: String, engine: any ImageEngine, models: [EngineModel], adapters: [AdapterFile]?)
+    /// The engine the workbench started on has its own LoRA list (a server's), read off the UI
+    /// thread at start.
+    case adaptersListed([AdapterFile], source: String)
     /// The engine picked could not be built or reached: one line.
     case engineFailed(name: String, message: String)
 }

@@ -55,8 +55,9 @@ public enum Action: Equatable, Sendable {
     case engineNote(String)
     case clipboardCopied(characters: Int, what: String = "the prompt")
     case folderListed(FolderListing)
-    /// The LoRAs and embeddings in the library folders (the answer to `Effect.listAdapters`).
-    case adaptersListed([AdapterFile])
+    /// The LoRAs and embeddings in the library folders (the answer to `Effect.listAdapters`), or
+    /// a remote engine's own list (`ImageEngine.availableAdapters`), `source` naming it.
+    case adaptersListed([AdapterFile], source: String? = nil)
     // engines
     /// The engines there are and the one the workbench starts on (whether it can cancel a job
     /// on its server).
@@ -65,8 +66,9 @@ public enum Action: Equatable, Sendable {
                        noiseSources: Set<RNGSource> = [.cpu])
     /// The engine picked is reachable: its models (ids), those with advice of their own, and
     /// whether it can cancel a job on its server.
+    /// `adapters`: the engine's own LoRA list (a server's), nil when it reads the library folders.
     case engineConnected(name: String, models: [String], advice: [String: ModelAdvice], canCancel: Bool,
-                         noiseSources: Set<RNGSource> = [.cpu])
+                         noiseSources: Set<RNGSource> = [.cpu], adapters: [AdapterFile]? = nil)
     /// The engine picked could not be reached; the workbench stays on the one it was on.
     case engineFailed(name: String, message: String)
     /// The comparison's sheet is shown and saved at `path`.

@@ -12,8 +12,9 @@ extension WorkbenchReducer {
         return Reaction(redraw: [.overlay], effects: [.listAdapters])
     }
 
-    func adaptersListed(_ state: inout AppState, _ files: [AdapterFile]) -> Reaction {
+    func adaptersListed(_ state: inout AppState, _ files: [AdapterFile], source: String? = nil) -> Reaction {
         state.adapterFiles = files
+        state.adapterSource = source
         if case .adapters(var browser) = state.topOverlay {
             browser.selected = min(browser.selected, max(0, files.count - 1))
             state.overlays[state.overlays.count - 1] = .adapters(browser)
@@ -161,6 +162,20 @@ extension WorkbenchReducer {
     /// SD 1.5 (the engine refuses it with the same reason). Nil when it fits or nothing says.
     func fitProblem(_ state: AppState, _ file: AdapterFile) -> String? {
         file.fitProblem(for: state.document.family)
+    }
+
+    /// On an engine with its own LoRA list (`AppState.adapterSource`), the lint's `lora` rule
+    /// checks the prompt's tags against that list instead of the library folders here.
+    func engineLoRAWarnings(_ state: inout AppState, source: String) {
+        let known = Set(state.adapterFiles.filter { $0.kind == .lora }.flatMap(\.tagNames))
+        let folderRule = "is not in the LoRA folders"
+        state.analysis.warnings.removeAll { $0.hasPrefix("lora '") && $0.contains(folderRule) }
+        var seen = Set<String>()
+        let prompt = state.analysis.rendered.prompt + " " + (state.analysis.rendered.negative ?? "")
+        for name in LoraTagText.tags(in: prompt).compactMap(LoraTagText.name(of:))
+        where !known.contains(name) && seen.insert(name).inserted {
+            state.analysis.warnings.append("lora '\(name)' is not on \(source); it renders without it")
+        }
     }
 
     /// Prompt-view notes: each LoRA tag in the prompt whose file is for another family, and the

@@ -42,10 +42,22 @@ extension WorkbenchReducer {
             state.engines.noiseSources = noiseSources
             state.engines.models.merge(models) { old, _ in old }
             return Reaction(redraw: [.parameters])
-        case .engineConnected(let name, let models, let advice, let canCancel, let noiseSources):
+        case .engineConnected(let name, let models, let advice, let canCancel, let noiseSources, let adapters):
             guard state.engines.connecting == name else { return .none }
             state.engines.noiseSources = noiseSources
-            return engineConnected(&state, name: name, models: models, advice: advice, canCancel: canCancel)
+            var relist = false
+            if let adapters {
+                state.adapterFiles = adapters
+                state.adapterSource = name
+            } else if state.adapterSource != nil {
+                // Back on an engine that reads the library folders: those are listed anew.
+                state.adapterFiles = []
+                state.adapterSource = nil
+                relist = true
+            }
+            var reaction = engineConnected(&state, name: name, models: models, advice: advice, canCancel: canCancel)
+            if relist { reaction.effects.append(.listAdapters) }
+            return reaction
         case .engineFailed(let name, let message):
             guard state.engines.connecting == name else { return .none }
             state.engines.connecting = nil

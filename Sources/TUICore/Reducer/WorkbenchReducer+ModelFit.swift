@@ -9,6 +9,7 @@ extension WorkbenchReducer {
         if let raw = state.document.raw, !raw.notApplied.isEmpty {
             state.analysis.modelNotes.append("Not applied from \(raw.source): " + raw.notApplied.joined(separator: ", "))
         }
+        if let source = state.adapterSource { engineLoRAWarnings(&state, source: source) }
         state.analysis.warnings += adapterNotes(state)
         if let note = familyNote(state) { state.analysis.modelNotes.append(note) }
         guard let vocabulary = state.currentModelAdvice?.vocabulary else { return }

@@ -33,8 +33,8 @@ public struct WorkbenchReducer: Sendable {
             return reduceHistoryResult(&state, action)
         case .folderListed(let listing):
             return folderListed(&state, listing)
-        case .adaptersListed(let files):
-            return adaptersListed(&state, files)
+        case .adaptersListed(let files, let source):
+            return adaptersListed(&state, files, source: source)
         case .enginesListed, .engineConnected, .engineFailed:
             return reduceEngineResult(&state, action)
         case .comparisonSaved(let path):

@@ -57,6 +57,9 @@ public struct AppState: Equatable, Sendable {
 
     /// The LoRAs and embeddings in the library folders, as last listed (`Effect.listAdapters`).
     public var adapterFiles: [AdapterFile] = []
+    /// The engine whose own list `adapterFiles` is (a server's `/sdapi/v1/loras`); nil for the
+    /// library folders here. The lint's `lora` rule then checks the tags against that list.
+    public var adapterSource: String?
     /// The engine's notes on the last render (an unknown LoRA, modules matching no layer, a
     /// refused file), shown with the lint in the prompt view.
     public var engineNotes: [String] = []
@@ -123,7 +126,7 @@ public struct AppState: Equatable, Sendable {
             && a.lastFinished == b.lastFinished && a.renderForced == b.renderForced
             && a.preview == b.preview && a.model == b.model && a.modelHash == b.modelHash && a.availableModels == b.availableModels && a.engines == b.engines
             && a.presets == b.presets && a.historyItems == b.historyItems && a.restoredHistoryID == b.restoredHistoryID && a.theme == b.theme && a.status == b.status && a.randomState == b.randomState
-            && a.quitRequested == b.quitRequested && a.adapterFiles == b.adapterFiles && a.engineNotes == b.engineNotes
+            && a.quitRequested == b.quitRequested && a.adapterFiles == b.adapterFiles && a.adapterSource == b.adapterSource && a.engineNotes == b.engineNotes
             && a.comparison == b.comparison && a.comparisonSpecs == b.comparisonSpecs
     }
 }
