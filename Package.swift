@@ -91,7 +91,7 @@ let package = Package(
         // MARK: engines
         .target(name: "LocalEngine", dependencies: ["Catalog", "CKernels", "Diffusion", "EngineAPI", "Models", "PromptSyntax", "RenderSettings", "SafeFiles", "SafeTensors", "Tensor"]),
         .target(name: "RemoteEngines", dependencies: [
-            "Catalog", "EngineAPI", "Imaging", "RenderSettings",
+            "Catalog", "EngineAPI", "Imaging", "PromptSyntax", "RenderSettings",
             .product(name: "WebSocketKit", package: "websocket-kit"),
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
