@@ -39,10 +39,11 @@ public final class ComfyEngine: ImageEngine, @unchecked Sendable {
 
     public func availableModels() -> [EngineModel] { (try? readServer().engineModels) ?? [] }
 
-    /// The server's LoRAs (`LoraLoader`'s `lora_name` choices), named as a tag calls them.
+    /// The server's LoRAs (`LoraLoader`'s `lora_name` choices, one `/object_info` request),
+    /// named as a tag calls them; the path is the server's file name, the size unknown (0).
     public func availableAdapters() -> [AdapterFile]? {
-        guard let facts = try? readServer() else { return nil }
-        return facts.loras.map { AdapterFile(kind: .lora, name: ComfyServer.name(of: $0), format: "LoRA", bytes: 0, path: $0) }
+        guard let files = try? ComfyServer.choices(http, node: "LoraLoader", input: "lora_name", timeout: 10) else { return nil }
+        return files.map { AdapterFile(kind: .lora, name: ComfyServer.name(of: $0), format: "LoRA", bytes: 0, path: $0) }
     }
 
     public func connect() throws -> [EngineModel] { try RemoteEngineError.atServer(config.url) { try readServer().engineModels } }

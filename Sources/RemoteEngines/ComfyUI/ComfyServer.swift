@@ -33,9 +33,9 @@ struct ComfyServer {
 
     /// A combo input's choices from `/object_info/NODE`: `input.required.INPUT[0]`, a list
     /// (or, in newer servers, `["COMBO", {"options": [...]}]`).
-    static func choices(_ http: HTTPClient, node: String, input: String) throws -> [String] {
+    static func choices(_ http: HTTPClient, node: String, input: String, timeout: Double = 30) throws -> [String] {
         let path = "/object_info/\(node)"
-        let info = try http.getJSON([String: JSONValue].self, path)
+        let info = try http.getJSON([String: JSONValue].self, path, timeout: timeout)
         guard let spec = info[node]?["input"]?["required"]?[input], case .array(let parts) = spec, let first = parts.first else {
             throw RemoteEngineError.badResponse(url: http.url(path).absoluteString, reason: "missing field '\(node).input.required.\(input)'")
         }
