@@ -8,6 +8,8 @@ import RenderSettings
 /// template (`ComfyGraphTemplate`), queued with `POST /prompt`, followed on the `/ws` stream
 /// (progress, live previews, the end, errors) and fetched through `/history` and `/view`.
 /// Image i of a batch is its own prompt with seed + i, as Easel's engine seeds batches.
+/// `<lora:…>` tags and init images (img2img, inpainting, Kontext) are edits of the filled
+/// graph (`ComfyEngine+Graph.swift`: `ComfyLoraChain`, `ComfyInitImageEdit`, `ComfyUpload`).
 public final class ComfyEngine: ImageEngine, @unchecked Sendable {
     public let config: RemoteEngineConfig
     let http: HTTPClient
