@@ -180,8 +180,10 @@ final class ComfyUIServerTests: XCTestCase {
 
     /// No FLUX weights exist here, so the FLUX and Kontext templates are checked by ComfyUI's
     /// own `/prompt` validation (node classes, inputs, links, value ranges, file names in the
-    /// model lists) with empty placeholder files under the names the graphs use; they are not
-    /// rendered.
+    /// model lists, LoadImage's file in the input folder) with empty placeholder files under
+    /// the names the graphs use; they are not rendered. Each graph is queued (validation
+    /// passed) and stopped before its placeholder weights would fail to load: FLUX txt2img, with
+    /// a LoRA tag, as img2img, and Kontext with an uploaded init image.
     func testFluxAndKontextTemplatesPassComfyUIsValidation() throws {
         let server = try started()
         let run = TestServer.cache.appendingPathComponent("comfyui/run/\(server.port)")
@@ -192,9 +194,7 @@ final class ComfyUIServerTests: XCTestCase {
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             FileManager.default.createFile(atPath: file.path, contents: Data())
         }
-        let input = run.appendingPathComponent("input/easel-init.png")
-        try FileManager.default.createDirectory(at: input.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try PNGFile.write(RGBImage(width: 64, height: 64, pixels: [UInt8](repeating: 128, count: 64 * 64 * 3)), to: input)
+        _ = try writeTestLora()
 
         let engine = try engine()
         let flux = try XCTUnwrap(engine.availableModels().first { $0.id == "diffusion_models/flux1-dev.safetensors" })
@@ -209,10 +209,30 @@ final class ComfyUIServerTests: XCTestCase {
         XCTAssertEqual(fluxGraph["33"]?["inputs"]?["text"], .string(""), "empty negative")
         XCTAssertNoThrow(try interruptAfterValidation(engine, fluxGraph))
 
-        let kontext = try ComfyGraphTemplate.load("flux-kontext")
-        var values = ComfyEngine.slotValues(settings, model: "flux1-dev.safetensors", sampler: "euler", scheduler: "simple")
-        values["image"] = .string("easel-init.png")
-        XCTAssertNoThrow(try interruptAfterValidation(engine, kontext.filled(values)))
+        // A LoRA between UNETLoader / DualCLIPLoader and their readers; img2img with the
+        // VAELoader's VAE in place of EmptySD3LatentImage.
+        var tagged = settings
+        tagged.prompt += " <lora:\(Self.loraName):1>"
+        let fluxLora = try engine.graph(tagged, model: flux)
+        XCTAssertEqual(fluxLora.values.filter { $0["class_type"]?.string == "LoraLoader" }.count, 1)
+        XCTAssertNoThrow(try interruptAfterValidation(engine, fluxLora))
+        var strength = settings
+        strength.denoisingStrength = 0.6
+        let picture = try Self.initPicture()
+        let fluxImg2Img = try engine.graph(for: EngineRequest(settings: strength, initImage: InitImage(image: picture)), model: flux)
+        XCTAssertNil(fluxImg2Img["5"], "EmptySD3LatentImage replaced")
+        XCTAssertNoThrow(try interruptAfterValidation(engine, fluxImg2Img))
+
+        // Kontext: the init image is uploaded (POST /upload/image) and named in {{image}}.
+        let kontext = try self.engine(template: "flux-kontext")
+        let kontextGraph = try kontext.graph(for: EngineRequest(settings: settings, initImage: InitImage(image: picture)), model: flux)
+        let uploaded = try XCTUnwrap(kontextGraph["40"]?["inputs"]?["image"]?.string)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: run.appendingPathComponent("input/\(uploaded)").path), uploaded)
+        XCTAssertEqual(try PNGFile.read(from: run.appendingPathComponent("input/\(uploaded)")).image, picture)
+        XCTAssertNoThrow(try interruptAfterValidation(kontext, kontextGraph))
+        XCTAssertThrowsError(try kontext.graph(settings, model: flux)) { error in
+            XCTAssertEqual("\(error)", "graph template 'flux-kontext' edits an init image ({{image}}); the request has none")
+        }
     }
 
     /// Queues `graph` (validation passes, or `queue` throws), then stops it: its placeholder

@@ -8,6 +8,8 @@ import RenderSettings
 /// template (`ComfyGraphTemplate`), queued with `POST /prompt`, followed on the `/ws` stream
 /// (progress, live previews, the end, errors) and fetched through `/history` and `/view`.
 /// Image i of a batch is its own prompt with seed + i, as Easel's engine seeds batches.
+/// `<lora:…>` tags and init images (img2img, inpainting, Kontext) are edits of the filled
+/// graph (`ComfyEngine+Graph.swift`: `ComfyLoraChain`, `ComfyInitImageEdit`, `ComfyUpload`).
 public final class ComfyEngine: ImageEngine, @unchecked Sendable {
     public let config: RemoteEngineConfig
     let http: HTTPClient
@@ -34,12 +36,25 @@ public final class ComfyEngine: ImageEngine, @unchecked Sendable {
             families: [.sd1, .sd2, .sdxl, .sd3, .flux],
             samplers: known.map { s in Sampler.allCases.filter { s.samplerNames[$0] != nil } } ?? Sampler.allCases,
             schedules: known.map { s in Schedule.allCases.filter { s.scheduleNames[$0] != nil } } ?? Schedule.allCases,
-            maximumSide: RenderSettings.maximumSide)
+            maximumSide: RenderSettings.maximumSide, imageToImage: true, lora: true)
     }
 
     public func availableModels() -> [EngineModel] { (try? readServer().engineModels) ?? [] }
 
+    /// The server's LoRAs (`LoraLoader`'s `lora_name` choices, one `/object_info` request),
+    /// named as a tag calls them; the path is the server's file name, the size unknown (0).
+    public func availableAdapters() -> [AdapterFile]? {
+        guard let files = try? ComfyServer.choices(http, node: "LoraLoader", input: "lora_name", timeout: 10) else { return nil }
+        return files.map { AdapterFile(kind: .lora, name: ComfyServer.name(of: $0), format: "LoRA", bytes: 0, path: $0) }
+    }
+
     public func connect() throws -> [EngineModel] { try RemoteEngineError.atServer(config.url) { try readServer().engineModels } }
+
+    /// What the server offered when last read, else read now.
+    func knownServer() throws -> ComfyServer {
+        lock.lock(); let known = server; lock.unlock()
+        return try known ?? readServer()
+    }
 
     func readServer() throws -> ComfyServer {
         let facts = try ComfyServer.read(from: http)
@@ -64,13 +79,17 @@ public final class ComfyEngine: ImageEngine, @unchecked Sendable {
     @discardableResult
     public func submit(_ request: EngineRequest, onEvent: @escaping @Sendable (EngineEvent) -> Void) -> EngineJob {
         jobs.submit(request, onEvent: onEvent) { [self] request, model, job in
+            let (request, note) = request.fittingInitImage()
+            if let note { onEvent(.note(note)) }
             let settings = request.settings
             let started = Date()
             return try (0..<settings.batchSize).map { index in
                 var one = settings
                 one.seed = settings.seed &+ UInt64(index)
                 one.batchSize = 1
-                let image = try renderOne(one, model: model, job: job) { step, total, preview in
+                var single = request
+                single.settings = one
+                let image = try renderOne(single, model: model, job: job) { step, total, preview in
                     onEvent(.progress(GenerationProgress(step: step, totalSteps: total, imageIndex: index,
                                                          imageCount: settings.batchSize,
                                                          elapsed: Date().timeIntervalSince(started), preview: preview)))
@@ -101,41 +120,6 @@ public final class ComfyEngine: ImageEngine, @unchecked Sendable {
 
     // MARK: one prompt
 
-    /// The template for a model: the settings' own, else FLUX's for diffusion models, else SD's.
-    func template(for model: EngineModel) throws -> ComfyGraphTemplate {
-        if model.id.hasPrefix(ComfyServer.diffusionModelPrefix) { return try ComfyGraphTemplate.load("flux-txt2img") }
-        return try ComfyGraphTemplate.load(config.template ?? "sd1-txt2img")
-    }
-
-    /// The graph for `settings`: the template with its slots filled, the sampler and schedule
-    /// under the server's own names.
-    func graph(_ settings: RenderSettings, model: EngineModel) throws -> [String: JSONValue] {
-        lock.lock(); let known = server; lock.unlock()
-        let facts = try known ?? readServer()
-        guard let sampler = facts.samplerNames[settings.sampler] else {
-            throw RemoteEngineError.refused(
-                "sampler '\(settings.sampler.displayName)' is not offered by \(config.label) (it has: \(facts.serverSamplers.joined(separator: ", ")))")
-        }
-        guard let scheduler = facts.scheduleNames[settings.schedule] else {
-            throw RemoteEngineError.refused(
-                "schedule '\(SamplerCatalog.entry(for: settings.schedule).displayName)' is not offered by \(config.label) (it has: \(facts.serverSchedulers.joined(separator: ", ")))")
-        }
-        let file = model.id.hasPrefix(ComfyServer.diffusionModelPrefix)
-            ? String(model.id.dropFirst(ComfyServer.diffusionModelPrefix.count)) : model.id
-        return try template(for: model).filled(Self.slotValues(settings, model: file, sampler: sampler, scheduler: scheduler))
-    }
-
-    static func slotValues(_ settings: RenderSettings, model: String, sampler: String, scheduler: String) -> [String: JSONValue] {
-        [
-            "prompt": .string(settings.prompt), "negative": .string(settings.negativePrompt),
-            "seed": .unsigned(settings.seed), "steps": .integer(Int64(settings.steps)),
-            "cfg": .number(settings.cfgScale), "width": .integer(Int64(settings.width)),
-            "height": .integer(Int64(settings.height)), "batch": .integer(Int64(settings.batchSize)),
-            "clip_layer": .integer(Int64(-settings.clipSkip)), "sampler": .string(sampler),
-            "scheduler": .string(scheduler), "model": .string(model),
-        ]
-    }
-
     /// Queues a graph; a refused one is one line with ComfyUI's message and `node_errors`.
     func queue(_ graph: [String: JSONValue], clientID: String) throws -> String {
         let (status, data) = try http.postForStatus("/prompt", json: ComfyAPI.PromptRequest(prompt: graph, client_id: clientID))
@@ -147,9 +131,9 @@ public final class ComfyEngine: ImageEngine, @unchecked Sendable {
         return try http.decode(ComfyAPI.PromptResponse.self, from: data, path: "/prompt").prompt_id
     }
 
-    private func renderOne(_ settings: RenderSettings, model: EngineModel, job: EngineJob,
+    private func renderOne(_ request: EngineRequest, model: EngineModel, job: EngineJob,
                            progress: (Int, Int, RGBImage?) -> Void) throws -> RGBImage {
-        let graph = try graph(settings, model: model)
+        let graph = try graph(for: request, model: model)
         let clientID = UUID().uuidString.lowercased()
         let socket = try ComfyWebSocket.connect(base: config.url, clientID: clientID, credentials: credentials, timeout: 30)
         defer { socket.close() }

@@ -4,11 +4,12 @@ import Foundation
 
 /// What one ComfyUI server offers, read from `/object_info`: its checkpoints
 /// (`CheckpointLoaderSimple.ckpt_name`), its diffusion models (`UNETLoader.unet_name`, FLUX
-/// and the like), and KSampler's `sampler_name` and `scheduler` choices matched to the
+/// and the like), its LoRAs (`LoraLoader.lora_name`), and KSampler's `sampler_name` and `scheduler` choices matched to the
 /// catalogue. Nothing here is hard-coded: a server with other samplers offers other ones.
 struct ComfyServer {
     var checkpoints: [String]
     var diffusionModels: [String]
+    var loras: [String]
     var samplerNames: [Sampler: String]
     var scheduleNames: [Schedule: String]
     var serverSamplers: [String]
@@ -20,20 +21,21 @@ struct ComfyServer {
     static func read(from http: HTTPClient) throws -> ComfyServer {
         let checkpoints = try choices(http, node: "CheckpointLoaderSimple", input: "ckpt_name")
         let unets = (try? choices(http, node: "UNETLoader", input: "unet_name")) ?? []
+        let loras = (try? choices(http, node: "LoraLoader", input: "lora_name")) ?? []
         let samplers = try choices(http, node: "KSampler", input: "sampler_name")
         let schedulers = try choices(http, node: "KSampler", input: "scheduler")
         var samplerNames: [Sampler: String] = [:], scheduleNames: [Schedule: String] = [:]
         for name in samplers { if let s = CatalogueNames.sampler([name]), samplerNames[s] == nil { samplerNames[s] = name } }
         for name in schedulers { if let s = CatalogueNames.schedule([name]), scheduleNames[s] == nil { scheduleNames[s] = name } }
-        return ComfyServer(checkpoints: checkpoints, diffusionModels: unets, samplerNames: samplerNames,
+        return ComfyServer(checkpoints: checkpoints, diffusionModels: unets, loras: loras, samplerNames: samplerNames,
                            scheduleNames: scheduleNames, serverSamplers: samplers, serverSchedulers: schedulers)
     }
 
     /// A combo input's choices from `/object_info/NODE`: `input.required.INPUT[0]`, a list
     /// (or, in newer servers, `["COMBO", {"options": [...]}]`).
-    static func choices(_ http: HTTPClient, node: String, input: String) throws -> [String] {
+    static func choices(_ http: HTTPClient, node: String, input: String, timeout: Double = 30) throws -> [String] {
         let path = "/object_info/\(node)"
-        let info = try http.getJSON([String: JSONValue].self, path)
+        let info = try http.getJSON([String: JSONValue].self, path, timeout: timeout)
         guard let spec = info[node]?["input"]?["required"]?[input], case .array(let parts) = spec, let first = parts.first else {
             throw RemoteEngineError.badResponse(url: http.url(path).absoluteString, reason: "missing field '\(node).input.required.\(input)'")
         }

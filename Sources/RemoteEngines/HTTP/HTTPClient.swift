@@ -55,6 +55,14 @@ public final class HTTPClient: @unchecked Sendable {
         }
     }
 
+    /// POST `body` as `contentType` (ComfyUI's multipart `/upload/image`); the body of a 2xx answer.
+    public func post(_ path: String, body: Data, contentType: String, timeout: Double = 60) throws -> Data {
+        var request = request(path, method: "POST", timeout: timeout)
+        request.setValue(contentType, forHTTPHeaderField: "Content-Type")
+        request.httpBody = body
+        return try send(request, cancel: nil)
+    }
+
     /// POST with an empty body (A1111's interrupt).
     public func post(_ path: String, timeout: Double = 30) throws -> Data {
         try send(request(path, method: "POST", timeout: timeout), cancel: nil)
