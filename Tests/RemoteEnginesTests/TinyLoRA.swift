@@ -16,7 +16,9 @@ enum TinyLoRA {
     ]
     static let rank = 4
 
-    static func write(to url: URL) throws {
+    /// Writes `modules` (default: the diffusers-path names above; ComfyUI's test passes LDM
+    /// `input_blocks` names, the other form kohya files use).
+    static func write(to url: URL, modules: [(String, Int, Int)] = modules) throws {
         var writer = SafeTensorsWriter()
         writer.metadata = ["ss_network_dim": "\(rank)", "ss_network_alpha": "\(rank)", "ss_base_model_version": "sd_v1",
                            "ss_network_module": "networks.lora"]
