@@ -23,11 +23,13 @@ struct StatusPainter {
             }
             let withoutModel = rightText(withModel: false)
             let choices = [(ProgressDetail.full, right), (.withoutRate, right), (.bare, right), (.bare, withoutModel)]
-            // Too long for every choice: a running render keeps its progress and the message is
-            // shortened; a settled one ("✓ done · 20 steps in …") gives way to the message.
-            let running: Bool
-            if case .running = state.render { running = true } else { running = false }
-            (detail, right) = choices.first(where: { fits($0.0, $0.1) }) ?? (running ? choices[0] : choices[choices.count - 1])
+            // Too long for every choice: the message is shortened beside the full render part,
+            // except that an error after a settled render ("✓ done · 20 steps in …") gets the
+            // barest one, so a failed engine switch says what failed.
+            var settled = true
+            if case .running = state.render { settled = false }
+            let barest = settled && message.kind == .error
+            (detail, right) = choices.first(where: { fits($0.0, $0.1) }) ?? (barest ? (.minimal, choices[choices.count - 1].1) : choices[0])
         }
         x += drawRender(x: x, y: rect.y, width: renderWidth, detail: detail)
         var rightWidth = min(CellWidth.of(right), max(0, rect.maxX - x - 2))
@@ -62,17 +64,18 @@ struct StatusPainter {
     }
 
     /// How much of a running render's progress the status line shows.
-    enum ProgressDetail { case full, withoutRate, bare }
+    /// `.minimal` is `.bare` plus a settled render's summary cut to "✓ done" (an error's room).
+    enum ProgressDetail { case full, withoutRate, bare, minimal }
 
     private func progressText(_ p: RenderProgress, detail: ProgressDetail) -> String {
         var text = " \(Int((p.fraction * 100).rounded(.down)))% step \(p.step)/\(p.totalSteps)"
         if detail == .full, let rate = p.iterationsPerSecond { text += String(format: " · %.2f it/s", rate) }
-        if detail != .bare, let eta = p.secondsRemaining { text += " · ETA " + StatusPainter.duration(eta) }
+        if detail != .bare && detail != .minimal, let eta = p.secondsRemaining { text += " · ETA " + StatusPainter.duration(eta) }
         return text
     }
 
     /// The bar's cells: a third of the render part, 6 to 20; 6 when a message needs the room.
-    private func barWidth(_ width: Int, _ detail: ProgressDetail) -> Int { detail == .bare ? 6 : min(20, max(6, width / 3)) }
+    private func barWidth(_ width: Int, _ detail: ProgressDetail) -> Int { detail == .bare || detail == .minimal ? 6 : min(20, max(6, width / 3)) }
 
     /// The cells the render part takes at this detail (only a running render's part varies).
     private func progressCells(_ detail: ProgressDetail, width: Int) -> Int {
@@ -96,13 +99,13 @@ struct StatusPainter {
         }
     }
 
-    /// What the render part says when no render is running; at `.bare` (a message needs the
-    /// room) a finished render is only "✓ done", so an error after it shows whole.
+    /// What the render part says when no render is running; at `.minimal` (an error needs the
+    /// room) a finished render is only "✓ done".
     private func settledText(_ detail: ProgressDetail) -> (String, ThemeRole) {
         switch state.render {
         case .finished(_, let seconds, _, let steps):
-            return (seconds > 0 && detail != .bare ? " ✓ done · \(steps) steps in \(StatusPainter.duration(seconds))" : " ✓ done", .success)
-        case .waiting: return (detail == .bare ? " … waiting" : " … waiting for changes to settle", .statusBar)
+            return (seconds > 0 && detail != .minimal ? " ✓ done · \(steps) steps in \(StatusPainter.duration(seconds))" : " ✓ done", .success)
+        case .waiting: return (detail == .minimal ? " … waiting" : " … waiting for changes to settle", .statusBar)
         case .failed: return (" ✗ render failed", .error)
         case .unavailable: return (" ✗ no model", .error)
         case .running, .idle:
