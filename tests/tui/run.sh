@@ -163,6 +163,10 @@ else
 fi
 fi
 scenario layout-80x24 80 24 env "$(env_for layout)" "$easel" --model "$model" "$work/quick.png"
+# An engine whose server is down (nothing listens on port 9): the failed switch's line at 80×24.
+mkdir -p "$work/down"
+printf '{"engines": [{"name": "down", "kind": "comfyui", "url": "http://127.0.0.1:9"}]}\n' >"$work/down/engines.json"
+scenario engine-down-80x24 80 24 env "$(env_for down)" EASEL_ENGINES="$work/down/engines.json" "$easel" --model "$model" "$work/quick.png"
 scenario layout-50x14 50 14 env "$(env_for layout)" "$easel" --model /nonexistent/model.safetensors
 scenario input-boxes 120 36 env "$(env_for input)" "$easel" --model /nonexistent/model.safetensors --theme monochrome
 # The snapshot's slider cells (━ ═ ● after an SGR sequence) must not be in reverse video (SGR 7)
