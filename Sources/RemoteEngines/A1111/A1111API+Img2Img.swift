@@ -12,6 +12,17 @@ extension A1111API {
     /// init image (A1111's "original"), over the whole picture, with a sharp mask.
     struct Img2ImgRequest: Encodable {
         var common: Txt2ImgRequest
+        var fields: Img2ImgFields
+
+        /// One flat object: the common fields, then these (two keyed containers of one encoder).
+        func encode(to encoder: Encoder) throws {
+            try common.encode(to: encoder)
+            try fields.encode(to: encoder)
+        }
+    }
+
+    /// The fields img2img adds; nil ones are left out.
+    struct Img2ImgFields: Encodable {
         /// One base64 PNG, already the render size (`EngineRequest.fittingInitImage`).
         var init_images: [String]
         /// 0 "Just resize"; the image already has the render size.
@@ -28,26 +39,6 @@ extension A1111API {
         var inpaint_full_res_padding: Int?
         /// 0 "Inpaint masked" (white repaints).
         var inpainting_mask_invert: Int?
-
-        private enum Keys: String, CodingKey {
-            case init_images, resize_mode, denoising_strength, mask, mask_blur, inpainting_fill
-            case inpaint_full_res, inpaint_full_res_padding, inpainting_mask_invert
-        }
-
-        /// One flat object: the common fields, then these.
-        func encode(to encoder: Encoder) throws {
-            try common.encode(to: encoder)
-            var c = encoder.container(keyedBy: Keys.self)
-            try c.encode(init_images, forKey: .init_images)
-            try c.encode(resize_mode, forKey: .resize_mode)
-            try c.encode(denoising_strength, forKey: .denoising_strength)
-            try c.encodeIfPresent(mask, forKey: .mask)
-            try c.encodeIfPresent(mask_blur, forKey: .mask_blur)
-            try c.encodeIfPresent(inpainting_fill, forKey: .inpainting_fill)
-            try c.encodeIfPresent(inpaint_full_res, forKey: .inpaint_full_res)
-            try c.encodeIfPresent(inpaint_full_res_padding, forKey: .inpaint_full_res_padding)
-            try c.encodeIfPresent(inpainting_mask_invert, forKey: .inpainting_mask_invert)
-        }
     }
 
     /// `GET /sdapi/v1/loras` (A1111 `extensions-builtin/Lora/lora_script.py`, `api_networks`:

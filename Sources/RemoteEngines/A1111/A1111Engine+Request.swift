@@ -108,8 +108,7 @@ extension A1111Engine {
         guard let strength = settings.denoisingStrength else {
             throw EngineError.invalidRequest(field: "strength", reason: "an init image needs a strength in (0, 1]")
         }
-        var request = A1111API.Img2ImgRequest(common: common, init_images: [try Self.base64PNG(initImage.image)],
-                                              denoising_strength: strength)
+        var request = A1111API.Img2ImgFields(init_images: [try Self.base64PNG(initImage.image)], denoising_strength: strength)
         if let mask = initImage.mask {
             request.mask = try Self.base64PNG(RGBImage(width: mask.width, height: mask.height,
                                                        pixels: mask.pixels.flatMap { [$0, $0, $0] }))
@@ -125,7 +124,7 @@ extension A1111Engine {
             }
             request.inpainting_mask_invert = 0
         }
-        return request
+        return A1111API.Img2ImgRequest(common: common, fields: request)
     }
 
     static func base64PNG(_ image: RGBImage) throws -> String {
