@@ -125,4 +125,26 @@ extension ComfyUIServerTests {
         XCTAssertLessThanOrEqual(kept.max, 1, "outside the mask the init image is composited back (A1111 apply_overlay)")
         XCTAssertGreaterThan(repainted.mean, 10, "the masked area is repainted")
     }
+
+    /// What the ComfyUI engine cannot send is one line, before anything is uploaded or queued:
+    /// "only masked" inpainting (A1111's crop-and-paste, local only) and a hypernetwork tag
+    /// (ComfyUI's LoraLoader loads LoRAs only). Messages checked by hand against the engine's.
+    func testRequestsTheServerCannotTakeAreOneLine() throws {
+        let engine = try engine()
+        var settings = Self.settings
+        settings.denoisingStrength = 0.5
+        let picture = try Self.initPicture()
+        let mask = GrayImage(width: 64, height: 64, value: 255)
+        let onlyMasked = EngineRequest(settings: settings,
+                                       initImage: InitImage(image: picture, mask: mask, area: .onlyMasked(padding: 32)))
+        XCTAssertThrowsError(try engine.graph(for: onlyMasked, model: Self.model)) { error in
+            XCTAssertEqual("\(error)", "\(engine.config.label): inpainting only the masked area is done by the local engine only; use the whole picture")
+            XCTAssertFalse("\(error)".contains("\n"))
+        }
+        settings.prompt = "a red lighthouse <hypernet:ink:1>"
+        XCTAssertThrowsError(try engine.graph(for: EngineRequest(settings: settings), model: Self.model)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("hypernetwork 'ink': "), "\(error)")
+            XCTAssertTrue("\(error)".hasSuffix("loads LoRA tags only (<lora:…>, <lyco:…>)"), "\(error)")
+        }
+    }
 }
