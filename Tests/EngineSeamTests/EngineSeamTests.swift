@@ -67,6 +67,7 @@ final class EngineSeamTests: XCTestCase {
             case .history: return "history"
             case .engineConnected(let name, _, _, _): return "engine \(name)"
             case .adaptersListed(_, let source): return "adapters of \(source)"
+            case .folderAdaptersListed(_, let engine): return "folder adapters for \(engine)"
             case .engineFailed(let name, let message): return "engine \(name) failed \(message)"
             }
         }

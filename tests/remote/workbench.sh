@@ -14,7 +14,8 @@
 #                             dialect follows;
 #   sdserver-switch-render    against stable-diffusion.cpp's sd-server (../shared/tools/sd-server,
 #                             A1111 API): local → sd with the engine picker, its one model is
-#                             loaded and the render that follows finishes on it (sd-server
+#                             loaded and the render that follows finishes on it, and the
+#                             LoRA browser lists the server's LoRAs (sd-server
 #                             reports no steps: the bar stays at 0/2, then "done").
 # Usage: tests/remote/workbench.sh PATH/TO/easel. Needs the random SD 1.5-shape checkpoint
 # (written by easel-bench beside easel when missing) and the shared tiny SD 1.5 fixture
@@ -71,10 +72,13 @@ any_wanted() { local n; for n in "$@"; do wanted "$n" && return 0; done; return 
 # sd-server (A1111 API, no progress, no interrupt): the engine picker switches to it from the
 # local engine, its model is loaded, and a render finishes there.
 if wanted sdserver-switch-render; then
+  # A LoRA folder for the server (listed by /sdapi/v1/loras; the renders do not use it).
+  mkdir -p "$work/sd-loras" && cp "$fixtures/tiny-sd15-adapters/loras/tinylora-ldm.safetensors" "$work/sd-loras/"
   "$tools/sd-server" build >"$work/sd-build.log" 2>&1; status=$?
   if [ $status -eq 4 ]; then echo "*** SKIPPING sdserver-switch-render: sd-server build failed (exit 4) ***"; tail -n 20 "$work/sd-build.log"
   elif [ $status -ne 0 ]; then fail sdserver-switch-render "sd-server build exited $status"
-  elif ! sdurl=$("$tools/sd-server" start --port 0 --model "$models/easel-sd15-random-fp16.safetensors" -- -t 2 </dev/null 2>"$work/sd-start.log" | tail -n 1); then
+  elif ! sdurl=$("$tools/sd-server" start --port 0 --model "$models/easel-sd15-random-fp16.safetensors" -- -t 2 \
+         --lora-model-dir "$work/sd-loras" </dev/null 2>"$work/sd-start.log" | tail -n 1); then
     fail sdserver-switch-render "sd-server start: $(tail -n 5 "$work/sd-start.log")"
   else
     sdport=${sdurl##*:}
@@ -92,6 +96,12 @@ expect ✓ done · 2 steps 120
 expect Parameters · on sd 5
 expect Preview · final 5
 snap
+# The LoRA browser lists the server's /sdapi/v1/loras (read off the UI thread), not the folders here.
+send F10
+expect LoRAs \(1\) and embeddings \(0\) 30
+expect tinylora-ldm\.safetensors 5
+send Escape
+expect type to fill in 10
 send C-q
 exited 0 15
 DRIVE

@@ -78,11 +78,7 @@ extension WorkbenchApp {
         case .listFolder(let folder):
             pending.append(.folderListed(FolderReader.list(folder)))
         case .listAdapters:
-            if let remote = backend.engine.availableAdapters() {
-                pending.append(.adaptersListed(remote, source: state.engines.current))
-            } else {
-                pending.append(.adaptersListed(options.adapters.list()))
-            }
+            listAdapters()
         case .composeComparison(let jobs, let columnLabels, let rowLabels, let settings):
             composeComparison(jobs: jobs, columnLabels: columnLabels, rowLabels: rowLabels, settings: settings)
         case .savePreset, .renamePreset, .deletePreset, .importStyles, .reloadPresets:

@@ -13,6 +13,25 @@ extension WorkbenchApp {
                               models: Dictionary(models) { first, _ in first }, noiseSources: capabilities.noiseSources)
     }
 
+    /// `Effect.listAdapters`: the library folders' files on the local engine; a server's own
+    /// list (an HTTP request) is read on a background queue, so a slow server never blocks the
+    /// screen, and comes back through the inbox (the folders' list when the server has none).
+    func listAdapters() {
+        let current = state.engines.current
+        guard current != EngineState.localName else {
+            pending.append(.adaptersListed(options.adapters.list()))
+            return
+        }
+        let engine = backend.engine, folders = options.adapters, inbox = self.inbox
+        DispatchQueue.global(qos: .userInitiated).async {
+            if let remote = engine.availableAdapters() {
+                inbox.post(.adaptersListed(remote, source: current))
+            } else {
+                inbox.post(.folderAdaptersListed(folders.list(), engine: current))
+            }
+        }
+    }
+
     /// `Effect.switchEngine`: the running job stops, and the engine is built (or found among
     /// those connected before) and asked for its models on a background queue, so a server that
     /// does not answer never blocks the screen. The answer comes back through the inbox.

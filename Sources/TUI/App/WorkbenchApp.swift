@@ -267,6 +267,8 @@ public final class WorkbenchApp {
             engineConnected(name: name, engine: engine, models: models, adapters: adapters)
         case .adaptersListed(let files, let source):
             if source == state.engines.current { pending.append(.adaptersListed(files, source: source)) }
+        case .folderAdaptersListed(let files, let engine):
+            if engine == state.engines.current { pending.append(.adaptersListed(files)) }
         case .engineFailed(let name, let message):
             pending.append(.engineFailed(name: name, message: message))
         }

@@ -29,9 +29,11 @@ public enum RenderEvent: Sendable {
     /// The engine picked in the engine picker answered (`Effect.switchEngine`): the engine
     /// and its models.
     case engineConnected(name: String, engine: any ImageEngine, models: [EngineModel], adapters: [AdapterFile]?)
-    /// The engine the workbench started on has its own LoRA list (a server's), read off the UI
-    /// thread at start.
+    /// The current engine's own LoRA list (a server's), read off the UI thread (at start, or
+    /// when the browser asks).
     case adaptersListed([AdapterFile], source: String)
+    /// The library folders' files, listed for `engine`, a server without a LoRA list of its own.
+    case folderAdaptersListed([AdapterFile], engine: String)
     /// The engine picked could not be built or reached: one line.
     case engineFailed(name: String, message: String)
 }
