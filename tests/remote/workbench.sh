@@ -100,6 +100,7 @@ snap
 send F10
 expect LoRAs \(1\) and embeddings \(0\) 30
 expect tinylora-ldm\.safetensors 5
+expect LoRA · family unknown · on sd 5
 send Escape
 expect type to fill in 10
 send C-q

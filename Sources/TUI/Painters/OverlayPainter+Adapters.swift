@@ -66,7 +66,8 @@ extension OverlayPainter {
         var facts = [file.format]
         if let vectors = file.vectors { facts.append("\(vectors) vector\(vectors == 1 ? "" : "s")") }
         facts.append(file.family.map { "for \($0.displayName)" } ?? "family unknown")
-        facts.append(ByteCount.short(file.bytes))
+        // A server lists names, not sizes: its LoRAs say where they are instead.
+        facts.append(state.adapterSource.map { "on \($0)" } ?? ByteCount.short(file.bytes))
         lines.append(((short ? name + " · " : "") + facts.joined(separator: " · "), short ? .title : .overlay))
         if let problem = file.problem { lines.append(("! cannot be used: " + problem, .error)) }
         if let wrong = file.fitProblem(for: state.document.family) {
